@@ -1,0 +1,133 @@
+"""Turning pydantic's validation errors into located, plain-language problems."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any, Union
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from .errors import Problem, format_key_path
+from .loader import KeyPath, SourceMap
+
+_MESSAGES = {
+    "string_type": "expected text, got {kind}",
+    "list_type": "expected a list, got {kind}",
+    "bool_type": "expected true or false, got {kind}",
+    "int_type": "expected a whole number, got {kind}",
+    "model_type": "expected a mapping of keys to values, got {kind}",
+    "dict_type": "expected a mapping of keys to values, got {kind}",
+    "model_attributes_type": "expected a mapping of keys to values, got {kind}",
+}
+
+
+def describe_value(value: Any) -> str:
+    """How a YAML value looks to its author: 'a number', 'a list', 'nothing'."""
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        # YAML 1.1 reads yes/no/on/off as booleans, a classic surprise.
+        return f"{str(value).lower()} (quote the text if you meant words such as yes or no)"
+    if isinstance(value, int | float):
+        return f"a number ({value})"
+    if isinstance(value, str):
+        return f"text ('{_shorten(value)}')"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return f"a {type(value).__name__} ({value})"
+
+
+def _shorten(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _unwrap(annotation: Any) -> list[Any]:
+    """The classes a field may hold: list[X] and X | None both lead to X."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (Union, types.UnionType, list):
+        found: list[Any] = []
+        for argument in typing.get_args(annotation):
+            found.extend(_unwrap(argument))
+        return found
+    return [annotation]
+
+
+def model_at(model: type[BaseModel], path: KeyPath) -> type[BaseModel] | None:
+    """The model class that describes the mapping found at ``path`` inside ``model``."""
+    current: type[BaseModel] | None = model
+    for part in path:
+        if current is None:
+            return None
+        if isinstance(part, int):
+            continue
+        info = current.model_fields.get(part)
+        if info is None:
+            return None
+        candidates = [c for c in _unwrap(info.annotation) if isinstance(c, type)]
+        current = next((c for c in candidates if issubclass(c, BaseModel)), None)
+    return current
+
+
+def suggest(word: str, choices: typing.Iterable[str]) -> str:
+    """A ' (did you mean ...?)' suffix, or '' when nothing is close."""
+    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{matches[0]}'?)" if matches else ""
+
+
+def _message(error: ErrorDetails, model: type[BaseModel]) -> tuple[KeyPath, str, bool]:
+    """The key path to report, the message, and whether the key (not the value) is meant."""
+    kind = error["type"]
+    loc: KeyPath = tuple(error["loc"])
+    value = error.get("input")
+    context = error.get("ctx") or {}
+    if kind == "missing":
+        return loc[:-1], f"missing required key '{loc[-1]}'", False
+    if kind == "extra_forbidden":
+        parent = model_at(model, loc[:-1])
+        allowed = parent.model_fields if parent else {}
+        hint = suggest(str(loc[-1]), allowed)
+        return loc[:-1], f"unknown key '{loc[-1]}'{hint}", True
+    if kind in _MESSAGES:
+        return loc, _MESSAGES[kind].format(kind=describe_value(value)), False
+    if kind == "string_pattern_mismatch":
+        if str(context.get("pattern", "")).startswith("^https?"):
+            text = f"'{_shorten(str(value))}' is not a web address starting with https://"
+        else:
+            text = (
+                f"'{_shorten(str(value))}' is not a valid id: "
+                "use lowercase letters, digits and single hyphens"
+            )
+        return loc, text, False
+    if kind == "string_too_short":
+        return loc, "must not be empty", False
+    if kind == "too_short":
+        minimum = context.get("min_length", 1)
+        if minimum == 1:
+            return loc, "must not be empty", False
+        return loc, f"needs at least {minimum} entries, found {len(value or [])}", False
+    if kind in ("greater_than_equal", "less_than_equal"):
+        bound = context.get("ge", context.get("le"))
+        word = "at least" if kind == "greater_than_equal" else "at most"
+        return loc, f"must be {word} {bound}, got {value}", False
+    return loc, error["msg"], False
+
+
+def located_problems(
+    error: ValidationError, model: type[BaseModel], source: SourceMap
+) -> list[Problem]:
+    """Every pydantic error of one document, placed at its line and column."""
+    problems = []
+    for details in error.errors(include_url=False):
+        path, message, is_key = _message(details, model)
+        full_path = tuple(details["loc"])
+        where = source.locate(full_path, key=True) if is_key else source.locate(path)
+        problems.append(Problem(where, format_key_path(path), message))
+    return problems

@@ -1,0 +1,99 @@
+"""The ``playbook`` command: a thin layer that parses options and calls the library."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .build import build_site, render_docs_tree, resolve_playbook_name
+from .serve import serve_site
+from .validate import load_project
+
+project_option = click.option(
+    "--project",
+    "root",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=".",
+    show_default=True,
+    help="Project folder holding playbooks/, content/ and mkdocs.yml.",
+)
+playbook_option = click.option(
+    "--playbook",
+    "name",
+    default="default",
+    show_default=True,
+    help="Playbook to use: the name of a file in playbooks/ without .yaml.",
+)
+
+
+@click.group()
+@click.version_option(package_name="playbook")
+def main() -> None:
+    """Turn YAML coaching practices into a searchable, interactive static website."""
+
+
+@main.command()
+@project_option
+def validate(root: Path) -> None:
+    """Check every playbook and all content; report every problem with file:line:column."""
+    project = load_project(root)
+    practices = sum(len(content.practices) for content in project.contents.values())
+    items = sum(
+        len(p.model.checklist) + len(p.model.assessment.questions)
+        for content in project.contents.values()
+        for p in content.practices.values()
+    )
+    playbooks = len(project.playbooks)
+    click.echo(
+        f"OK: {playbooks} playbook{'s' * (playbooks != 1)}, {practices} practices, "
+        f"{items} checklist items and questions checked."
+    )
+
+
+@main.command()
+@project_option
+@playbook_option
+@click.option(
+    "--site-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder to build the site into.  [default: site/ in the project]",
+)
+@click.option("--strict", is_flag=True, help="Fail on any MkDocs warning.")
+@click.option("-v", "--verbose", is_flag=True, help="Show MkDocs' progress messages.")
+def build(root: Path, name: str, site_dir: Path | None, strict: bool, verbose: bool) -> None:
+    """Validate, render and build the static site."""
+    report = build_site(root, name, site_dir=site_dir, strict=strict, verbose=verbose)
+    click.echo(
+        f"Built playbook '{report.render.playbook}' ({report.render.pages} pages) into "
+        f"{report.site_dir} in {report.render.seconds + report.mkdocs_seconds:.1f} s "
+        f"(playbook {report.render.seconds:.2f} s, MkDocs {report.mkdocs_seconds:.2f} s)."
+    )
+
+
+@main.command()
+@project_option
+@playbook_option
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder for the docs tree.  [default: build/PLAYBOOK in the project]",
+)
+def render(root: Path, name: str, out_dir: Path | None) -> None:
+    """Write the Markdown docs tree and its mkdocs.yml without building the site."""
+    project = load_project(root)
+    name = resolve_playbook_name(project, name)
+    report = render_docs_tree(project, name, out_dir)
+    click.echo(f"Wrote {report.pages} pages; build them with: mkdocs build -f {report.config_file}")
+
+
+@main.command()
+@project_option
+@playbook_option
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+def serve(root: Path, name: str, port: int) -> None:
+    """Preview the site on 127.0.0.1, rebuilding whenever a YAML file changes."""
+    serve_site(root, name, port=port)

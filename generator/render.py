@@ -1,0 +1,170 @@
+"""From the checked model to Markdown pages: one function per page kind, templates in the package.
+
+The pages are standard Markdown with YAML front matter. Form controls are raw HTML, written
+with autoescaping on, so ids and text placed in attributes can never break out of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import jinja2
+import markdown
+import yaml
+from markupsafe import Markup
+
+from . import schema
+from .validate import Content
+
+PRACTICE_FOLDER = "practices"
+ASSET_FILES = ("playbook.css",)
+
+
+@dataclass(frozen=True)
+class Titles:
+    """Practice titles for links: every practice in the content, and those that have a page."""
+
+    all: dict[str, str]
+    linked: frozenset[str]
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    title: str
+    path: str | None = None
+    children: tuple[NavEntry, ...] = ()
+
+    def to_mkdocs(self) -> dict[str, Any]:
+        if self.children:
+            return {self.title: [child.to_mkdocs() for child in self.children]}
+        return {self.title: self.path}
+
+
+@dataclass(frozen=True)
+class RenderedSite:
+    """Every page of one playbook as Markdown text, keyed by its path inside the docs folder."""
+
+    pages: dict[str, str]
+    nav: tuple[NavEntry, ...]
+
+
+def _inline_markdown(text: str) -> Markup:
+    """Markdown meant for inside an HTML element (a label, a legend): no wrapping paragraph."""
+    html = markdown.markdown(text)
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return Markup(html)
+
+
+def _markdown_block(text: str) -> Markup:
+    """A Markdown field placed as it is: the template around it is Markdown too."""
+    return Markup(text.strip())
+
+
+def _environment() -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    environment.filters["inline"] = _inline_markdown
+    environment.filters["block"] = _markdown_block
+    return environment
+
+
+_ENVIRONMENT = _environment()
+
+
+def front_matter(**fields: Any) -> Markup:
+    """YAML front matter; dumped by PyYAML so that any text in it is quoted correctly."""
+    present = {key: value for key, value in fields.items() if value is not None}
+    dumped = yaml.safe_dump(present, allow_unicode=True, sort_keys=False, width=1000)
+    return Markup(f"---\n{dumped}---\n")
+
+
+def _render(template: str, **context: Any) -> str:
+    text = _ENVIRONMENT.get_template(template).render(**context)
+    # Collapse the runs of blank lines that template logic leaves, for tidy golden files.
+    lines: list[str] = []
+    for line in text.splitlines():
+        if line.strip() or (lines and lines[-1].strip()):
+            lines.append(line.rstrip())
+    return "\n".join(lines).strip() + "\n"
+
+
+def render_practice_page(
+    practice: schema.Practice, scale: schema.Scale, titles: Titles
+) -> str:
+    return _render(
+        "practice.md.j2",
+        practice=practice,
+        scale=scale,
+        scale_span=scale.points[-1].value - scale.points[0].value,
+        titles=titles,
+        front_matter=front_matter(
+            title=practice.title, description=practice.summary, tags=list(practice.tags)
+        ),
+    )
+
+
+def render_site(playbook: schema.Playbook, content: Content) -> RenderedSite:
+    """Every page of ``playbook``: home, one page per chosen practice, the shared pages, tags."""
+    chosen = [content.practices[practice_id].model for practice_id in playbook.practices]
+    titles = Titles(
+        all={key: loaded.model.title for key, loaded in content.practices.items()},
+        linked=frozenset(playbook.practices),
+    )
+    health = content.health_check.model if content.health_check else None
+    trouble = content.troubleshooting.model if content.troubleshooting else None
+    pages: dict[str, str] = {}
+    practice_nav = []
+    for practice in chosen:
+        path = f"{PRACTICE_FOLDER}/{practice.id}.md"
+        scale = content.scales[practice.assessment.scale]
+        pages[path] = render_practice_page(practice, scale, titles)
+        practice_nav.append(NavEntry(practice.title, path))
+
+    home = content.home.model if content.home else None
+    pages["index.md"] = _render(
+        "home.md.j2",
+        home=home or schema.Home(title=playbook.site.name, summary=playbook.site.description,
+                                 body=playbook.site.description),
+        practices=chosen,
+        titles=titles,
+        health_check=health,
+        troubleshooting=trouble,
+        front_matter=front_matter(
+            title=home.title if home else playbook.site.name,
+            description=home.summary if home else playbook.site.description,
+        ),
+    )
+    nav = [NavEntry("Home", "index.md"), NavEntry("Practices", children=tuple(practice_nav))]
+    if health is not None:
+        pages["health-check.md"] = _render(
+            "health-check.md.j2",
+            health_check=health,
+            scale=content.scales[health.scale],
+            titles=titles,
+            front_matter=front_matter(title=health.title, description=health.summary),
+        )
+        nav.append(NavEntry(health.title, "health-check.md"))
+    if trouble is not None:
+        pages["troubleshooting.md"] = _render(
+            "troubleshooting.md.j2",
+            troubleshooting=trouble,
+            titles=titles,
+            front_matter=front_matter(title=trouble.title, description=trouble.summary),
+        )
+        nav.append(NavEntry(trouble.title, "troubleshooting.md"))
+    pages["tags.md"] = _render(
+        "tags.md.j2",
+        front_matter=front_matter(
+            title="Tags", description=f"Practices of {playbook.site.name} by tag."
+        ),
+    )
+    nav.append(NavEntry("Tags", "tags.md"))
+    return RenderedSite(pages, tuple(nav))

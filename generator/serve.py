@@ -1,0 +1,56 @@
+"""Live preview: rebuild when content, playbooks or mkdocs.yml change; keep the last good site.
+
+MkDocs' own live-reload server does the serving and browser refresh; the builder given to it
+renders the playbook first, so a YAML edit reaches the page. An edit that breaks the content
+prints its located problems and leaves the previous build on screen.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from pathlib import Path
+
+import click
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.livereload import LiveReloadServer
+
+from .build import mkdocs_logging, render_docs_tree, resolve_playbook_name
+from .errors import PlaybookError
+from .validate import content_folder, load_project
+
+log = logging.getLogger("mkdocs.playbook")
+
+
+def serve_site(root: Path, name: str, *, host: str = "127.0.0.1", port: int = 8000) -> None:
+    project = load_project(root)
+    name = resolve_playbook_name(project, name)
+    watched = {root / "playbooks", root / "mkdocs.yml", content_folder(project.playbook(name))}
+    url = f"http://{host}:{port}/"
+
+    with tempfile.TemporaryDirectory(prefix="playbook-serve-") as site_dir, mkdocs_logging(True):
+
+        def rebuild() -> None:
+            try:
+                current = load_project(root)
+                report = render_docs_tree(current, name, site_dir=Path(site_dir))
+            except PlaybookError as error:
+                click.echo(error.format_message(), err=True)
+                log.error("The content has problems; still serving the last good build.")
+                return
+            config = load_config(config_file=str(report.config_file), site_dir=site_dir)
+            config.site_url = url
+            mkdocs_build(config, serve_url=url)
+
+        server = LiveReloadServer(builder=rebuild, host=host, port=port, root=site_dir)
+        rebuild()
+        for path in sorted(watched):
+            if path.exists():
+                server.watch(str(path))
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            log.info("Shutting down...")
+        finally:
+            server.shutdown()

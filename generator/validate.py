@@ -1,0 +1,316 @@
+"""From a project folder to a checked, cross-referenced model, collecting every problem.
+
+``load_project`` reads the content folder and every playbook, checks each file's shape with the
+schema classes, then checks what spans fields and files: ids, references, band coverage. It
+either returns the whole model or raises one ``ContentError`` listing every problem found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from . import schema
+from ._pydantic_errors import located_problems, suggest
+from .errors import ContentError, Location, Problem, display_path, format_key_path
+from .loader import Document, KeyPath, SourceMap, load_document
+
+M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
+
+SCORE_MIN, SCORE_MAX = 0, 100
+
+
+@dataclass
+class Loaded(Generic[T]):
+    """A validated model together with where it came from."""
+
+    model: T
+    source: SourceMap
+    path: Path
+
+
+@dataclass
+class Content:
+    """Everything in one content folder."""
+
+    folder: Path
+    practices: dict[str, Loaded[schema.Practice]] = field(default_factory=dict)
+    scales: dict[str, schema.Scale] = field(default_factory=dict)
+    health_check: Loaded[schema.HealthCheck] | None = None
+    troubleshooting: Loaded[schema.Troubleshooting] | None = None
+    home: Loaded[schema.Home] | None = None
+
+
+@dataclass
+class Project:
+    """A project folder: its playbooks and the content they draw on."""
+
+    root: Path
+    playbooks: dict[str, Loaded[schema.Playbook]]
+    contents: dict[Path, Content]
+
+    def playbook(self, name: str) -> Loaded[schema.Playbook]:
+        return self.playbooks[name]
+
+    def content_for(self, name: str) -> Content:
+        loaded = self.playbooks[name]
+        return self.contents[content_folder(loaded)]
+
+
+class _Collector:
+    """Gathers problems while the model is checked, so all of them are reported at once."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def add(self, source: SourceMap, path: KeyPath, message: str) -> None:
+        self.problems.append(Problem(source.locate(path), format_key_path(path), message))
+
+    def parse(self, document: Document | None, model: type[M]) -> Loaded[M] | None:
+        if document is None:
+            return None
+        try:
+            parsed = model.model_validate(document.data)
+        except ValidationError as error:
+            self.problems.extend(located_problems(error, model, document.source))
+            return None
+        return Loaded(parsed, document.source, document.path)
+
+    def load(self, path: Path, model: type[M]) -> Loaded[M] | None:
+        document, problems = load_document(path)
+        self.problems.extend(problems)
+        if problems:
+            return None
+        return self.parse(document, model)
+
+    def unique_ids(self, source: SourceMap, path: KeyPath, items: Sequence[object]) -> None:
+        first: dict[str, int] = {}
+        for index, item in enumerate(items):
+            item_id = str(getattr(item, "id", item))
+            if item_id in first:
+                line = source.locate((*path, first[item_id])).line
+                self.add(
+                    source,
+                    (*path, index, "id") if hasattr(item, "id") else (*path, index),
+                    f"duplicate id '{item_id}' (first defined at line {line})",
+                )
+            else:
+                first[item_id] = index
+
+    def references(
+        self, source: SourceMap, path: KeyPath, ids: Iterable[str], known: Iterable[str]
+    ) -> None:
+        known = sorted(known)
+        for index, practice_id in enumerate(ids):
+            if practice_id not in known:
+                self.add(
+                    source,
+                    (*path, index),
+                    f"unknown practice '{practice_id}'{suggest(practice_id, known)}",
+                )
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    return sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
+
+
+def content_folder(playbook: Loaded[schema.Playbook]) -> Path:
+    return (playbook.path.parent / playbook.model.content).resolve()
+
+
+def _load_content(folder: Path, check: _Collector) -> Content:
+    content = Content(folder)
+    practice_folder = folder / "practices"
+    if not practice_folder.is_dir():
+        check.problems.append(
+            Problem(Location(display_path(folder)), "", "no 'practices' folder in the content")
+        )
+    for path in _yaml_files(practice_folder) if practice_folder.is_dir() else []:
+        loaded = check.load(path, schema.Practice)
+        if loaded is None:
+            continue
+        practice_id = loaded.model.id
+        if practice_id != path.stem:
+            check.add(
+                loaded.source,
+                ("id",),
+                f"id '{practice_id}' does not match the file name '{path.name}' "
+                f"(expected '{path.stem}')",
+            )
+        if practice_id in content.practices:
+            other = display_path(content.practices[practice_id].path)
+            check.add(loaded.source, ("id",), f"duplicate practice id '{practice_id}' ({other})")
+            continue
+        content.practices[practice_id] = loaded
+
+    shared = {name: folder / name for name in schema.SHARED_FILES}
+    for name, path in shared.items():
+        if not path.is_file():
+            check.problems.append(
+                Problem(Location(display_path(path)), "", "missing shared content file")
+            )
+    scales = check.load(shared["scales.yaml"], schema.Scales) if shared["scales.yaml"].is_file() else None
+    if scales is not None:
+        check.unique_ids(scales.source, ("scales",), scales.model.scales)
+        for index, scale in enumerate(scales.model.scales):
+            _check_scale(check, scales.source, ("scales", index), scale)
+            content.scales.setdefault(scale.id, scale)
+    if shared["health-check.yaml"].is_file():
+        content.health_check = check.load(shared["health-check.yaml"], schema.HealthCheck)
+    if shared["troubleshooting.yaml"].is_file():
+        content.troubleshooting = check.load(shared["troubleshooting.yaml"], schema.Troubleshooting)
+    if shared["home.yaml"].is_file():
+        content.home = check.load(shared["home.yaml"], schema.Home)
+    _check_content(check, content)
+    return content
+
+
+def _check_scale(check: _Collector, source: SourceMap, path: KeyPath, scale: schema.Scale) -> None:
+    values = [point.value for point in scale.points]
+    check.unique_ids(source, (*path, "points"), [str(value) for value in values])
+    if values != sorted(values):
+        check.add(source, (*path, "points"), "points must be listed from the lowest value up")
+
+
+def _check_content(check: _Collector, content: Content) -> None:
+    known = content.practices.keys()
+    for practice_id, loaded in content.practices.items():
+        practice, source = loaded.model, loaded.source
+        check.unique_ids(source, ("checklist",), practice.checklist)
+        check.unique_ids(source, ("assessment", "questions"), practice.assessment.questions)
+        check.unique_ids(source, ("assessment", "bands"), practice.assessment.bands)
+        check.unique_ids(source, ("related",), practice.related)
+        check.references(source, ("related",), practice.related, known)
+        for index, related_id in enumerate(practice.related):
+            if related_id == practice_id:
+                check.add(source, ("related", index), "a practice cannot be related to itself")
+        _check_scale_reference(check, source, ("assessment", "scale"), practice.assessment.scale, content)
+        check_bands(check, source, ("assessment", "bands"), practice.assessment.bands)
+        for index, band in enumerate(practice.assessment.bands):
+            check.references(source, ("assessment", "bands", index, "practices"), band.practices, known)
+
+    if content.health_check is not None:
+        health, source = content.health_check.model, content.health_check.source
+        _check_scale_reference(check, source, ("scale",), health.scale, content)
+        check.unique_ids(source, ("dimensions",), health.dimensions)
+        every_question: list[schema.Question] = []
+        paths: list[KeyPath] = []
+        for index, dimension in enumerate(health.dimensions):
+            check.references(source, ("dimensions", index, "practices"), dimension.practices, known)
+            every_question.extend(dimension.questions)
+            paths.extend(("dimensions", index, "questions", q) for q in range(len(dimension.questions)))
+        _unique_across(check, source, every_question, paths)
+
+    if content.troubleshooting is not None:
+        trouble, source = content.troubleshooting.model, content.troubleshooting.source
+        check.unique_ids(source, ("challenges",), trouble.challenges)
+        for index, challenge in enumerate(trouble.challenges):
+            check.references(source, ("challenges", index, "practices"), challenge.practices, known)
+
+
+def _unique_across(
+    check: _Collector, source: SourceMap, questions: list[schema.Question], paths: list[KeyPath]
+) -> None:
+    first: dict[str, KeyPath] = {}
+    for question, path in zip(questions, paths, strict=True):
+        if question.id in first:
+            line = source.locate(first[question.id]).line
+            check.add(
+                source, (*path, "id"), f"duplicate id '{question.id}' (first defined at line {line})"
+            )
+        else:
+            first[question.id] = path
+
+
+def _check_scale_reference(
+    check: _Collector, source: SourceMap, path: KeyPath, scale_id: str, content: Content
+) -> None:
+    if content.scales and scale_id not in content.scales:
+        check.add(source, path, f"unknown scale '{scale_id}'{suggest(scale_id, content.scales)}")
+
+
+def check_bands(
+    check: _Collector, source: SourceMap, path: KeyPath, bands: Sequence[schema.Band]
+) -> None:
+    """Bands must cover every score from 0 to 100 exactly once."""
+    order = sorted(range(len(bands)), key=lambda index: (bands[index].min, bands[index].max))
+    expected = SCORE_MIN
+    previous: schema.Band | None = None
+    for index in order:
+        band = bands[index]
+        if band.min > band.max:
+            check.add(
+                source, (*path, index), f"band '{band.id}' starts at {band.min}, after its end {band.max}"
+            )
+            continue
+        if band.min > expected:
+            check.add(
+                source,
+                (*path, index, "min"),
+                f"scores {_span(expected, band.min - 1)} fall in no band "
+                f"(band '{band.id}' starts at {band.min})",
+            )
+        elif band.min < expected and previous is not None:
+            check.add(
+                source,
+                (*path, index, "min"),
+                f"band '{band.id}' overlaps band '{previous.id}': "
+                f"scores {_span(band.min, min(expected - 1, band.max))} fall in both",
+            )
+        if previous is None or band.max >= expected:
+            previous = band
+        expected = max(expected, band.max + 1)
+    if expected <= SCORE_MAX and previous is not None:
+        last = bands.index(previous)
+        check.add(
+            source,
+            (*path, last, "max"),
+            f"scores {_span(expected, SCORE_MAX)} fall in no band "
+            f"(band '{previous.id}' ends at {previous.max})",
+        )
+
+
+def _span(low: int, high: int) -> str:
+    return str(low) if low == high else f"{low}-{high}"
+
+
+def _check_playbook(check: _Collector, loaded: Loaded[schema.Playbook], content: Content) -> None:
+    source = loaded.source
+    check.unique_ids(source, ("practices",), loaded.model.practices)
+    check.references(source, ("practices",), loaded.model.practices, content.practices)
+
+
+def load_project(root: Path) -> Project:
+    """Load and check every playbook of ``root`` and the content each one uses."""
+    check = _Collector()
+    playbook_folder = root / "playbooks"
+    playbooks: dict[str, Loaded[schema.Playbook]] = {}
+    if not playbook_folder.is_dir():
+        raise ContentError(
+            [Problem(Location(display_path(root)), "", "no 'playbooks' folder in this project")]
+        )
+    for path in _yaml_files(playbook_folder):
+        loaded = check.load(path, schema.Playbook)
+        if loaded is not None:
+            playbooks[path.stem] = loaded
+    contents: dict[Path, Content] = {}
+    for loaded in playbooks.values():
+        folder = content_folder(loaded)
+        if folder not in contents:
+            if not folder.is_dir():
+                check.add(loaded.source, ("content",), f"content folder '{display_path(folder)}' does not exist")
+                continue
+            contents[folder] = _load_content(folder, check)
+        _check_playbook(check, loaded, contents[folder])
+    if not playbooks and not check.problems:
+        check.problems.append(
+            Problem(Location(display_path(playbook_folder)), "", "no playbook files (*.yaml) found")
+        )
+    if check.problems:
+        raise ContentError(check.problems)
+    return Project(root, playbooks, contents)
