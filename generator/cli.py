@@ -87,7 +87,9 @@ def render(root: Path, name: str, out_dir: Path | None) -> None:
     project = load_project(root)
     name = resolve_playbook_name(project, name)
     report = render_docs_tree(project, name, out_dir)
-    click.echo(f"Wrote {report.pages} pages; build them with: mkdocs build -f {report.config_file}")
+    click.echo(
+        f"Wrote {report.pages} pages; build them with: mkdocs build -f {report.config_file}"
+    )
 
 
 @main.command()

@@ -96,9 +96,7 @@ def _render(template: str, **context: Any) -> str:
     return "\n".join(lines).strip() + "\n"
 
 
-def render_practice_page(
-    practice: schema.Practice, scale: schema.Scale, titles: Titles
-) -> str:
+def render_practice_page(practice: schema.Practice, scale: schema.Scale, titles: Titles) -> str:
     return _render(
         "practice.md.j2",
         practice=practice,
@@ -113,13 +111,16 @@ def render_practice_page(
 
 def render_site(playbook: schema.Playbook, content: Content) -> RenderedSite:
     """Every page of ``playbook``: home, one page per chosen practice, the shared pages, tags."""
+    if content.home is None or content.health_check is None or content.troubleshooting is None:
+        raise ValueError("render_site needs validated content (see validate.load_project)")
+    home = content.home.model
+    health = content.health_check.model
+    trouble = content.troubleshooting.model
     chosen = [content.practices[practice_id].model for practice_id in playbook.practices]
     titles = Titles(
         all={key: loaded.model.title for key, loaded in content.practices.items()},
         linked=frozenset(playbook.practices),
     )
-    health = content.health_check.model if content.health_check else None
-    trouble = content.troubleshooting.model if content.troubleshooting else None
     pages: dict[str, str] = {}
     practice_nav = []
     for practice in chosen:
@@ -127,44 +128,39 @@ def render_site(playbook: schema.Playbook, content: Content) -> RenderedSite:
         scale = content.scales[practice.assessment.scale]
         pages[path] = render_practice_page(practice, scale, titles)
         practice_nav.append(NavEntry(practice.title, path))
-
-    home = content.home.model if content.home else None
     pages["index.md"] = _render(
         "home.md.j2",
-        home=home or schema.Home(title=playbook.site.name, summary=playbook.site.description,
-                                 body=playbook.site.description),
+        home=home,
         practices=chosen,
         titles=titles,
         health_check=health,
         troubleshooting=trouble,
-        front_matter=front_matter(
-            title=home.title if home else playbook.site.name,
-            description=home.summary if home else playbook.site.description,
-        ),
+        front_matter=front_matter(title=home.title, description=home.summary),
     )
-    nav = [NavEntry("Home", "index.md"), NavEntry("Practices", children=tuple(practice_nav))]
-    if health is not None:
-        pages["health-check.md"] = _render(
-            "health-check.md.j2",
-            health_check=health,
-            scale=content.scales[health.scale],
-            titles=titles,
-            front_matter=front_matter(title=health.title, description=health.summary),
-        )
-        nav.append(NavEntry(health.title, "health-check.md"))
-    if trouble is not None:
-        pages["troubleshooting.md"] = _render(
-            "troubleshooting.md.j2",
-            troubleshooting=trouble,
-            titles=titles,
-            front_matter=front_matter(title=trouble.title, description=trouble.summary),
-        )
-        nav.append(NavEntry(trouble.title, "troubleshooting.md"))
+    pages["health-check.md"] = _render(
+        "health-check.md.j2",
+        health_check=health,
+        scale=content.scales[health.scale],
+        titles=titles,
+        front_matter=front_matter(title=health.title, description=health.summary),
+    )
+    pages["troubleshooting.md"] = _render(
+        "troubleshooting.md.j2",
+        troubleshooting=trouble,
+        titles=titles,
+        front_matter=front_matter(title=trouble.title, description=trouble.summary),
+    )
     pages["tags.md"] = _render(
         "tags.md.j2",
         front_matter=front_matter(
             title="Tags", description=f"Practices of {playbook.site.name} by tag."
         ),
     )
-    nav.append(NavEntry("Tags", "tags.md"))
-    return RenderedSite(pages, tuple(nav))
+    nav = (
+        NavEntry("Home", "index.md"),
+        NavEntry("Practices", children=tuple(practice_nav)),
+        NavEntry(health.title, "health-check.md"),
+        NavEntry(trouble.title, "troubleshooting.md"),
+        NavEntry("Tags", "tags.md"),
+    )
+    return RenderedSite(pages, nav)

@@ -170,12 +170,3 @@ class Playbook(Model):
         default="../content", description="Content folder, relative to the playbook file."
     )
     practices: list[Slug] = Field(min_length=1, description="Practice ids, in page order.")
-
-
-#: Which class describes which shared file of a content folder.
-SHARED_FILES: dict[str, type[Model]] = {
-    "scales.yaml": Scales,
-    "health-check.yaml": HealthCheck,
-    "troubleshooting.yaml": Troubleshooting,
-    "home.yaml": Home,
-}

@@ -49,7 +49,7 @@ def serve_site(root: Path, name: str, *, host: str = "127.0.0.1", port: int = 80
             if path.exists():
                 server.watch(str(path))
         try:
-            server.serve()
+            server.serve()  # type: ignore[no-untyped-call]
         except KeyboardInterrupt:
             log.info("Shutting down...")
         finally:

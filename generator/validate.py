@@ -148,24 +148,24 @@ def _load_content(folder: Path, check: _Collector) -> Content:
             continue
         content.practices[practice_id] = loaded
 
-    shared = {name: folder / name for name in schema.SHARED_FILES}
-    for name, path in shared.items():
+    def shared(name: str, model: type[M]) -> Loaded[M] | None:
+        path = folder / name
         if not path.is_file():
             check.problems.append(
                 Problem(Location(display_path(path)), "", "missing shared content file")
             )
-    scales = check.load(shared["scales.yaml"], schema.Scales) if shared["scales.yaml"].is_file() else None
+            return None
+        return check.load(path, model)
+
+    scales = shared("scales.yaml", schema.Scales)
     if scales is not None:
         check.unique_ids(scales.source, ("scales",), scales.model.scales)
         for index, scale in enumerate(scales.model.scales):
             _check_scale(check, scales.source, ("scales", index), scale)
             content.scales.setdefault(scale.id, scale)
-    if shared["health-check.yaml"].is_file():
-        content.health_check = check.load(shared["health-check.yaml"], schema.HealthCheck)
-    if shared["troubleshooting.yaml"].is_file():
-        content.troubleshooting = check.load(shared["troubleshooting.yaml"], schema.Troubleshooting)
-    if shared["home.yaml"].is_file():
-        content.home = check.load(shared["home.yaml"], schema.Home)
+    content.health_check = shared("health-check.yaml", schema.HealthCheck)
+    content.troubleshooting = shared("troubleshooting.yaml", schema.Troubleshooting)
+    content.home = shared("home.yaml", schema.Home)
     _check_content(check, content)
     return content
 
@@ -189,10 +189,14 @@ def _check_content(check: _Collector, content: Content) -> None:
         for index, related_id in enumerate(practice.related):
             if related_id == practice_id:
                 check.add(source, ("related", index), "a practice cannot be related to itself")
-        _check_scale_reference(check, source, ("assessment", "scale"), practice.assessment.scale, content)
+        _check_scale_reference(
+            check, source, ("assessment", "scale"), practice.assessment.scale, content
+        )
         check_bands(check, source, ("assessment", "bands"), practice.assessment.bands)
         for index, band in enumerate(practice.assessment.bands):
-            check.references(source, ("assessment", "bands", index, "practices"), band.practices, known)
+            check.references(
+                source, ("assessment", "bands", index, "practices"), band.practices, known
+            )
 
     if content.health_check is not None:
         health, source = content.health_check.model, content.health_check.source
@@ -201,16 +205,22 @@ def _check_content(check: _Collector, content: Content) -> None:
         every_question: list[schema.Question] = []
         paths: list[KeyPath] = []
         for index, dimension in enumerate(health.dimensions):
-            check.references(source, ("dimensions", index, "practices"), dimension.practices, known)
+            check.references(
+                source, ("dimensions", index, "practices"), dimension.practices, known
+            )
             every_question.extend(dimension.questions)
-            paths.extend(("dimensions", index, "questions", q) for q in range(len(dimension.questions)))
+            paths.extend(
+                ("dimensions", index, "questions", q) for q in range(len(dimension.questions))
+            )
         _unique_across(check, source, every_question, paths)
 
     if content.troubleshooting is not None:
         trouble, source = content.troubleshooting.model, content.troubleshooting.source
         check.unique_ids(source, ("challenges",), trouble.challenges)
         for index, challenge in enumerate(trouble.challenges):
-            check.references(source, ("challenges", index, "practices"), challenge.practices, known)
+            check.references(
+                source, ("challenges", index, "practices"), challenge.practices, known
+            )
 
 
 def _unique_across(
@@ -221,7 +231,9 @@ def _unique_across(
         if question.id in first:
             line = source.locate(first[question.id]).line
             check.add(
-                source, (*path, "id"), f"duplicate id '{question.id}' (first defined at line {line})"
+                source,
+                (*path, "id"),
+                f"duplicate id '{question.id}' (first defined at line {line})",
             )
         else:
             first[question.id] = path
@@ -245,7 +257,9 @@ def check_bands(
         band = bands[index]
         if band.min > band.max:
             check.add(
-                source, (*path, index), f"band '{band.id}' starts at {band.min}, after its end {band.max}"
+                source,
+                (*path, index),
+                f"band '{band.id}' starts at {band.min}, after its end {band.max}",
             )
             continue
         if band.min > expected:
@@ -303,13 +317,19 @@ def load_project(root: Path) -> Project:
         folder = content_folder(loaded)
         if folder not in contents:
             if not folder.is_dir():
-                check.add(loaded.source, ("content",), f"content folder '{display_path(folder)}' does not exist")
+                check.add(
+                    loaded.source,
+                    ("content",),
+                    f"content folder '{display_path(folder)}' does not exist",
+                )
                 continue
             contents[folder] = _load_content(folder, check)
         _check_playbook(check, loaded, contents[folder])
     if not playbooks and not check.problems:
         check.problems.append(
-            Problem(Location(display_path(playbook_folder)), "", "no playbook files (*.yaml) found")
+            Problem(
+                Location(display_path(playbook_folder)), "", "no playbook files (*.yaml) found"
+            )
         )
     if check.problems:
         raise ContentError(check.problems)
