@@ -40,6 +40,9 @@ class Content:
 
     folder: Path
     practices: dict[str, Loaded[schema.Practice]] = field(default_factory=dict)
+    #: Ids of every practice file, loaded or not: a broken file is reported once, and
+    #: references to it are not reported again as unknown.
+    practice_files: set[str] = field(default_factory=set)
     scales: dict[str, schema.Scale] = field(default_factory=dict)
     health_check: Loaded[schema.HealthCheck] | None = None
     troubleshooting: Loaded[schema.Troubleshooting] | None = None
@@ -131,6 +134,7 @@ def _load_content(folder: Path, check: _Collector) -> Content:
             Problem(Location(display_path(folder)), "", "no 'practices' folder in the content")
         )
     for path in _yaml_files(practice_folder) if practice_folder.is_dir() else []:
+        content.practice_files.add(path.stem)
         loaded = check.load(path, schema.Practice)
         if loaded is None:
             continue
@@ -178,7 +182,7 @@ def _check_scale(check: _Collector, source: SourceMap, path: KeyPath, scale: sch
 
 
 def _check_content(check: _Collector, content: Content) -> None:
-    known = content.practices.keys()
+    known = content.practices.keys() | content.practice_files
     for practice_id, loaded in content.practices.items():
         practice, source = loaded.model, loaded.source
         check.unique_ids(source, ("checklist",), practice.checklist)
@@ -296,7 +300,8 @@ def _span(low: int, high: int) -> str:
 def _check_playbook(check: _Collector, loaded: Loaded[schema.Playbook], content: Content) -> None:
     source = loaded.source
     check.unique_ids(source, ("practices",), loaded.model.practices)
-    check.references(source, ("practices",), loaded.model.practices, content.practices)
+    known = content.practices.keys() | content.practice_files
+    check.references(source, ("practices",), loaded.model.practices, known)
 
 
 def load_project(root: Path) -> Project:
