@@ -36,7 +36,11 @@ def main() -> None:
 @main.command()
 @project_option
 def validate(root: Path) -> None:
-    """Check every playbook and all content; report every problem with file:line:column."""
+    """Check all content and report every problem at once.
+
+    Each problem prints on its own line as FILE:LINE:COLUMN: KEY.PATH: MESSAGE; the exit
+    status is 1 if there is any.
+    """
     project = load_project(root)
     practices = sum(len(content.practices) for content in project.contents.values())
     items = sum(
@@ -83,7 +87,10 @@ def build(root: Path, name: str, site_dir: Path | None, strict: bool, verbose: b
     help="Folder for the docs tree.  [default: build/PLAYBOOK in the project]",
 )
 def render(root: Path, name: str, out_dir: Path | None) -> None:
-    """Write the Markdown docs tree and its mkdocs.yml without building the site."""
+    """Write the docs tree and its mkdocs.yml, without building.
+
+    The tree is a plain MkDocs project: `mkdocs build -f OUT/mkdocs.yml` builds it.
+    """
     project = load_project(root)
     name = resolve_playbook_name(project, name)
     report = render_docs_tree(project, name, out_dir)
@@ -95,7 +102,17 @@ def render(root: Path, name: str, out_dir: Path | None) -> None:
 @main.command()
 @project_option
 @playbook_option
-@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option(
+    "--port",
+    type=click.IntRange(1, 65535),
+    default=8000,
+    show_default=True,
+    help="Port on 127.0.0.1 to serve the preview on.",
+)
 def serve(root: Path, name: str, port: int) -> None:
-    """Preview the site on 127.0.0.1, rebuilding whenever a YAML file changes."""
+    """Preview the site on 127.0.0.1, rebuilt on every change.
+
+    Watches content, playbooks and mkdocs.yml; an edit with mistakes prints them and the
+    last good build stays on screen.
+    """
     serve_site(root, name, port=port)

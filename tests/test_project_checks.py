@@ -1,0 +1,61 @@
+"""The project's own checks: lint, format, types, and a README that tells the truth."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+
+def run_tool(*command: str) -> subprocess.CompletedProcess[str]:
+    executable = shutil.which(command[0], path=str(BIN)) or command[0]
+    return subprocess.run(
+        [executable, *command[1:]], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("ruff", "check", "generator", "tests", "bench"),
+        ("ruff", "format", "--check", "generator", "tests", "bench"),
+        ("mypy",),
+    ],
+    ids=["ruff-check", "ruff-format", "mypy"],
+)
+def test_code_checks_pass(command: tuple[str, ...]) -> None:
+    result = run_tool(*command)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def readme_commands() -> list[str]:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    first_block = re.search(r"^```sh\n(.*?)^```", text, re.MULTILINE | re.DOTALL)
+    assert first_block is not None, "README.md has no opening command block"
+    return first_block.group(1).strip().splitlines()
+
+
+def test_readme_starts_with_a_build_and_a_test_command() -> None:
+    build, test = readme_commands()
+    assert build.endswith("playbook build --strict")
+    assert test.endswith("python -m pytest")
+
+
+def test_every_command_has_help_and_is_documented_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name, command in main.commands.items():
+        assert command.help, f"'{name}' has no help text"
+        assert f"`playbook {name}`" in readme, f"'{name}' is not documented in README.md"
+        result = CliRunner().invoke(main, [name, "--help"])
+        assert result.exit_code == 0
+        assert command.help.splitlines()[0] in result.output
