@@ -1,0 +1,53 @@
+"""A thin MkDocs plugin, so that `mkdocs build` and `mkdocs serve` work from the root mkdocs.yml.
+
+It renders the same docs tree as `playbook render` (into build/PLAYBOOK/docs) and points MkDocs
+at it; the pages always exist on disk, never only inside the plugin.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+
+from .build import playbook_settings, render_docs_tree, resolve_playbook_name, stylesheets
+from .errors import PlaybookError
+from .validate import content_folder, load_project
+
+
+class PlaybookPluginConfig(Config):
+    playbook = config_options.Type(str, default="default")
+
+
+class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):
+    def __init__(self) -> None:
+        self.watched: list[Path] = []
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).resolve().parent
+        try:
+            project = load_project(root)
+            name = resolve_playbook_name(project, self.config.playbook)
+            report = render_docs_tree(project, name, site_dir=Path(config.site_dir))
+        except PlaybookError as error:
+            raise PluginError(error.format_message()) from None
+        for key, value in playbook_settings(project, name, report.nav).items():
+            config[key] = value
+        config.docs_dir = str(report.config_file.parent / "docs")
+        config.theme["font"] = False
+        config.extra_css = stylesheets(list(config.extra_css))
+        self.watched = [root / "playbooks", content_folder(project.playbook(name))]
+        return config
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer:
+        for path in self.watched:
+            server.watch(str(path))
+        return server
