@@ -62,6 +62,13 @@ def _markdown_block(text: str) -> Markup:
     return Markup(text.strip())
 
 
+def _plain_text(text: str) -> Markup:
+    """Text placed into Markdown: only '<' is neutralised, so no HTML tag can start; quotes and
+    ampersands stay readable in the generated Markdown (autoescaping would turn them into
+    entities)."""
+    return Markup(str(text).replace("<", "&lt;"))
+
+
 def _environment() -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("generator", "templates"),
@@ -73,6 +80,7 @@ def _environment() -> jinja2.Environment:
     )
     environment.filters["inline"] = _inline_markdown
     environment.filters["block"] = _markdown_block
+    environment.filters["plain"] = _plain_text
     return environment
 
 

@@ -198,9 +198,11 @@ def _check_content(check: _Collector, content: Content) -> None:
         )
         check_bands(check, source, ("assessment", "bands"), practice.assessment.bands)
         for index, band in enumerate(practice.assessment.bands):
-            check.references(
-                source, ("assessment", "bands", index, "practices"), band.practices, known
-            )
+            path = ("assessment", "bands", index, "practices")
+            check.references(source, path, band.practices, known)
+            for link, linked_id in enumerate(band.practices):
+                if linked_id == practice_id:
+                    check.add(source, (*path, link), "a band cannot point to its own practice")
 
     if content.health_check is not None:
         health, source = content.health_check.model, content.health_check.source

@@ -125,6 +125,13 @@ CASES = {
         "content/practices/alpha.yaml:43:19: assessment.bands[1].practices[0]: "
         "unknown practice 'alpah' (did you mean 'alpha'?)",
     ),
+    "band pointing to its own practice": (
+        ALPHA,
+        "practices: [beta]",
+        "practices: [beta, alpha]",
+        "content/practices/alpha.yaml:43:25: assessment.bands[1].practices[1]: "
+        "a band cannot point to its own practice",
+    ),
     "unknown practice in the health check": (
         "content/health-check.yaml",
         "practices: [beta]",

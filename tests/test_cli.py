@@ -1,0 +1,296 @@
+"""The ``playbook`` command through Click's test runner: exit codes and what each command prints.
+
+``serve`` blocks, so only its usage errors are checked here; tests/test_serve.py runs it for real.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import re
+import shutil
+from pathlib import Path
+
+import click
+import pytest
+import yaml
+from click.testing import CliRunner, Result
+
+from generator.build import MARKER
+from generator.cli import main
+from generator.render import render_site
+from generator.validate import load_project
+
+LISTEN = Path("content") / "practices" / "listen.yaml"
+
+
+def run(*args: str | Path) -> Result:
+    return CliRunner().invoke(main, [str(arg) for arg in args], prog_name="playbook")
+
+
+def assert_exit(result: Result, code: int) -> None:
+    """Exit ``code`` through Click, not through an exception escaping the command."""
+    assert result.exit_code == code, result.output
+    if code:
+        # CliRunner catches a crash and reports exit code 1 too: tell the two apart.
+        assert isinstance(result.exception, SystemExit), repr(result.exception)
+    assert "Traceback" not in result.output
+
+
+def copy_project(repo_root: Path, destination: Path) -> Path:
+    """A private copy of the project, so a test can break it or build it without side effects."""
+    destination.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(repo_root / "content", destination / "content")
+    shutil.copytree(repo_root / "playbooks", destination / "playbooks")
+    shutil.copy2(repo_root / "mkdocs.yml", destination / "mkdocs.yml")
+    return destination
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.fixture
+def project_copy(repo_root: Path, tmp_path: Path) -> Path:
+    return copy_project(repo_root, tmp_path / "project")
+
+
+# --- validate ---------------------------------------------------------------------------------
+
+
+def test_validate_repository_prints_the_summary(repo_root: Path) -> None:
+    project = load_project(repo_root)
+    practices = [p.model for c in project.contents.values() for p in c.practices.values()]
+    items = sum(len(p.checklist) + len(p.assessment.questions) for p in practices)
+    playbooks = len(project.playbooks)
+    expected = (
+        f"OK: {playbooks} playbook{'' if playbooks == 1 else 's'}, {len(practices)} practices, "
+        f"{items} checklist items and questions checked.\n"
+    )
+
+    result = run("validate", "--project", repo_root)
+
+    assert_exit(result, 0)
+    assert result.stdout == expected
+    assert result.stderr == ""
+
+
+def test_validate_broken_copy_reports_the_located_problem(
+    project_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    listen = project_copy / LISTEN
+    lines = listen.read_text(encoding="utf-8").splitlines(keepends=True)
+    first_id = "devices-away-in-one-on-ones"
+    first_line = lines.index(f"  - id: {first_id}\n") + 1
+    second_line = lines.index("  - id: let-people-finish\n") + 1
+    lines[second_line - 1] = f"  - id: {first_id}\n"
+    listen.write_text("".join(lines), encoding="utf-8")
+    column = lines[second_line - 1].index(first_id) + 1
+    monkeypatch.chdir(project_copy)  # problems name files relative to the working folder
+
+    result = run("validate")
+
+    assert_exit(result, 1)
+    assert result.stderr == (
+        f"{LISTEN.as_posix()}:{second_line}:{column}: checklist[1].id: duplicate id "
+        f"'{first_id}' (first defined at line {first_line})\n"
+        "1 problem found.\n"
+    )
+    assert result.stdout == ""
+
+
+def test_validate_reports_every_problem_of_several_files(
+    project_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    listen = project_copy / LISTEN
+    listen.write_text(
+        listen.read_text(encoding="utf-8").replace("title: Listen actively", "titel: Listen"),
+        encoding="utf-8",
+    )
+    (project_copy / "content" / "home.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+    monkeypatch.chdir(project_copy)
+
+    result = run("validate")
+
+    assert_exit(result, 1)
+    problems = result.stderr.splitlines()
+    assert problems[-1] == "3 problems found."
+    assert any(
+        re.fullmatch(r"content/home\.yaml:\d+:\d+: YAML syntax error: .+", line)
+        for line in problems
+    ), problems
+    assert "content/practices/listen.yaml:2:1: unknown key 'titel' (did you mean 'title'?)" in (
+        problems
+    )
+    assert "content/practices/listen.yaml:1:1: missing required key 'title'" in problems
+
+
+# --- usage errors -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--no-such-option"],
+        ["validate", "--no-such-option"],
+        ["build", "--no-such-option"],
+        ["render", "--no-such-option"],
+        ["serve", "--no-such-option"],
+        ["no-such-command"],
+    ],
+    ids=["main", "validate", "build", "render", "serve", "unknown-command"],
+)
+def test_unknown_option_or_command_is_a_usage_error(args: list[str]) -> None:
+    result = run(*args)
+
+    assert_exit(result, 2)
+    assert "Usage: " in result.stderr
+    assert "No such" in result.stderr
+
+
+def test_unknown_playbook_is_a_usage_error_naming_the_available_ones(repo_root: Path) -> None:
+    available = ", ".join(sorted(load_project(repo_root).playbooks))
+
+    result = run("build", "--project", repo_root, "--playbook", "nope")
+
+    assert_exit(result, 2)
+    assert "Invalid value for '--playbook': no playbook 'nope'" in result.stderr
+    assert f"available: {available}" in result.stderr
+
+
+def test_render_with_an_unknown_playbook_is_a_usage_error(repo_root: Path, tmp_path: Path) -> None:
+    result = run(
+        "render", "--project", repo_root, "--playbook", "defualt", "--out", tmp_path / "out"
+    )
+
+    assert_exit(result, 2)
+    assert "no playbook 'defualt' (did you mean 'default'?)" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_missing_project_folder_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("validate", "--project", tmp_path / "missing")
+
+    assert_exit(result, 2)
+    assert "does not exist" in result.stderr
+
+
+@pytest.mark.parametrize("port", ["0", "65536", "http"])
+def test_serve_rejects_a_bad_port_before_serving(repo_root: Path, port: str) -> None:
+    result = run("serve", "--project", repo_root, "--port", port)
+
+    assert_exit(result, 2)
+    assert "Invalid value for '--port'" in result.stderr
+
+
+# --- build ------------------------------------------------------------------------------------
+
+
+def test_build_strict_into_a_site_dir(project_copy: Path, tmp_path: Path) -> None:
+    site = tmp_path / "out" / "site"
+    pages = len(load_project(project_copy).playbooks["default"].model.practices) + 4
+
+    result = run("build", "--project", project_copy, "--strict", "--site-dir", site)
+
+    assert_exit(result, 0)
+    assert (site / "index.html").is_file()
+    assert (site / MARKER).is_file()
+    assert re.fullmatch(
+        rf"Built playbook 'default' \({pages} pages\) into {re.escape(str(site.resolve()))} "
+        r"in \d+\.\d s \(playbook \d+\.\d\d s, MkDocs \d+\.\d\d s\)\.\n",
+        result.stdout,
+    ), result.stdout
+    # The docs tree is a plain MkDocs project next to the content.
+    assert (project_copy / "build" / "default" / "mkdocs.yml").is_file()
+
+    # A second build may clear the folder again: the marker says it is ours.
+    (site / "stale.html").write_text("old", encoding="utf-8")
+    again = run("build", "--project", project_copy, "--strict", "--site-dir", site)
+    assert_exit(again, 0)
+    assert not (site / "stale.html").exists()
+    assert (site / "index.html").is_file()
+
+
+def test_build_refuses_a_folder_it_did_not_make(
+    project_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "precious"
+    (site / "sub").mkdir(parents=True)
+    (site / "notes.txt").write_text("my notes\n", encoding="utf-8")
+    (site / "sub" / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    before = snapshot(site)
+    monkeypatch.chdir(tmp_path)
+
+    result = run("build", "--project", project_copy, "--site-dir", site)
+
+    assert_exit(result, 1)
+    assert result.stderr == (
+        "Error: precious exists and was not made by playbook; "
+        "move it away or choose another folder\n"
+    )
+    assert snapshot(site) == before
+    assert not (site / MARKER).exists()
+    assert not (project_copy / "build").exists(), "nothing may be written before the refusal"
+
+
+# --- render -----------------------------------------------------------------------------------
+
+
+def test_render_writes_the_docs_tree(repo_root: Path, tmp_path: Path) -> None:
+    out = tmp_path / "docs-tree"
+    project = load_project(repo_root)
+    rendered = render_site(project.playbook("default").model, project.content_for("default"))
+
+    result = run("render", "--project", repo_root, "--out", out)
+
+    assert_exit(result, 0)
+    config_file = out.resolve() / "mkdocs.yml"
+    assert result.stdout == (
+        f"Wrote {len(rendered.pages)} pages; build them with: mkdocs build -f {config_file}\n"
+    )
+    assert (out / "mkdocs.yml").is_file()
+    assert (out / "docs" / "index.md").read_text(encoding="utf-8") == rendered.pages["index.md"]
+    for page in rendered.pages:
+        assert (out / "docs" / page).is_file(), page
+    config = yaml.safe_load((out / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert config["site_name"] == project.playbook("default").model.site.name
+    assert config["docs_dir"] == "docs"
+    assert config["theme"]["font"] is False
+
+
+# --- help and version -------------------------------------------------------------------------
+
+
+def test_main_help_lists_every_command() -> None:
+    result = run("--help")
+
+    assert_exit(result, 0)
+    assert result.stdout.startswith("Usage: ")
+    assert main.help and main.help.splitlines()[0] in result.stdout
+    assert set(main.commands) == {"validate", "build", "render", "serve"}
+    for name in main.commands:
+        assert re.search(rf"^\s+{name}\s+\S", result.stdout, re.MULTILINE), name
+
+
+@pytest.mark.parametrize("name", sorted(main.commands))
+def test_command_help(name: str) -> None:
+    command = main.commands[name]
+    assert isinstance(command, click.Command)
+    assert command.help and command.help.strip(), f"'{name}' has no help text"
+
+    result = run(name, "--help")
+
+    assert_exit(result, 0)
+    assert result.stdout.startswith(f"Usage: playbook {name} [OPTIONS]"), result.stdout
+    assert command.help.splitlines()[0] in result.stdout
+    assert "--project" in result.stdout
+
+
+def test_version() -> None:
+    result = run("--version")
+
+    assert_exit(result, 0)
+    assert result.stdout == f"playbook, version {importlib.metadata.version('playbook')}\n"
