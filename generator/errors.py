@@ -11,13 +11,15 @@ import click
 
 @dataclass(frozen=True, order=True)
 class Location:
-    """A place in a source file; line and column count from 1."""
+    """A place in a source file; line and column count from 1, line 0 means the whole file."""
 
     file: str
     line: int = 1
     column: int = 1
 
     def __str__(self) -> str:
+        if self.line == 0:
+            return self.file
         return f"{self.file}:{self.line}:{self.column}"
 
 

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import schema
 from ._pydantic_errors import located_problems, suggest
-from .errors import ContentError, Location, Problem, display_path, format_key_path
+from .errors import ContentError, Location, PlaybookError, Problem, display_path, format_key_path
 from .loader import Document, KeyPath, SourceMap, load_document
 
 M = TypeVar("M", bound=BaseModel)
@@ -131,7 +131,7 @@ def _load_content(folder: Path, check: _Collector) -> Content:
     practice_folder = folder / "practices"
     if not practice_folder.is_dir():
         check.problems.append(
-            Problem(Location(display_path(folder)), "", "no 'practices' folder in the content")
+            Problem(Location(display_path(practice_folder), 0), "", "the folder is missing")
         )
     for path in _yaml_files(practice_folder) if practice_folder.is_dir() else []:
         content.practice_files.add(path.stem)
@@ -156,7 +156,7 @@ def _load_content(folder: Path, check: _Collector) -> Content:
         path = folder / name
         if not path.is_file():
             check.problems.append(
-                Problem(Location(display_path(path)), "", "missing shared content file")
+                Problem(Location(display_path(path), 0), "", "the shared content file is missing")
             )
             return None
         return check.load(path, model)
@@ -312,8 +312,9 @@ def load_project(root: Path) -> Project:
     playbook_folder = root / "playbooks"
     playbooks: dict[str, Loaded[schema.Playbook]] = {}
     if not playbook_folder.is_dir():
-        raise ContentError(
-            [Problem(Location(display_path(root)), "", "no 'playbooks' folder in this project")]
+        raise PlaybookError(
+            f"'{display_path(root)}' is not a playbook project: it has no 'playbooks' folder "
+            "(run the command inside a project or pass --project DIR)"
         )
     for path in _yaml_files(playbook_folder):
         loaded = check.load(path, schema.Playbook)
@@ -335,7 +336,7 @@ def load_project(root: Path) -> Project:
     if not playbooks and not check.problems:
         check.problems.append(
             Problem(
-                Location(display_path(playbook_folder)), "", "no playbook files (*.yaml) found"
+                Location(display_path(playbook_folder), 0), "", "no playbook files (*.yaml) found"
             )
         )
     if check.problems:

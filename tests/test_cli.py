@@ -214,6 +214,18 @@ def test_build_strict_into_a_site_dir(project_copy: Path, tmp_path: Path) -> Non
     assert (site / "index.html").is_file()
 
 
+def test_validate_outside_a_project_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("validate")
+    assert_exit(result, 1)
+    assert result.stderr == (
+        "Error: '.' is not a playbook project: it has no 'playbooks' folder "
+        "(run the command inside a project or pass --project DIR)\n"
+    )
+
+
 def test_build_refuses_a_folder_it_did_not_make(
     project_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -228,8 +240,8 @@ def test_build_refuses_a_folder_it_did_not_make(
 
     assert_exit(result, 1)
     assert result.stderr == (
-        "Error: precious exists and was not made by playbook; "
-        "move it away or choose another folder\n"
+        "Error: 'precious' is not empty and was not made by playbook; building would "
+        "delete its files. Choose another folder or empty it first.\n"
     )
     assert snapshot(site) == before
     assert not (site / MARKER).exists()

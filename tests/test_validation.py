@@ -265,7 +265,7 @@ def test_empty_file(project: Path) -> None:
 def test_missing_shared_file(project: Path) -> None:
     (project / "content/scales.yaml").unlink()
     assert problems(project) == [
-        "content/scales.yaml:1:1: missing shared content file",
+        "content/scales.yaml: the shared content file is missing",
     ]
 
 
