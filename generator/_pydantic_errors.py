@@ -13,6 +13,9 @@ from pydantic_core import ErrorDetails
 from .errors import Problem, format_key_path
 from .loader import KeyPath, SourceMap
 
+#: How alike two words must be (difflib's ratio) for a did-you-mean suggestion.
+SIMILARITY = 0.6
+
 _MESSAGES = {
     "string_type": "expected text, got {kind}",
     "list_type": "expected a list, got {kind}",
@@ -78,7 +81,7 @@ def model_at(model: type[BaseModel], path: KeyPath) -> type[BaseModel] | None:
 
 def suggest(word: str, choices: typing.Iterable[str]) -> str:
     """A ' (did you mean ...?)' suffix, or '' when nothing is close."""
-    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=SIMILARITY)
     return f" (did you mean '{matches[0]}'?)" if matches else ""
 
 
@@ -124,10 +127,22 @@ def located_problems(
     error: ValidationError, model: type[BaseModel], source: SourceMap
 ) -> list[Problem]:
     """Every pydantic error of one document, placed at its line and column."""
+    details = error.errors(include_url=False)
+    # A misspelt key also makes the real key missing; the did-you-mean already says so.
+    suggested: set[tuple[str | int, ...]] = set()
+    for detail in details:
+        if detail["type"] == "extra_forbidden":
+            parent = model_at(model, tuple(detail["loc"][:-1]))
+            close = difflib.get_close_matches(
+                str(detail["loc"][-1]), list(parent.model_fields if parent else {}), 1, SIMILARITY
+            )
+            suggested.update((*detail["loc"][:-1], match) for match in close)
     problems = []
-    for details in error.errors(include_url=False):
-        path, message, is_key = _message(details, model)
-        full_path = tuple(details["loc"])
+    for detail in details:
+        if detail["type"] == "missing" and tuple(detail["loc"]) in suggested:
+            continue
+        path, message, is_key = _message(detail, model)
+        full_path = tuple(detail["loc"])
         where = source.locate(full_path, key=True) if is_key else source.locate(path)
         problems.append(Problem(where, format_key_path(path), message))
     return problems

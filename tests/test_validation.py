@@ -226,9 +226,16 @@ def test_each_mistake_has_its_located_message(project: Path, case: str) -> None:
 
 def test_unknown_key_suggests_the_closest_known_key(project: Path) -> None:
     edit(project, ALPHA, "title: Practice alpha", "titel: Practice alpha")
+    # The misspelt key is reported once, not again as the missing 'title'.
     assert problems(project) == [
-        "content/practices/alpha.yaml:1:1: missing required key 'title'",
         "content/practices/alpha.yaml:2:1: unknown key 'titel' (did you mean 'title'?)",
+    ]
+
+
+def test_unknown_key_far_from_any_known_key_has_no_suggestion(project: Path) -> None:
+    edit(project, ALPHA, "title: Practice alpha", "title: Practice alpha\ncolour: blue")
+    assert problems(project) == [
+        "content/practices/alpha.yaml:3:1: unknown key 'colour'",
     ]
 
 
