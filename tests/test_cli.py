@@ -304,3 +304,26 @@ def test_version() -> None:
 
     assert_exit(result, 0)
     assert result.stdout == f"playbook, version {importlib.metadata.version('playbook')}\n"
+
+
+def test_strict_build_fails_on_a_mkdocs_warning_and_plain_build_does_not(
+    project_copy: Path, tmp_path: Path
+) -> None:
+    listen = project_copy / LISTEN
+    text = listen.read_text(encoding="utf-8")
+    listen.write_text(
+        text.replace("advice: |\n", "advice: |\n        See [the missing page](missing.md).\n", 1),
+        encoding="utf-8",
+    )
+    warning = (
+        "WARNING -  Doc file 'practices/listen.md' contains a link 'missing.md', but the target "
+        "'practices/missing.md' is not found among documentation files.\n"
+    )
+
+    strict = run("build", "--project", project_copy, "--strict", "--site-dir", tmp_path / "a")
+    assert_exit(strict, 1)
+    assert strict.stderr == warning + "Error: MkDocs: Aborted with 1 warnings in strict mode!\n"
+
+    lenient = run("build", "--project", project_copy, "--site-dir", tmp_path / "b")
+    assert_exit(lenient, 0)
+    assert lenient.stderr == warning
