@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import logging
+import os
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -85,15 +86,28 @@ def stylesheets(existing: list[str]) -> list[str]:
 
 
 def _generated_config(
-    project: Project, name: str, base_file: Path, site_dir: Path | None, nav: list[Any]
+    project: Project, name: str, out_dir: Path, site_dir: Path | None, nav: list[Any]
 ) -> dict[str, Any]:
+    base_file = project.root / "mkdocs.yml"
     if not base_file.is_file():
         raise PlaybookError(f"{display_path(base_file)}: the project has no mkdocs.yml")
     config = read_mkdocs_config(base_file)
+
+    def moved(value: Any) -> Any:
+        # Paths in mkdocs.yml are relative to the file; the copy lives in another folder.
+        if isinstance(value, str) and not Path(value).is_absolute():
+            return os.path.relpath(project.root / value, out_dir)
+        return value
+
     config.update(playbook_settings(project, name, nav))
     config["docs_dir"] = "docs"
-    config["site_dir"] = str((site_dir or project.root / "site").resolve())
+    config["site_dir"] = moved(str(site_dir or project.root / "site"))
     theme = config.setdefault("theme", {"name": "material"})
+    if isinstance(theme, dict) and "custom_dir" in theme:
+        theme["custom_dir"] = moved(theme["custom_dir"])
+    for key in ("hooks", "watch"):
+        if isinstance(config.get(key), list):
+            config[key] = [moved(entry) for entry in config[key]]
     # Material fetches Google Fonts unless told not to; readers' browsers must not leave the site.
     theme["font"] = False
     plugins = config.get("plugins", [])
@@ -143,7 +157,7 @@ def render_docs_tree(
     for stale in [p for p in docs.rglob("*") if p.is_file() and p not in wanted]:
         stale.unlink()  # only inside our own marked folder: pages of removed practices
     nav = [entry.to_mkdocs() for entry in rendered.nav]
-    config = _generated_config(project, name, project.root / "mkdocs.yml", site_dir, nav)
+    config = _generated_config(project, name, out_dir, site_dir, nav)
     config_file = out_dir / "mkdocs.yml"
     _write_if_changed(
         config_file,

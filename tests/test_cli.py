@@ -327,3 +327,28 @@ def test_strict_build_fails_on_a_mkdocs_warning_and_plain_build_does_not(
     lenient = run("build", "--project", project_copy, "--site-dir", tmp_path / "b")
     assert_exit(lenient, 0)
     assert lenient.stderr == warning
+
+
+def test_theme_overrides_of_the_project_reach_the_built_site(
+    project_copy: Path, tmp_path: Path
+) -> None:
+    overrides = project_copy / "overrides"
+    overrides.mkdir()
+    (overrides / "main.html").write_text(
+        '{% extends "base.html" %}\n'
+        '{% block announce %}<span id="coach-banner">Draft for review</span>{% endblock %}\n',
+        encoding="utf-8",
+    )
+    config = project_copy / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "  name: material\n", "  name: material\n  custom_dir: overrides\n", 1
+        ),
+        encoding="utf-8",
+    )
+
+    result = run("build", "--project", project_copy, "--strict", "--site-dir", tmp_path / "site")
+
+    assert_exit(result, 0)
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<span id="coach-banner">Draft for review</span>' in home
