@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -45,3 +46,18 @@ def built_site(repo_root: Path, tmp_path_factory: pytest.TempPathFactory) -> Pat
     report = build_site(repo_root, "default", site_dir=site, strict=True)
     assert report.site_dir == site.resolve()
     return site
+
+
+def copy_project(repo_root: Path, destination: Path) -> Path:
+    """A private copy of the project, so a test can break it or build it without side effects."""
+    destination.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(repo_root / "content", destination / "content")
+    shutil.copytree(repo_root / "playbooks", destination / "playbooks")
+    shutil.copy2(repo_root / "mkdocs.yml", destination / "mkdocs.yml")
+    return destination
+
+
+@pytest.fixture
+def project_copy(repo_root: Path, tmp_path: Path) -> Path:
+    """A copy of this repository's project files that a test may break or build."""
+    return copy_project(repo_root, tmp_path / "project")

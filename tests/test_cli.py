@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import importlib.metadata
 import re
-import shutil
 from pathlib import Path
 
 import click
@@ -36,26 +35,12 @@ def assert_exit(result: Result, code: int) -> None:
     assert "Traceback" not in result.output
 
 
-def copy_project(repo_root: Path, destination: Path) -> Path:
-    """A private copy of the project, so a test can break it or build it without side effects."""
-    destination.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(repo_root / "content", destination / "content")
-    shutil.copytree(repo_root / "playbooks", destination / "playbooks")
-    shutil.copy2(repo_root / "mkdocs.yml", destination / "mkdocs.yml")
-    return destination
-
-
 def snapshot(folder: Path) -> dict[str, bytes]:
     return {
         path.relative_to(folder).as_posix(): path.read_bytes()
         for path in sorted(folder.rglob("*"))
         if path.is_file()
     }
-
-
-@pytest.fixture
-def project_copy(repo_root: Path, tmp_path: Path) -> Path:
-    return copy_project(repo_root, tmp_path / "project")
 
 
 # --- validate ---------------------------------------------------------------------------------

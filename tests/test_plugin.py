@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -10,13 +9,6 @@ from pathlib import Path
 from generator.build import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def copy_project(destination: Path) -> Path:
-    for folder in ("content", "playbooks"):
-        shutil.copytree(ROOT / folder, destination / folder)
-    shutil.copy2(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
-    return destination
 
 
 def site_files(site: Path) -> dict[str, bytes]:
@@ -27,8 +19,10 @@ def site_files(site: Path) -> dict[str, bytes]:
     }
 
 
-def test_mkdocs_build_with_the_plugin_matches_playbook_build(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+def test_mkdocs_build_with_the_plugin_matches_playbook_build(
+    project_copy: Path, tmp_path: Path
+) -> None:
+    project = project_copy
     mkdocs = Path(sys.executable).parent / "mkdocs"
     result = subprocess.run(
         [str(mkdocs), "build", "--strict", "-q", "-d", str(tmp_path / "by-mkdocs")],
@@ -45,8 +39,10 @@ def test_mkdocs_build_with_the_plugin_matches_playbook_build(tmp_path: Path) -> 
     assert by_mkdocs == site_files(tmp_path / "by-playbook")
 
 
-def test_plugin_reports_content_problems_with_their_location(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+def test_plugin_reports_content_problems_with_their_location(
+    project_copy: Path, tmp_path: Path
+) -> None:
+    project = project_copy
     listen = project / "content/practices/listen.yaml"
     listen.write_text(
         listen.read_text(encoding="utf-8").replace("tags:", "tagz:", 1), encoding="utf-8"

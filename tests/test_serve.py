@@ -81,14 +81,6 @@ def stop(process: subprocess.Popen[bytes]) -> None:
         process.wait(timeout=10)
 
 
-def copy_project(repo_root: Path, destination: Path) -> Path:
-    destination.mkdir(parents=True)
-    shutil.copytree(repo_root / "content", destination / "content")
-    shutil.copytree(repo_root / "playbooks", destination / "playbooks")
-    shutil.copy2(repo_root / "mkdocs.yml", destination / "mkdocs.yml")
-    return destination
-
-
 def replace_in(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path}"
@@ -97,12 +89,11 @@ def replace_in(path: Path, old: str, new: str) -> None:
 
 @pytest.mark.skipif(sys.platform == "win32", reason="stops the server with SIGINT")
 def test_serve_rebuilds_on_edit_and_keeps_the_last_good_site(
-    repo_root: Path, tmp_path: Path
+    project_copy: Path, tmp_path: Path
 ) -> None:
     executable = playbook_executable()
-    if executable is None:
-        pytest.skip("the playbook console script is not installed")
-    project = copy_project(repo_root, tmp_path / "project")
+    assert executable is not None, "the playbook console script is not installed"
+    project = project_copy
     port = free_port()
     home_url = f"http://127.0.0.1:{port}/"
     listen_url = f"{home_url}practices/listen/"
