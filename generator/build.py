@@ -61,9 +61,13 @@ def resolve_playbook_name(project: Project, name: str) -> str:
     )
 
 
-def playbook_settings(project: Project, name: str, nav: list[Any]) -> dict[str, Any]:
+def playbook_settings(
+    project: Project, name: str, nav: list[Any], site_url: str | None = None
+) -> dict[str, Any]:
     """The mkdocs.yml settings a playbook decides: names, address, navigation."""
     site = project.playbook(name).model.site
+    if site_url is not None:
+        site = site.model_copy(update={"url": site_url})
     settings: dict[str, Any] = {
         "site_name": site.name,
         "site_description": site.description,
@@ -86,7 +90,12 @@ def stylesheets(existing: list[str]) -> list[str]:
 
 
 def _generated_config(
-    project: Project, name: str, out_dir: Path, site_dir: Path | None, nav: list[Any]
+    project: Project,
+    name: str,
+    out_dir: Path,
+    site_dir: Path | None,
+    nav: list[Any],
+    site_url: str | None,
 ) -> dict[str, Any]:
     base_file = project.root / "mkdocs.yml"
     if not base_file.is_file():
@@ -99,7 +108,7 @@ def _generated_config(
             return os.path.relpath(project.root / value, out_dir)
         return value
 
-    config.update(playbook_settings(project, name, nav))
+    config.update(playbook_settings(project, name, nav, site_url))
     config["docs_dir"] = "docs"
     config["site_dir"] = moved(str(site_dir or project.root / "site"))
     theme = config.setdefault("theme", {"name": "material"})
@@ -139,7 +148,11 @@ def _prepare_folder(folder: Path) -> None:
 
 
 def render_docs_tree(
-    project: Project, name: str, out_dir: Path | None = None, site_dir: Path | None = None
+    project: Project,
+    name: str,
+    out_dir: Path | None = None,
+    site_dir: Path | None = None,
+    site_url: str | None = None,
 ) -> RenderReport:
     """Write the Markdown pages, assets and mkdocs.yml of playbook ``name``."""
     started = time.perf_counter()
@@ -157,7 +170,7 @@ def render_docs_tree(
     for stale in [p for p in docs.rglob("*") if p.is_file() and p not in wanted]:
         stale.unlink()  # only inside our own marked folder: pages of removed practices
     nav = [entry.to_mkdocs() for entry in rendered.nav]
-    config = _generated_config(project, name, out_dir, site_dir, nav)
+    config = _generated_config(project, name, out_dir, site_dir, nav, site_url)
     config_file = out_dir / "mkdocs.yml"
     _write_if_changed(
         config_file,
@@ -207,6 +220,7 @@ def build_site(
     site_dir: Path | None = None,
     strict: bool = False,
     verbose: bool = False,
+    site_url: str | None = None,
 ) -> BuildReport:
     """Load, check and render playbook ``name`` of the project at ``root``, then build it."""
     started = time.perf_counter()
@@ -215,7 +229,7 @@ def build_site(
     site = (site_dir or root / "site").resolve()
     # MkDocs empties the site folder before it builds: only ever let it empty one of ours.
     _prepare_folder(site)
-    report = render_docs_tree(project, name, site_dir=site)
+    report = render_docs_tree(project, name, site_dir=site, site_url=site_url)
     report = dataclasses.replace(report, seconds=time.perf_counter() - started)
     seconds = run_mkdocs_build(report.config_file, strict=strict, verbose=verbose)
     return BuildReport(report, site, seconds)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import click
@@ -25,6 +26,12 @@ playbook_option = click.option(
     show_default=True,
     help="Playbook to use: the name of a file in playbooks/ without .yaml.",
 )
+
+
+def _check_url(value: str | None) -> str | None:
+    if value is not None and not re.fullmatch(r"https?://\S+", value):
+        raise click.BadParameter(f"'{value}' is not an http:// or https:// address")
+    return value
 
 
 @click.group()
@@ -64,11 +71,28 @@ def validate(root: Path) -> None:
     default=None,
     help="Folder to build the site into.  [default: site/ in the project]",
 )
+@click.option(
+    "--site-url",
+    default=None,
+    metavar="URL",
+    callback=lambda _ctx, _param, value: _check_url(value),
+    help="Address the site is published at, instead of the playbook's site.url "
+    "(for previews and test servers).",
+)
 @click.option("--strict", is_flag=True, help="Fail on any MkDocs warning.")
 @click.option("-v", "--verbose", is_flag=True, help="Show MkDocs' progress messages.")
-def build(root: Path, name: str, site_dir: Path | None, strict: bool, verbose: bool) -> None:
+def build(
+    root: Path,
+    name: str,
+    site_dir: Path | None,
+    site_url: str | None,
+    strict: bool,
+    verbose: bool,
+) -> None:
     """Validate, render and build the static site."""
-    report = build_site(root, name, site_dir=site_dir, strict=strict, verbose=verbose)
+    report = build_site(
+        root, name, site_dir=site_dir, strict=strict, verbose=verbose, site_url=site_url
+    )
     click.echo(
         f"Built playbook '{report.render.playbook}' ({report.render.pages} pages) into "
         f"{report.site_dir} in {report.render.seconds + report.mkdocs_seconds:.1f} s "
