@@ -27,12 +27,15 @@ from ._mkdocs_yaml import dump_mkdocs_config, read_mkdocs_config
 from ._pydantic_errors import suggest
 from .errors import PlaybookError, display_path
 from .render import ASSET_FILES, render_site
+from .ui import script_config
 from .validate import Project, load_project
 
 #: Written into every folder this tool generates; a folder without it is never cleared.
 MARKER = ".playbook-generated"
 GENERATED_ROOT = "build"
 ASSET_FOLDER = "assets"
+#: Theme overrides of the tool (and of the project, copied over them) in the generated tree.
+OVERRIDES_FOLDER = "overrides"
 
 
 @dataclass(frozen=True)
@@ -83,9 +86,9 @@ def playbook_settings(
     return settings
 
 
-def stylesheets(existing: list[str]) -> list[str]:
-    """The tool's stylesheets first, so a project's own extra_css can override them."""
-    ours = [f"{ASSET_FOLDER}/{file}" for file in ASSET_FILES if file.endswith(".css")]
+def generated_assets(existing: list[Any], suffix: str) -> list[Any]:
+    """The tool's assets first, so a project's own extra_css and extra_javascript come later."""
+    ours = [f"{ASSET_FOLDER}/{file}" for file in ASSET_FILES if file.endswith(suffix)]
     return ours + [entry for entry in existing if entry not in ours]
 
 
@@ -112,8 +115,8 @@ def _generated_config(
     config["docs_dir"] = "docs"
     config["site_dir"] = moved(str(site_dir or project.root / "site"))
     theme = config.setdefault("theme", {"name": "material"})
-    if isinstance(theme, dict) and "custom_dir" in theme:
-        theme["custom_dir"] = moved(theme["custom_dir"])
+    # The project's own overrides are copied over the tool's (see _theme_overrides).
+    theme["custom_dir"] = OVERRIDES_FOLDER
     for key in ("hooks", "watch"):
         if isinstance(config.get(key), list):
             config[key] = [moved(entry) for entry in config[key]]
@@ -121,8 +124,46 @@ def _generated_config(
     theme["font"] = False
     plugins = config.get("plugins", [])
     config["plugins"] = [p for p in plugins if p != "playbook" and not _is_plugin(p, "playbook")]
-    config["extra_css"] = stylesheets(list(config.get("extra_css", [])))
+    config["extra_css"] = generated_assets(list(config.get("extra_css", [])), ".css")
+    config["extra_javascript"] = generated_assets(list(config.get("extra_javascript", [])), ".js")
     return config
+
+
+def _theme_overrides(project: Project) -> dict[str, bytes]:
+    """The tool's theme overrides, then the project's ``theme.custom_dir`` on top of them."""
+    files: dict[str, bytes] = {}
+    ours = resources.files("generator") / OVERRIDES_FOLDER
+    pending = [(ours, "")]
+    while pending:
+        folder, prefix = pending.pop()
+        for entry in folder.iterdir():
+            if entry.is_dir():
+                pending.append((entry, f"{prefix}{entry.name}/"))
+            else:
+                files[prefix + entry.name] = entry.read_bytes()
+    theme = read_mkdocs_config(project.root / "mkdocs.yml").get("theme")
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    if isinstance(custom, str):
+        folder = project.root / custom
+        if not folder.is_dir():
+            raise PlaybookError(
+                f"{display_path(project.root / 'mkdocs.yml')}: theme.custom_dir "
+                f"'{custom}' is not a folder"
+            )
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                files[path.relative_to(folder).as_posix()] = path.read_bytes()
+    return files
+
+
+def _sync_folder(folder: Path, files: dict[str, str | bytes]) -> None:
+    """Make ``folder`` (inside our marked tree) hold exactly ``files``."""
+    for relative, data in files.items():
+        _write_if_changed(folder / relative, data)
+    wanted = {folder / relative for relative in files}
+    if folder.is_dir():
+        for stale in [p for p in folder.rglob("*") if p.is_file() and p not in wanted]:
+            stale.unlink()  # only inside our own marked folder: pages of removed practices
 
 
 def _is_plugin(entry: Any, name: str) -> bool:
@@ -162,13 +203,12 @@ def render_docs_tree(
     files: dict[str, str | bytes] = dict(rendered.pages)
     assets = resources.files("generator") / "assets"
     for asset in ASSET_FILES:
-        files[f"{ASSET_FOLDER}/{asset}"] = (assets / asset).read_bytes()
-    docs = out_dir / "docs"
-    for relative, data in files.items():
-        _write_if_changed(docs / relative, data)
-    wanted = {docs / relative for relative in files}
-    for stale in [p for p in docs.rglob("*") if p.is_file() and p not in wanted]:
-        stale.unlink()  # only inside our own marked folder: pages of removed practices
+        data = (assets / asset).read_bytes()
+        if asset.endswith(".js"):
+            data = script_config(name).encode("utf-8") + data
+        files[f"{ASSET_FOLDER}/{asset}"] = data
+    _sync_folder(out_dir / "docs", files)
+    _sync_folder(out_dir / OVERRIDES_FOLDER, dict(_theme_overrides(project)))
     nav = [entry.to_mkdocs() for entry in rendered.nav]
     config = _generated_config(project, name, out_dir, site_dir, nav, site_url)
     config_file = out_dir / "mkdocs.yml"

@@ -16,7 +16,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 
-from .build import playbook_settings, render_docs_tree, resolve_playbook_name, stylesheets
+from .build import (
+    OVERRIDES_FOLDER,
+    generated_assets,
+    playbook_settings,
+    render_docs_tree,
+    resolve_playbook_name,
+)
 from .errors import PlaybookError
 from .validate import content_folder, load_project
 
@@ -41,7 +47,12 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):
             config[key] = value
         config.docs_dir = str(report.config_file.parent / "docs")
         config.theme["font"] = False
-        config.extra_css = stylesheets(list(config.extra_css))
+        config.extra_css = generated_assets(list(config.extra_css), ".css")
+        config.extra_javascript = generated_assets(list(config.extra_javascript), ".js")
+        # The tool's theme overrides, with the project's own copied over them.
+        overrides = str(report.config_file.parent / OVERRIDES_FOLDER)
+        if overrides not in config.theme.dirs:
+            config.theme.dirs.insert(0, overrides)
         self.watched = [root / "playbooks", content_folder(project.playbook(name))]
         return config
 

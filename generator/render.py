@@ -18,7 +18,7 @@ from . import schema
 from .validate import Content
 
 PRACTICE_FOLDER = "practices"
-ASSET_FILES = ("playbook.css",)
+ASSET_FILES = ("playbook.css", "playbook.js")
 
 
 @dataclass(frozen=True)

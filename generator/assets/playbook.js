@@ -1,0 +1,557 @@
+/* Checklists, self-assessments and the health check, kept in this browser only.
+ *
+ * No dependencies. The build prepends `window.PLAYBOOK_CONFIG = {site, strings}`. Works with
+ * Material's instant navigation: pages are set up through `document$` (or on a plain load
+ * where it is absent) and every event is delegated from `document`, so nothing is bound to
+ * elements that a page change throws away. Scoring mirrors generator/scoring.py exactly.
+ */
+(() => {
+  "use strict";
+  const config = window.PLAYBOOK_CONFIG || {};
+  const strings = config.strings || {};
+  const VERSION = 1;
+  const PREFIX = `playbook:${config.site || "site"}:v${VERSION}:`;
+  const FORMAT = "playbook-progress";
+  const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+  /* Text: "{done} of {total} done" with values filled in. */
+  const t = (key, values = {}) =>
+    (strings[key] || key).replace(/\{(\w+)\}/g, (whole, name) =>
+      name in values ? String(values[name]) : whole);
+
+  const el = (tag, attributes = {}, ...children) => {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) {
+      if (name === "text") node.textContent = value;
+      else if (value !== false && value != null) node.setAttribute(name, value === true ? "" : value);
+    }
+    node.append(...children.filter((child) => child != null));
+    return node;
+  };
+
+  /* ---- Scoring: the same arithmetic as generator/scoring.py ---- */
+  const points = (value, min, max, reverse) => (reverse ? min + max - value : value) - min;
+  const percent = (total, most) => Math.floor((200 * total + most) / (2 * most));
+  const score = (questions, answers, min, max) => {
+    let total = 0;
+    for (const q of questions) {
+      const value = answers[q.id];
+      if (!Number.isInteger(value) || value < min || value > max) return null;
+      total += points(value, min, max, q.reverse);
+    }
+    return questions.length ? percent(total, (max - min) * questions.length) : null;
+  };
+  const bandFor = (bands, value) => bands.find((b) => b.min <= value && value <= b.max) || null;
+  const weakest = (scores) => {
+    const lowest = Math.min(...scores.map((s) => s.score));
+    return scores.filter((s) => s.score === lowest);
+  };
+
+  /* ---- Storage: local storage when the browser allows it, memory for this visit otherwise ---- */
+  const memory = new Map();
+  let local = null;
+  let damaged = false;
+  try {
+    const probe = `${PREFIX}probe`;
+    window.localStorage.setItem(probe, "1");
+    window.localStorage.removeItem(probe);
+    local = window.localStorage;
+  } catch (error) {
+    local = null;
+  }
+  const persistent = () => local !== null;
+  const storedKeys = () => {
+    const keys = new Set(memory.keys());
+    if (local) {
+      for (let i = 0; i < local.length; i += 1) {
+        const key = local.key(i);
+        if (key && key.startsWith(PREFIX)) keys.add(key.slice(PREFIX.length));
+      }
+    }
+    return [...keys].sort();
+  };
+  const rawGet = (key) => (local ? local.getItem(PREFIX + key) : memory.get(key) ?? null);
+  const remove = (key) => {
+    memory.delete(key);
+    if (local) local.removeItem(PREFIX + key);
+  };
+  const write = (key, value) => {
+    const text = JSON.stringify(value);
+    memory.set(key, text);
+    if (!local) return;
+    try {
+      local.setItem(PREFIX + key, text);
+    } catch (error) {
+      // Quota exceeded or storage withdrawn: keep everything in memory for the rest of the visit.
+      for (const other of storedKeys()) if (!memory.has(other)) memory.set(other, rawGet(other));
+      local = null;
+      notices();
+    }
+  };
+
+  /* Each stored key's shape; anything else is damaged and is discarded. */
+  const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
+  const isScore = (value) => Number.isInteger(value) && value >= 0 && value <= 100;
+  const SHAPES = {
+    checklist: (v) => isObject(v) && Array.isArray(v.done) && v.done.every((id) => SLUG.test(id)),
+    answers: (v) => isObject(v) && isObject(v.answers) &&
+      Object.entries(v.answers).every(([id, n]) => SLUG.test(id) && Number.isInteger(n)) &&
+      (v.result === undefined || (isObject(v.result) && isScore(v.result.score) &&
+        typeof v.result.band === "string")),
+    history: (v) => isObject(v) && Array.isArray(v.results) && v.results.every((r) =>
+      isObject(r) && typeof r.date === "string" && !Number.isNaN(Date.parse(r.date)) &&
+      isScore(r.overall) && isObject(r.dimensions) &&
+      Object.entries(r.dimensions).every(([id, n]) => SLUG.test(id) && isScore(n))),
+  };
+  const validEntry = (key, value) => {
+    const [kind, owner, extra] = key.split(":");
+    return extra === undefined && SLUG.test(owner || "") && kind in SHAPES && SHAPES[kind](value);
+  };
+  const read = (key, fallback) => {
+    const text = rawGet(key);
+    if (text === null) return fallback;
+    try {
+      const value = JSON.parse(text);
+      if (validEntry(key, value)) return value;
+    } catch (error) {
+      /* falls through: damaged */
+    }
+    remove(key);
+    damaged = true;
+    notices();
+    return fallback;
+  };
+
+  /* ---- Notices, status messages ---- */
+  const notices = () => {
+    const host = document.querySelector(".md-content__inner") || document.body;
+    if (!document.querySelector("[data-pb]")) return;
+    let box = host.querySelector(".pb-notices");
+    if (!box) {
+      box = el("div", { class: "pb-notices", role: "status" });
+      const heading = host.querySelector("h1");
+      if (heading) heading.after(box);
+      else host.prepend(box);
+    }
+    const wanted = [];
+    if (!persistent()) wanted.push(t("storage_unavailable"));
+    if (damaged) wanted.push(t("storage_damaged"));
+    box.replaceChildren(...wanted.map((text) => el("p", { class: "pb-notice", text })));
+    box.hidden = wanted.length === 0;
+  };
+  const status = (node, text) => {
+    node.textContent = "";
+    // A fresh text node after a tick makes screen readers announce a repeated message again.
+    window.setTimeout(() => { node.textContent = text; }, 50);
+  };
+  const after = (anchor, className, make) => {
+    let node = anchor.nextElementSibling;
+    if (!node || !node.classList.contains(className)) {
+      node = make();
+      anchor.after(node);
+    }
+    return node;
+  };
+  const progressBar = (done, total, label) =>
+    el("progress", { value: done, max: total || 1, "aria-label": label });
+
+  /* ---- Checklists ---- */
+  const checklistKey = (form) => `checklist:${form.dataset.practice}`;
+  const renderChecklist = (form) => {
+    const done = new Set(read(checklistKey(form), { done: [] }).done);
+    const boxes = [...form.querySelectorAll("input[data-item]")];
+    for (const box of boxes) box.checked = done.has(box.dataset.item);
+    const count = boxes.filter((box) => box.checked).length;
+    const panel = after(form, "pb-progress", () => el("div", { class: "pb-progress" },
+      el("span", { class: "pb-progress__text" }), el("span", { class: "pb-progress__bar" }),
+      el("button", { type: "button", class: "md-button pb-button", "data-pb-action": "reset-checklist",
+        text: t("reset_checklist") })));
+    const text = t("progress", { done: count, total: boxes.length });
+    panel.querySelector(".pb-progress__text").textContent = text;
+    panel.querySelector(".pb-progress__bar").replaceChildren(progressBar(count, boxes.length, text));
+  };
+  const saveChecklist = (form) => {
+    const key = checklistKey(form);
+    const done = new Set(read(key, { done: [] }).done);
+    for (const box of form.querySelectorAll("input[data-item]")) {
+      if (box.checked) done.add(box.dataset.item);
+      else done.delete(box.dataset.item);
+    }
+    write(key, { done: [...done].sort() });
+  };
+
+  /* ---- Self-assessments (practice pages) and the health check share question handling ---- */
+  const questionsIn = (root) => [...root.querySelectorAll("fieldset[data-question]")].map((f) => ({
+    id: f.dataset.question,
+    reverse: f.dataset.reverse === "true",
+    fieldset: f,
+  }));
+  const syncAnswers = (root, answers) => {
+    for (const q of questionsIn(root)) {
+      for (const radio of q.fieldset.querySelectorAll("input[type=radio]")) {
+        radio.checked = answers[q.id] === Number(radio.value);
+      }
+    }
+  };
+  const scaleOf = (node) => [Number(node.dataset.scaleMin), Number(node.dataset.scaleMax)];
+  const bandsOf = (practice) => [...document.querySelectorAll(
+    `.pb-bands[data-practice="${practice}"] .pb-band`)].map((section) => ({
+    id: section.dataset.band,
+    min: Number(section.dataset.min),
+    max: Number(section.dataset.max),
+    section,
+  }));
+
+  const renderAssessment = (form) => {
+    const practice = form.dataset.practice;
+    const stored = read(`answers:${practice}`, { answers: {} });
+    syncAnswers(form, stored.answers);
+    const questions = questionsIn(form);
+    const answered = questions.filter((q) => q.id in stored.answers).length;
+    const [min, max] = scaleOf(form);
+    const value = score(questions, stored.answers, min, max);
+    const panel = after(form, "pb-result", () => el("div", { class: "pb-result" },
+      el("p", { class: "pb-result__count" }),
+      el("div", { class: "pb-result__live", "aria-live": "polite" }),
+      el("button", { type: "button", class: "md-button pb-button", "data-pb-action": "reset-answers",
+        text: t("clear_answers") })));
+    panel.querySelector(".pb-result__count").textContent =
+      t("answered", { answered, total: questions.length });
+    const live = panel.querySelector(".pb-result__live");
+    const bands = bandsOf(practice);
+    for (const band of bands) band.section.classList.remove("pb-band--current");
+    const band = value === null ? null : bandFor(bands, value);
+    if (!band) {
+      live.replaceChildren();
+      panel.dataset.score = "";
+      return;
+    }
+    band.section.classList.add("pb-band--current");
+    if (panel.dataset.score !== `${value}:${band.id}`) {
+      panel.dataset.score = `${value}:${band.id}`;
+      const advice = el("div", { class: "pb-result__advice" });
+      advice.innerHTML = band.section.innerHTML; // the band's own rendered text and links
+      live.replaceChildren(el("p", { class: "pb-result__score" },
+        el("strong", { text: t("score", { score: value }) })), advice);
+    }
+    const result = { score: value, band: band.section.dataset.label || band.id };
+    if (!stored.result || stored.result.score !== result.score || stored.result.band !== result.band) {
+      write(`answers:${practice}`, { answers: stored.answers, result });
+    }
+  };
+  const saveAnswer = (owner, radio) => {
+    const key = `answers:${owner}`;
+    const stored = read(key, { answers: {} });
+    const fieldset = radio.closest("fieldset[data-question]");
+    const answers = { ...stored.answers, [fieldset.dataset.question]: Number(radio.value) };
+    write(key, { answers });
+  };
+
+  /* ---- Health check ---- */
+  const healthState = (check) => {
+    const [min, max] = scaleOf(check);
+    const answers = read("answers:health", { answers: {} }).answers;
+    const dimensions = [...document.querySelectorAll(".pb-dimension[data-dimension]")].map((d) => {
+      const questions = questionsIn(d);
+      return {
+        id: d.dataset.dimension,
+        title: d.dataset.title || d.dataset.dimension,
+        node: d,
+        questions,
+        score: score(questions, answers, min, max),
+      };
+    });
+    const all = dimensions.flatMap((d) => d.questions);
+    return {
+      answers,
+      dimensions,
+      total: all.length,
+      answered: all.filter((q) => q.id in answers).length,
+      overall: score(all, answers, min, max),
+    };
+  };
+  const formatDate = (iso) => new Date(iso).toLocaleDateString(
+    document.documentElement.lang || undefined, { year: "numeric", month: "long", day: "numeric" });
+  const signed = (n) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : "±0");
+
+  const SVG = "http://www.w3.org/2000/svg";
+  const svg = (tag, attributes = {}) => {
+    const node = document.createElementNS(SVG, tag);
+    for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+    return node;
+  };
+  /* A radar chart for three or more dimensions, bars otherwise; drawn here, no library. */
+  const chart = (dimensions, previous) => {
+    const [width, height, radius] = [600, 290, 105];
+    const [cx, cy] = [width / 2, height / 2];
+    const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, class: "pb-chart", role: "img",
+      "aria-label": dimensions.map((d) => t("dimension_score", { title: d.title, score: d.score })).join("; ") });
+    const n = dimensions.length;
+    if (n < 3) {
+      dimensions.forEach((d, i) => {
+        const y = 40 + i * 60;
+        root.append(svg("rect", { x: 20, y, width: 480, height: 24, class: "pb-chart__grid" }),
+          svg("rect", { x: 20, y, width: (480 * d.score) / 100, height: 24, class: "pb-chart__area" }));
+        const label = svg("text", { x: 20, y: y - 6 });
+        label.textContent = `${d.title}: ${d.score}`;
+        root.append(label);
+      });
+      return root;
+    }
+    const at = (i, value) => {
+      const angle = -Math.PI / 2 + (2 * Math.PI * i) / n;
+      const r = (radius * value) / 100;
+      return [cx + r * Math.cos(angle), cy + r * Math.sin(angle)];
+    };
+    const polygon = (values, className) => svg("polygon", { class: className,
+      points: values.map((v, i) => at(i, v).map((c) => c.toFixed(1)).join(",")).join(" ") });
+    for (const ring of [25, 50, 75, 100]) root.append(polygon(dimensions.map(() => ring), "pb-chart__grid"));
+    dimensions.forEach((d, i) => {
+      const [x, y] = at(i, 100);
+      root.append(svg("line", { x1: cx, y1: cy, x2: x.toFixed(1), y2: y.toFixed(1), class: "pb-chart__grid" }));
+      const [lx, ly] = at(i, 110);
+      const label = svg("text", { x: lx.toFixed(1), y: (ly + (ly > cy + 1 ? 14 : ly < cy - 1 ? -6 : 4)).toFixed(1),
+        "text-anchor": Math.abs(lx - cx) < 1 ? "middle" : lx > cx ? "start" : "end" });
+      label.textContent = `${d.title} ${d.score}`;
+      root.append(label);
+    });
+    if (previous) root.append(polygon(dimensions.map((d) => previous.dimensions[d.id] ?? 0), "pb-chart__previous"));
+    root.append(polygon(dimensions.map((d) => d.score), "pb-chart__area"));
+    return root;
+  };
+
+  const practiceLinks = (dimension) => {
+    const links = document.querySelector(`.pb-dimension__practices[data-dimension="${dimension.id}"]`);
+    return links ? [...links.querySelectorAll("a")].map((a) => a.cloneNode(true)) : [];
+  };
+
+  const renderHealth = (check) => {
+    const state = healthState(check);
+    syncAnswers(document, state.answers);
+    const history = read("history:health", { results: [] }).results;
+    // Compare with the latest saved result, or the one before it when that is this very result.
+    const same = (r) => r && r.overall === state.overall &&
+      state.dimensions.every((d) => r.dimensions[d.id] === d.score);
+    const last = same(history[history.length - 1]) ? history[history.length - 2] : history[history.length - 1];
+    if (!check.querySelector(".pb-health__live")) {
+      check.replaceChildren(
+        el("p", { class: "pb-health__count" }),
+        el("div", { class: "pb-health__live", "aria-live": "polite" }),
+        el("div", { class: "pb-health__actions" },
+          el("button", { type: "button", class: "md-button md-button--primary pb-button",
+            "data-pb-action": "save-health", text: t("save_result") }),
+          el("button", { type: "button", class: "md-button pb-button", "data-pb-action": "reset-answers",
+            "data-owner": "health", text: t("clear_answers") }),
+          el("span", { class: "pb-status", role: "status" })),
+        el("div", { class: "pb-history" }));
+    }
+    check.querySelector(".pb-health__count").textContent =
+      t("answered", { answered: state.answered, total: state.total });
+    const complete = state.overall !== null;
+    check.querySelector("[data-pb-action=save-health]").disabled = !complete;
+    const live = check.querySelector(".pb-health__live");
+    const signature = complete ? JSON.stringify([state.dimensions.map((d) => d.score), last]) : "";
+    if (live.dataset.signature !== signature) {
+      live.dataset.signature = signature;
+      live.replaceChildren();
+      if (complete) {
+        const since = (d) => (last && d.id in last.dimensions
+          ? ` (${t("change", { change: signed(d.score - last.dimensions[d.id]), date: formatDate(last.date) })})` : "");
+        const list = el("ul", { class: "pb-health__scores" }, ...state.dimensions.map((d) =>
+          el("li", { "data-dimension": d.id, text: t("dimension_score", { title: d.title, score: d.score }) + since(d) })));
+        const recommendations = el("ul", { class: "pb-health__recommendations" },
+          ...weakest(state.dimensions).map((d) => {
+            const links = practiceLinks(d);
+            const item = el("li", { "data-dimension": d.id }, t("recommend", { title: d.title }));
+            links.forEach((a, i) => item.append(i ? ", " : "", a));
+            return item;
+          }));
+        live.append(
+          el("p", { class: "pb-health__overall" }, el("strong", { text: t("overall", { score: state.overall }) }),
+            last ? ` (${t("change", { change: signed(state.overall - last.overall), date: formatDate(last.date) })})` : ""),
+          chart(state.dimensions, last), list,
+          el("p", { class: "pb-health__start", text: t("recommend_intro") }), recommendations);
+      }
+    }
+    const items = history.map((r, i) => {
+      const before = history[i - 1];
+      const change = before ? ` (${signed(r.overall - before.overall)})` : "";
+      return el("li", { text: t("history_item", { date: formatDate(r.date), score: r.overall }) + change });
+    }).reverse();
+    check.querySelector(".pb-history").replaceChildren(el("h3", { text: t("history_title") }),
+      items.length ? el("ol", { reversed: true }, ...items) : el("p", { text: t("history_empty") }));
+  };
+  const saveHealth = (check) => {
+    const state = healthState(check);
+    if (state.overall === null) return;
+    const history = read("history:health", { results: [] }).results;
+    const dimensions = Object.fromEntries(state.dimensions.map((d) => [d.id, d.score]));
+    write("history:health", { results: [...history, { date: new Date().toISOString(), overall: state.overall, dimensions }] });
+    renderHealth(check);
+    status(check.querySelector(".pb-status"), t("saved"));
+  };
+
+  /* ---- Home: progress of every practice; the reader's data ---- */
+  const renderOverview = (overview) => {
+    if (!overview.querySelector("h3")) overview.prepend(el("h3", { text: t("progress_title") }));
+    for (const item of overview.querySelectorAll("[data-practice]")) {
+      const practice = item.dataset.practice;
+      const total = Number(item.dataset.items);
+      const done = read(`checklist:${practice}`, { done: [] }).done.length;
+      const result = read(`answers:${practice}`, { answers: {} }).result;
+      const count = Math.min(done, total);
+      const text = t("progress", { done: count, total });
+      const status = after(item.querySelector("a") || item.firstChild, "pb-overview__status",
+        () => el("span", { class: "pb-overview__status" }));
+      status.replaceChildren(" ", el("span", { text }), progressBar(count, total, text), " ",
+        el("span", { class: "pb-overview__score", text: result
+          ? t("assessment_result", { score: result.score, band: result.band }) : t("assessment_none") }));
+    }
+    overview.hidden = false;
+  };
+  const setupData = (box) => {
+    if (box.firstChild) return;
+    const input = el("input", { type: "file", id: "pb-import", accept: ".json,application/json", "data-pb-import": true });
+    box.append(
+      el("h2", { text: t("data_title") }),
+      el("p", { text: t("data_intro") }),
+      el("div", { class: "pb-data__actions" },
+        el("button", { type: "button", class: "md-button pb-button", "data-pb-action": "export", text: t("export") }),
+        el("label", { class: "md-button pb-button pb-import", for: "pb-import" }, t("import"), input),
+        el("button", { type: "button", class: "md-button pb-button", "data-pb-action": "clear-all", text: t("clear_all") })),
+      el("p", { class: "pb-status", role: "status" }));
+    box.hidden = false;
+  };
+  const dataStatus = (text) => {
+    const node = document.querySelector(".pb-data .pb-status");
+    if (node) status(node, text);
+  };
+  const exportData = () => {
+    const entries = {};
+    for (const key of storedKeys()) {
+      const value = read(key, undefined);
+      if (value !== undefined) entries[key] = value;
+    }
+    const payload = { format: FORMAT, version: VERSION, site: config.site, exported: new Date().toISOString(), entries };
+    const blob = new Blob([JSON.stringify(payload, null, 2)], { type: "application/json" });
+    const link = el("a", { href: URL.createObjectURL(blob), download: `${config.site}-progress-${payload.exported.slice(0, 10)}.json` });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    window.setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+    dataStatus(t("exported", { count: Object.keys(entries).length }));
+  };
+  /* The parsed file's entries, or the reason it cannot be used; nothing is written here. */
+  const checkImport = (text) => {
+    let data;
+    try {
+      data = JSON.parse(text);
+    } catch (error) {
+      return { error: t("import_not_json") };
+    }
+    if (!isObject(data) || data.format !== FORMAT || !isObject(data.entries)) return { error: t("import_wrong_format") };
+    if (data.version !== VERSION) return { error: t("import_version", { version: String(data.version) }) };
+    if (data.site !== config.site) return { error: t("import_other_site", { site: String(data.site) }) };
+    for (const [key, value] of Object.entries(data.entries)) {
+      if (!validEntry(key, value)) return { error: t("import_damaged", { key }) };
+    }
+    return { entries: data.entries };
+  };
+  const importData = async (input) => {
+    const file = input.files && input.files[0];
+    if (!file) return;
+    const checked = checkImport(await file.text());
+    input.value = "";
+    if (checked.error) {
+      dataStatus(checked.error);
+      return;
+    }
+    for (const key of storedKeys()) remove(key);
+    for (const [key, value] of Object.entries(checked.entries)) write(key, value);
+    refresh();
+    dataStatus(t("imported", { count: Object.keys(checked.entries).length }));
+  };
+  const clearAll = () => {
+    if (!window.confirm(t("confirm_clear"))) return;
+    for (const key of storedKeys()) remove(key);
+    damaged = false;
+    refresh();
+    dataStatus(t("cleared"));
+  };
+
+  /* ---- Wiring ---- */
+  const COMPONENTS = [
+    ["form.pb-checklist", renderChecklist],
+    ["form.pb-assessment", renderAssessment],
+    [".pb-health-check", renderHealth],
+    [".pb-progress-overview", renderOverview],
+    [".pb-data", setupData],
+  ];
+  function refresh() {
+    for (const [selector, render] of COMPONENTS) {
+      for (const node of document.querySelectorAll(selector)) {
+        node.setAttribute("data-pb", "");
+        render(node);
+      }
+    }
+    notices();
+  }
+  const page = () => {
+    damaged = false;
+    refresh();
+  };
+
+  document.addEventListener("change", (event) => {
+    const target = event.target;
+    if (!(target instanceof HTMLInputElement)) return;
+    const checklist = target.closest("form.pb-checklist");
+    if (checklist && target.type === "checkbox") {
+      saveChecklist(checklist);
+      renderChecklist(checklist);
+      return;
+    }
+    if (target.type === "radio") {
+      const form = target.closest("form.pb-assessment");
+      if (form) {
+        saveAnswer(form.dataset.practice, target);
+        renderAssessment(form);
+      } else if (target.closest(".pb-dimension")) {
+        saveAnswer("health", target);
+        const check = document.querySelector(".pb-health-check");
+        if (check) renderHealth(check);
+      }
+      return;
+    }
+    if (target.hasAttribute("data-pb-import")) importData(target);
+  });
+  document.addEventListener("click", (event) => {
+    const button = event.target instanceof Element && event.target.closest("[data-pb-action]");
+    if (!button) return;
+    const action = button.dataset.pbAction;
+    if (action === "reset-checklist") {
+      const form = button.parentElement.previousElementSibling;
+      write(checklistKey(form), { done: [] });
+      renderChecklist(form);
+    } else if (action === "reset-answers") {
+      const owner = button.dataset.owner;
+      const form = owner ? null : button.closest(".pb-result").previousElementSibling;
+      remove(`answers:${owner || form.dataset.practice}`);
+      refresh();
+    } else if (action === "save-health") {
+      saveHealth(button.closest(".pb-health-check"));
+    } else if (action === "export") {
+      exportData();
+    } else if (action === "clear-all") {
+      clearAll();
+    }
+  });
+  /* Another tab changed something: show it here too. */
+  window.addEventListener("storage", (event) => {
+    if (event.key === null || event.key.startsWith(PREFIX)) refresh();
+  });
+
+  window.Playbook = { score, bandFor, weakest, percent, prefix: PREFIX };
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(page);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", page);
+  else page();
+})();
