@@ -41,3 +41,12 @@ def band_for(score: int, bands: Sequence[Band]) -> Band:
         if band.min <= score <= band.max:
             return band
     raise ValueError(f"no band covers the score {score}")
+
+
+def weakest(scores: Mapping[str, int]) -> list[str]:
+    """The health check's weakest dimensions: every one that shares the lowest score, in order.
+
+    The browser script recommends the practices of these dimensions.
+    """
+    lowest = min(scores.values())
+    return [key for key, value in scores.items() if value == lowest]

@@ -65,7 +65,11 @@ DEFAULT_STRINGS: dict[str, str] = {
 
 def script_config(site: str, strings: Mapping[str, str] | None = None) -> str:
     """The line the build puts before the script: the storage namespace and the words."""
-    config = {"site": site, "version": STORAGE_VERSION, "strings": {**DEFAULT_STRINGS, **(strings or {})}}
+    config = {
+        "site": site,
+        "version": STORAGE_VERSION,
+        "strings": {**DEFAULT_STRINGS, **(strings or {})},
+    }
     text = json.dumps(config, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     # Safe anywhere a script may end up, even inlined in HTML.
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -1,11 +1,25 @@
-"""Shared options and fixtures: the repository root, a site built once per session, goldens."""
+"""Shared options and fixtures: the repository root, built and served sites, goldens, a browser."""
 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from browser_support import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    SETUP_HINT,
+    PageLog,
+    ServedSite,
+    base_url_of,
+    build_for,
+    local_server,
+    missing_prerequisites,
+)
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from generator.build import build_site
 
@@ -61,3 +75,80 @@ def copy_project(repo_root: Path, destination: Path) -> Path:
 def project_copy(repo_root: Path, tmp_path: Path) -> Path:
     """A copy of this repository's project files that a test may break or build."""
     return copy_project(repo_root, tmp_path / "project")
+
+
+# --- browser tests -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def served_site(repo_root: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    """The default playbook, built from a project copy and served on 127.0.0.1 for the session.
+
+    The server takes its free port first, then the site is built for exactly that address
+    (``--site-url``), so links, sitemap.xml and instant navigation all match what is served.
+    """
+    work = tmp_path_factory.mktemp("served")
+    project = copy_project(repo_root, work / "project")
+    site_dir = work / "site"
+    site_dir.mkdir()
+    with local_server(site_dir) as server:
+        base_url = base_url_of(server)
+        build_for(project, site_dir, base_url)
+        yield ServedSite(base_url=base_url, site_dir=site_dir, project=project)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's headless Chromium, driven by Playwright; fails (not skips) when not set up."""
+    missing = missing_prerequisites()
+    if missing:
+        pytest.fail(
+            "browser tests cannot run: " + "; ".join(missing) + f"; {SETUP_HINT}", pytrace=False
+        )
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page_log(served_site: ServedSite) -> PageLog:
+    """What this test's page logged and requested; ``page`` checks it at teardown."""
+    return PageLog(base_url=served_site.base_url)
+
+
+@pytest.fixture
+def new_page(
+    browser: Browser, served_site: ServedSite, page_log: PageLog
+) -> Iterator[Callable[..., Page]]:
+    """Opens pages in fresh contexts: ``new_page(init_script=..., **context_options)``.
+
+    Every context's relative addresses resolve on the served site and requests for any other
+    address are aborted. At teardown the test fails if a page logged a console error or threw
+    an uncaught exception that the test did not allow (``page_log.allow_console``), or asked
+    for anything from another address.
+    """
+    contexts: list[BrowserContext] = []
+
+    def open_page(init_script: str | None = None, **options: Any) -> Page:
+        context = browser.new_context(base_url=served_site.base_url, **options)
+        contexts.append(context)
+        page_log.watch(context)
+        if init_script is not None:
+            context.add_init_script(init_script)
+        return context.new_page()
+
+    try:
+        yield open_page
+    finally:
+        for context in contexts:
+            context.close()
+    problems = page_log.problems()
+    if problems:
+        pytest.fail(problems, pytrace=False)
+
+
+@pytest.fixture
+def page(new_page: Callable[..., Page]) -> Page:
+    """A fresh page in its own context, checked as ``new_page`` describes."""
+    return new_page()

@@ -337,3 +337,32 @@ def test_theme_overrides_of_the_project_reach_the_built_site(
     assert_exit(result, 0)
     home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert '<span id="coach-banner">Draft for review</span>' in home
+
+
+def test_site_url_option_sets_the_address_the_site_is_built_for(
+    project_copy: Path, tmp_path: Path
+) -> None:
+    site = tmp_path / "site"
+    result = run(
+        "build",
+        "--project",
+        project_copy,
+        "--site-dir",
+        site,
+        "--site-url",
+        "http://127.0.0.1:9999/preview/",
+    )
+    assert_exit(result, 0)
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>http://127.0.0.1:9999/preview/practices/listen/</loc>" in sitemap
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="http://127.0.0.1:9999/preview/">' in home
+
+
+def test_site_url_option_must_be_a_web_address(project_copy: Path) -> None:
+    result = run("build", "--project", project_copy, "--site-url", "ftp://example.org/")
+    assert_exit(result, 2)
+    assert result.stderr.endswith(
+        "Error: Invalid value for '--site-url': 'ftp://example.org/' is not an http:// or "
+        "https:// address\n"
+    )

@@ -1,0 +1,255 @@
+"""Browser tests' support: the built site on a local server, and what a page did in Chromium.
+
+The fixtures in conftest.py use these pieces; tests use ``ServedSite``, ``PageLog``, ``run_axe``
+and ``format_violations``. Chromium is Debian's (/usr/bin/chromium), never a Playwright
+download, and axe-core comes from npm into tests/browser/node_modules/:
+``bash tests/setup.sh`` installs both.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import BrowserContext, ConsoleMessage, Error, Page, Route
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+AXE_SCRIPT = REPO_ROOT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+SETUP_HINT = "run `bash tests/setup.sh` to install it"
+
+# Headless and quiet: no GPU, and none of Chromium's own traffic (updates, sync, field trials),
+# so every request a test sees comes from the page. --no-sandbox lets it run as root in CI.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+# --- the site on a local server ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ServedSite:
+    """A built site and the address it is both built for and served at."""
+
+    base_url: str  # "http://127.0.0.1:PORT/", with the trailing slash
+    site_dir: Path
+    project: Path  # the project folder the site was built from
+
+    def url(self, path: str = "") -> str:
+        """The absolute address of a page, given relative to the site root ("tags/")."""
+        return self.base_url + path.lstrip("/")
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    """Serves files like ``python -m http.server`` without logging every request to stderr."""
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def local_server(folder: Path) -> Iterator[ThreadingHTTPServer]:
+    """A server for ``folder`` on a free port of 127.0.0.1, answering from a daemon thread.
+
+    The socket is bound (to port 0, so the system picks a free port) and listening as soon as
+    the server exists, so the port can be read off and used before the folder is even filled:
+    no other process can take it in between.
+    """
+    handler = partial(QuietHandler, directory=str(folder))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, name="served-site", daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+def base_url_of(server: ThreadingHTTPServer) -> str:
+    return f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def playbook_executable() -> Path:
+    """The ``playbook`` console script of the virtualenv running the tests."""
+    return Path(sys.executable).parent / "playbook"
+
+
+def build_for(project: Path, site_dir: Path, base_url: str) -> None:
+    """Build the default playbook of ``project`` strictly into ``site_dir``, for ``base_url``.
+
+    Runs the real command line, as a reader would. The address matters: Material's instant
+    navigation only takes over links listed in sitemap.xml, which is made from the site URL,
+    port included, so the site must be built for the address it is served at.
+    """
+    command = [
+        str(playbook_executable()),
+        "build",
+        "--strict",
+        "--site-url",
+        base_url,
+        "--site-dir",
+        str(site_dir),
+        "--project",
+        str(project),
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    if result.returncode != 0:
+        raise AssertionError(
+            f"`{' '.join(command)}` exited with {result.returncode}:\n"
+            + result.stdout
+            + result.stderr
+        )
+
+
+# --- prerequisites -------------------------------------------------------------------------------
+
+
+def missing_prerequisites() -> list[str]:
+    """What the browser tests need and this machine lacks, one line each (empty when ready)."""
+    missing = []
+    if not CHROMIUM.is_file():
+        missing.append(f"Chromium is missing at {CHROMIUM}")
+    if not AXE_SCRIPT.is_file():
+        missing.append(f"axe-core is missing at {AXE_SCRIPT.relative_to(REPO_ROOT)}")
+    if not playbook_executable().is_file():
+        missing.append(f"the playbook command is missing at {playbook_executable()}")
+    return missing
+
+
+# --- what a page did -----------------------------------------------------------------------------
+
+
+@dataclass
+class PageLog:
+    """Console errors, uncaught exceptions and off-site requests of one test's pages.
+
+    The ``page`` fixture fills it and, at teardown, fails the test if anything was recorded
+    that the test did not allow with ``allow_console``. Take the ``page_log`` fixture beside
+    ``page`` to allow a message or to look at what was recorded.
+    """
+
+    base_url: str
+    console_errors: list[str] = field(default_factory=list)  # errors and uncaught exceptions
+    external_requests: list[str] = field(default_factory=list)  # "METHOD URL", all aborted
+    allowed: list[re.Pattern[str]] = field(default_factory=list)
+
+    def allow_console(self, pattern: str) -> None:
+        """Let console errors that match ``pattern`` (a regular expression, searched) pass."""
+        self.allowed.append(re.compile(pattern))
+
+    def unexpected_console_errors(self) -> list[str]:
+        return [
+            text
+            for text in self.console_errors
+            if not any(pattern.search(text) for pattern in self.allowed)
+        ]
+
+    def watch(self, context: BrowserContext) -> None:
+        """Record what every page of ``context`` logs, throws and requests from elsewhere."""
+        # On the context rather than a page, so pages opened from a page count too.
+        context.route("**/*", self.on_route)
+        context.on("console", self.on_console)
+        context.on("weberror", lambda web_error: self.on_page_error(web_error.error))
+
+    # Playwright event handlers, wired up by ``watch``.
+
+    def on_console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            url = message.location.get("url")
+            where = f" at {url}:{message.location.get('lineNumber', 0)}" if url else ""
+            self.console_errors.append(f"console.error{where}: {message.text}")
+
+    def on_page_error(self, error: Error) -> None:
+        self.console_errors.append(f"uncaught {error.name}: {error.message}")
+
+    def on_route(self, route: Route) -> None:
+        """Let requests for the served site through; record and abort every other one."""
+        request = route.request
+        if request.url.startswith(self.base_url):
+            route.continue_()
+        else:
+            self.external_requests.append(f"{request.method} {request.url}")
+            route.abort()
+
+    def problems(self) -> str:
+        """A readable account of what should not have happened, or "" if nothing did."""
+        parts = []
+        errors = self.unexpected_console_errors()
+        if errors:
+            parts.append(
+                "console errors or uncaught exceptions (allow an expected one with "
+                "page_log.allow_console(pattern)):\n" + "\n".join(f"  {e}" for e in errors)
+            )
+        if self.external_requests:
+            parts.append(
+                f"requests for other addresses than {self.base_url} (aborted; the site must "
+                "load nothing from another host):\n"
+                + "\n".join(f"  {r}" for r in self.external_requests)
+            )
+        return "\n".join(parts)
+
+
+# --- accessibility -------------------------------------------------------------------------------
+
+# axe-core's default run: every rule it enables by default, whatever its tags.
+AXE_RUN = """async () => {
+    const results = await axe.run(document);
+    return results.violations.map((violation) => ({
+        id: violation.id,
+        impact: violation.impact,
+        help: violation.help,
+        nodes: violation.nodes.map((node) => ({
+            target: node.target,
+            html: node.html,
+            summary: node.failureSummary,
+        })),
+    }));
+}"""
+
+
+def run_axe(page: Page) -> list[dict[str, Any]]:
+    """axe-core's violations on the page as it is now, simplified.
+
+    Each violation is ``{"id", "impact", "help", "nodes"}``; each node is
+    ``{"target", "html", "summary"}``, where ``target`` is axe's list of CSS selectors.
+    """
+    page.add_script_tag(path=AXE_SCRIPT)
+    violations: list[dict[str, Any]] = page.evaluate(AXE_RUN)
+    return violations
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` on one line, cut to ``limit`` characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def format_violations(violations: list[dict[str, Any]], limit: int = 200) -> str:
+    """The violations readably: each rule, then each failing node's selector, HTML and why."""
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"]:
+            # axe's summary opens with "Fix any/all of the following:", then one reason a line.
+            reasons = str(node.get("summary") or "").splitlines()[1:]
+            lines.append(f"  at {' >> '.join(map(str, node['target']))}")
+            lines.append(f"     {shorten(str(node['html']), limit)}")
+            if reasons:
+                lines.append(f"     why: {shorten('; '.join(r.strip() for r in reasons), 400)}")
+    return "\n".join(lines)
