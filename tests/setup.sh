@@ -27,10 +27,10 @@ if [ ! -x "$CHROMIUM" ]; then
   fi
   command -v apt-get >/dev/null 2>&1 \
     || fail "$CHROMIUM is missing and there is no apt-get to install Debian's chromium package."
-  echo "Installing Debian's chromium package (once)..."
+  echo "Installing Debian's chromium package and a font for it (once)..."
   "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
   "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive \
-    apt-get install -y -qq --no-install-recommends chromium >/dev/null
+    apt-get install -y -qq --no-install-recommends chromium fonts-liberation >/dev/null
   [ -x "$CHROMIUM" ] || fail "installed the chromium package, yet $CHROMIUM is still missing."
 fi
 
