@@ -27,6 +27,7 @@ from ._mkdocs_yaml import dump_mkdocs_config, read_mkdocs_config
 from ._pydantic_errors import suggest
 from .errors import PlaybookError, display_path
 from .render import ASSET_FILES, render_site
+from .schema import Playbook
 from .ui import script_config
 from .validate import Project, load_project
 
@@ -113,6 +114,7 @@ def _generated_config(
 
     config.update(playbook_settings(project, name, nav, site_url))
     config["docs_dir"] = "docs"
+    _apply_branding(config, project.playbook(name).model)
     config["site_dir"] = moved(str(site_dir or project.root / "site"))
     theme = config.setdefault("theme", {"name": "material"})
     # The project's own overrides are copied over the tool's (see _theme_overrides).
@@ -166,6 +168,52 @@ def _sync_folder(folder: Path, files: dict[str, str | bytes]) -> None:
             stale.unlink()  # only inside our own marked folder: pages of removed practices
 
 
+BRAND_FOLDER = f"{ASSET_FOLDER}/brand"
+
+
+def _brand_file(kind: str, path: str) -> str:
+    return f"{BRAND_FOLDER}/{kind}{Path(path).suffix.lower()}"
+
+
+def _apply_branding(config: dict[str, Any], playbook: Playbook) -> None:
+    """The playbook's language, logo, favicon and colours, in the theme settings."""
+    theme = config.setdefault("theme", {"name": "material"})
+    if playbook.language is not None:
+        theme["language"] = playbook.language
+    for kind in ("logo", "favicon"):
+        path = getattr(playbook.site, kind)
+        if path is not None:
+            theme[kind] = _brand_file(kind, path)
+    palette = playbook.site.palette
+    if palette is None:
+        return
+    schemes = theme.get("palette") or [{}]
+    for scheme in schemes if isinstance(schemes, list) else [schemes]:
+        for key in ("primary", "accent"):
+            colour = getattr(palette, key)
+            if colour is not None and isinstance(scheme, dict):
+                scheme[key] = "custom" if colour.startswith("#") else colour
+    theme["palette"] = schemes
+
+
+def brand_stylesheet(playbook: Playbook) -> str:
+    """CSS for colours given as '#rrggbb', which Material calls 'custom'."""
+    palette = playbook.site.palette
+    rules = []
+    if palette is not None and palette.primary is not None and palette.primary.startswith("#"):
+        rules.append(
+            f'[data-md-color-primary="custom"] {{ --md-primary-fg-color: {palette.primary}; '
+            f"--md-primary-fg-color--light: {palette.primary}; "
+            f"--md-primary-fg-color--dark: {palette.primary}; }}"
+        )
+    if palette is not None and palette.accent is not None and palette.accent.startswith("#"):
+        rules.append(
+            f'[data-md-color-accent="custom"] {{ --md-accent-fg-color: {palette.accent}; '
+            f"--md-accent-fg-color--transparent: {palette.accent}1a; }}"
+        )
+    return "".join(f"\n/* The playbook's colours. */\n{rule}\n" for rule in rules)
+
+
 def _is_plugin(entry: Any, name: str) -> bool:
     return isinstance(entry, dict) and name in entry
 
@@ -200,13 +248,20 @@ def render_docs_tree(
     out_dir = (out_dir or project.root / GENERATED_ROOT / name).resolve()
     _prepare_folder(out_dir)
     rendered = render_site(project.playbook(name).model, project.content_for(name))
+    playbook = project.playbook(name).model
     files: dict[str, str | bytes] = dict(rendered.pages)
     assets = resources.files("generator") / "assets"
     for asset in ASSET_FILES:
         data = (assets / asset).read_bytes()
         if asset.endswith(".js"):
-            data = script_config(name).encode("utf-8") + data
+            data = script_config(name, playbook.strings).encode("utf-8") + data
+        elif asset.endswith(".css"):
+            data += brand_stylesheet(playbook).encode("utf-8")
         files[f"{ASSET_FOLDER}/{asset}"] = data
+    for kind in ("logo", "favicon"):
+        path = getattr(playbook.site, kind)
+        if path is not None:
+            files[_brand_file(kind, path)] = Path(path).read_bytes()
     _sync_folder(out_dir / "docs", files)
     _sync_folder(out_dir / OVERRIDES_FOLDER, dict(_theme_overrides(project)))
     nav = [entry.to_mkdocs() for entry in rendered.nav]

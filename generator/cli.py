@@ -49,15 +49,15 @@ def validate(root: Path) -> None:
     status is 1 if there is any.
     """
     project = load_project(root)
-    practices = sum(len(content.practices) for content in project.contents.values())
-    items = sum(
-        len(p.model.checklist) + len(p.model.assessment.questions)
-        for content in project.contents.values()
-        for p in content.practices.values()
-    )
+    practices = {
+        loaded.path: loaded.model
+        for playbook in project.playbooks.values()
+        for loaded in playbook.content.practices.values()
+    }
+    items = sum(len(p.checklist) + len(p.assessment.questions) for p in practices.values())
     playbooks = len(project.playbooks)
     click.echo(
-        f"OK: {playbooks} playbook{'s' * (playbooks != 1)}, {practices} practices, "
+        f"OK: {playbooks} playbook{'s' * (playbooks != 1)}, {len(practices)} practices, "
         f"{items} checklist items and questions checked."
     )
 

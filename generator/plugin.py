@@ -24,7 +24,7 @@ from .build import (
     resolve_playbook_name,
 )
 from .errors import PlaybookError
-from .validate import content_folder, load_project
+from .validate import load_project
 
 
 class PlaybookPluginConfig(Config):
@@ -53,7 +53,7 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):
         overrides = str(report.config_file.parent / OVERRIDES_FOLDER)
         if overrides not in config.theme.dirs:
             config.theme.dirs.insert(0, overrides)
-        self.watched = [root / "playbooks", content_folder(project.playbook(name))]
+        self.watched = [root / "playbooks", *project.playbook(name).files]
         return config
 
     def on_serve(

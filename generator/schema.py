@@ -156,17 +156,87 @@ class Home(Model):
     body: Markdown = Field(description="The opening of the home page, in Markdown.")
 
 
+HexColour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
+
+
+class Palette(Model):
+    primary: Text | None = Field(
+        default=None,
+        description="Material colour name (teal, indigo, ...) or a colour like '#3f51b5'.",
+    )
+    accent: Text | None = Field(
+        default=None, description="Material accent colour name or a colour like '#ff9800'."
+    )
+
+
 class SiteSettings(Model):
     name: Text
     description: Text
     url: Url | None = Field(default=None, description="Where the site will be published.")
     author: Text | None = None
     copyright: Text | None = None
+    logo: Text | None = Field(
+        default=None, description="Image file for the header, relative to the playbook file."
+    )
+    favicon: Text | None = Field(
+        default=None, description="Icon file for browser tabs, relative to the playbook file."
+    )
+    palette: Palette | None = None
+
+
+class SiteOverlay(Model):
+    """Site settings in a playbook that extends another: each one replaces the base's."""
+
+    name: Text | None = None
+    description: Text | None = None
+    url: Url | None = None
+    author: Text | None = None
+    copyright: Text | None = None
+    logo: Text | None = None
+    favicon: Text | None = None
+    palette: Palette | None = None
+
+
+class Overrides(Model):
+    practices: dict[Slug, dict[str, object]] = Field(
+        default_factory=dict,
+        description="Changes to practices by id: any field; checklist items, questions and "
+        "bands merge by id ('remove: true' drops one, 'add: true' marks a new one).",
+    )
 
 
 class Playbook(Model):
+    """A playbook file that stands alone."""
+
     site: SiteSettings
     content: Text = Field(
         default="../content", description="Content folder, relative to the playbook file."
     )
     practices: list[Slug] = Field(min_length=1, description="Practice ids, in page order.")
+    audience: Text | None = Field(default=None, description="Who the playbook is written for.")
+    language: Text | None = Field(
+        default=None, description="Language of the interface (Material's theme.language)."
+    )
+    strings: dict[str, Text] = Field(
+        default_factory=dict, description="Words the browser script shows, by key."
+    )
+
+
+class PlaybookOverlay(Model):
+    """A playbook file that extends another: everything it says changes the base."""
+
+    extend: Text = Field(
+        description="The playbook extended: a built-in name ('default'), a playbook of this "
+        "project by name, or a file path relative to this file."
+    )
+    site: SiteOverlay | None = None
+    content: Text | None = Field(
+        default=None, description="Folder with this playbook's own practices, if any."
+    )
+    practices: list[Slug] | None = Field(
+        default=None, min_length=1, description="Practice ids, in page order."
+    )
+    audience: Text | None = None
+    language: Text | None = None
+    strings: dict[str, Text] | None = None
+    overrides: Overrides | None = None

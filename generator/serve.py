@@ -18,7 +18,7 @@ from mkdocs.livereload import LiveReloadServer
 
 from .build import mkdocs_logging, render_docs_tree, resolve_playbook_name
 from .errors import PlaybookError
-from .validate import content_folder, load_project
+from .validate import load_project
 
 log = logging.getLogger("mkdocs.playbook")
 
@@ -26,7 +26,8 @@ log = logging.getLogger("mkdocs.playbook")
 def serve_site(root: Path, name: str, *, host: str = "127.0.0.1", port: int = 8000) -> None:
     project = load_project(root)
     name = resolve_playbook_name(project, name)
-    watched = {root / "playbooks", root / "mkdocs.yml", content_folder(project.playbook(name))}
+    # The playbook's own file, every file it extends and every content folder it draws on.
+    watched = {root / "playbooks", root / "mkdocs.yml", *project.playbook(name).files}
     url = f"http://{host}:{port}/"
 
     with tempfile.TemporaryDirectory(prefix="playbook-serve-") as site_dir, mkdocs_logging(True):

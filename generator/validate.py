@@ -7,22 +7,35 @@ either returns the whole model or raises one ``ContentError`` listing every prob
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from . import schema
 from ._pydantic_errors import located_problems, suggest
+from .builtin import builtin_playbooks
 from .errors import ContentError, Location, PlaybookError, Problem, display_path, format_key_path
 from .loader import Document, KeyPath, SourceMap, load_document
+from .overlay import merge_practice
+from .ui import DEFAULT_STRINGS
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
 
 SCORE_MIN, SCORE_MAX = 0, 100
+
+#: Material's colour names (https://squidfunk.github.io/mkdocs-material/setup/changing-the-colors/).
+ACCENT_COLOURS = [
+    "red", "pink", "purple", "deep-purple", "indigo", "blue", "light-blue", "cyan", "teal",
+    "green", "light-green", "lime", "yellow", "amber", "orange", "deep-orange",
+]  # fmt: skip
+PRIMARY_COLOURS = [*ACCENT_COLOURS, "brown", "grey", "blue-grey", "black", "white"]
+HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 
 @dataclass
@@ -50,19 +63,33 @@ class Content:
 
 
 @dataclass
+class ResolvedPlaybook:
+    """A playbook with everything it extends and overrides applied: what gets built."""
+
+    name: str
+    model: schema.Playbook
+    source: SourceMap  # of the playbook's own file
+    path: Path
+    content: Content  # the practices it can use (merged) and the shared files
+    files: list[Path]  # playbook files and content folders it is made of, to watch
+
+    @property
+    def practices(self) -> list[Loaded[schema.Practice]]:
+        return [self.content.practices[practice_id] for practice_id in self.model.practices]
+
+
+@dataclass
 class Project:
-    """A project folder: its playbooks and the content they draw on."""
+    """A project folder: its playbooks, each resolved, with the content they draw on."""
 
     root: Path
-    playbooks: dict[str, Loaded[schema.Playbook]]
-    contents: dict[Path, Content]
+    playbooks: dict[str, ResolvedPlaybook]
 
-    def playbook(self, name: str) -> Loaded[schema.Playbook]:
+    def playbook(self, name: str) -> ResolvedPlaybook:
         return self.playbooks[name]
 
     def content_for(self, name: str) -> Content:
-        loaded = self.playbooks[name]
-        return self.contents[content_folder(loaded)]
+        return self.playbooks[name].content
 
 
 class _Collector:
@@ -122,14 +149,10 @@ def _yaml_files(folder: Path) -> list[Path]:
     return sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
 
 
-def content_folder(playbook: Loaded[schema.Playbook]) -> Path:
-    return (playbook.path.parent / playbook.model.content).resolve()
-
-
-def _load_content(folder: Path, check: _Collector) -> Content:
+def _load_content(folder: Path, check: _Collector, *, shared_required: bool = True) -> Content:
     content = Content(folder)
     practice_folder = folder / "practices"
-    if not practice_folder.is_dir():
+    if not practice_folder.is_dir() and shared_required:
         check.problems.append(
             Problem(Location(display_path(practice_folder), 0), "", "the folder is missing")
         )
@@ -155,6 +178,8 @@ def _load_content(folder: Path, check: _Collector) -> Content:
     def shared(name: str, model: type[M]) -> Loaded[M] | None:
         path = folder / name
         if not path.is_file():
+            if not shared_required:
+                return None
             check.problems.append(
                 Problem(Location(display_path(path), 0), "", "the shared content file is missing")
             )
@@ -170,7 +195,6 @@ def _load_content(folder: Path, check: _Collector) -> Content:
     content.health_check = shared("health-check.yaml", schema.HealthCheck)
     content.troubleshooting = shared("troubleshooting.yaml", schema.Troubleshooting)
     content.home = shared("home.yaml", schema.Home)
-    _check_content(check, content)
     return content
 
 
@@ -299,46 +323,294 @@ def _span(low: int, high: int) -> str:
     return str(low) if low == high else f"{low}-{high}"
 
 
-def _check_playbook(check: _Collector, loaded: Loaded[schema.Playbook], content: Content) -> None:
-    source = loaded.source
-    check.unique_ids(source, ("practices",), loaded.model.practices)
-    known = content.practices.keys() | content.practice_files
-    check.references(source, ("practices",), loaded.model.practices, known)
+def _known_languages() -> list[str]:
+    folder = Path(str(resources.files("material"))) / "templates" / "partials" / "languages"
+    return sorted(path.stem for path in folder.glob("*.html") if path.stem != "custom")
+
+
+class _Resolver:
+    """Resolves playbook files, following ``extend`` through files and built-in playbooks."""
+
+    def __init__(self, root: Path, check: _Collector) -> None:
+        self.root = root
+        self.check = check
+        self.contents: dict[tuple[Path, bool], Content] = {}
+        self.resolved: dict[Path, ResolvedPlaybook | None] = {}
+        self.project_files = {
+            path.stem: path.resolve() for path in _yaml_files(root / "playbooks")
+        }
+
+    def content(self, folder: Path, *, shared_required: bool) -> Content:
+        key = (folder, shared_required)
+        if key not in self.contents:
+            self.contents[key] = _load_content(folder, self.check, shared_required=shared_required)
+        return self.contents[key]
+
+    def resolve(
+        self, path: Path, chain: tuple[tuple[Path, SourceMap], ...] = ()
+    ) -> ResolvedPlaybook | None:
+        path = path.resolve()
+        if path in self.resolved:
+            return self.resolved[path]
+        document, problems = load_document(path)
+        self.check.problems.extend(problems)
+        if document is None or problems:
+            self.resolved[path] = None
+            return None
+        if isinstance(document.data, dict) and "extend" in document.data:
+            overlay = self.check.parse(document, schema.PlaybookOverlay)
+            result = None if overlay is None else self.extend(overlay, chain)
+        else:
+            loaded = self.check.parse(document, schema.Playbook)
+            result = None if loaded is None else self.standalone(loaded)
+        if result is not None:
+            self.check_settings(document.data, document.source)
+        self.resolved[path] = result
+        return result
+
+    def folder(self, loaded: Loaded[Any], relative: str) -> Path | None:
+        folder = (loaded.path.parent / relative).resolve()
+        if not folder.is_dir():
+            self.check.add(
+                loaded.source,
+                ("content",),
+                f"content folder '{display_path(folder)}' does not exist",
+            )
+            return None
+        return folder
+
+    def asset(self, loaded: Loaded[Any], site: Any, key: str) -> str | None:
+        """A logo or favicon path made absolute, or None (reported) when the file is missing."""
+        value = getattr(site, key, None) if site is not None else None
+        if value is None:
+            return None
+        file = (loaded.path.parent / value).resolve()
+        if not file.is_file():
+            self.check.add(
+                loaded.source, ("site", key), f"file '{display_path(file)}' does not exist"
+            )
+            return None
+        return str(file)
+
+    def standalone(self, loaded: Loaded[schema.Playbook]) -> ResolvedPlaybook | None:
+        folder = self.folder(loaded, loaded.model.content)
+        if folder is None:
+            return None
+        content = self.content(folder, shared_required=True)
+        _check_content(self.check, content)
+        source = loaded.source
+        self.check.unique_ids(source, ("practices",), loaded.model.practices)
+        known = content.practices.keys() | content.practice_files
+        self.check.references(source, ("practices",), loaded.model.practices, known)
+        site = loaded.model.site.model_copy(
+            update={key: self.asset(loaded, loaded.model.site, key) for key in ("logo", "favicon")}
+        )
+        model = loaded.model.model_copy(update={"site": site})
+        return ResolvedPlaybook(
+            loaded.path.stem, model, source, loaded.path, content, [loaded.path, folder]
+        )
+
+    def base_path(self, overlay: Loaded[schema.PlaybookOverlay]) -> Path | None:
+        target = overlay.model.extend
+        if "/" in target or "\\" in target or target.endswith((".yaml", ".yml")):
+            path = (overlay.path.parent / target).resolve()
+            if path.is_file():
+                return path
+            self.check.add(
+                overlay.source, ("extend",), f"playbook file '{display_path(path)}' does not exist"
+            )
+            return None
+        project = self.project_files.get(target)
+        if project is not None and project != overlay.path.resolve():
+            return project
+        builtin = builtin_playbooks()
+        if target in builtin:
+            return builtin[target].resolve()
+        known = sorted(set(self.project_files) | set(builtin))
+        self.check.add(
+            overlay.source,
+            ("extend",),
+            f"unknown playbook '{target}'{suggest(target, known)}; known: {', '.join(known)}",
+        )
+        return None
+
+    def extend(
+        self, overlay: Loaded[schema.PlaybookOverlay], chain: tuple[tuple[Path, SourceMap], ...]
+    ) -> ResolvedPlaybook | None:
+        here = overlay.path.resolve()
+        base_path = self.base_path(overlay)
+        if base_path is None:
+            return None
+        trail = [*(path for path, _ in chain), here]
+        if base_path in trail:
+            cycle = [*trail[trail.index(base_path) :], base_path]
+            self.check.add(
+                overlay.source,
+                ("extend",),
+                "extend cycle: " + " -> ".join(display_path(path) for path in cycle),
+            )
+            return None
+        base = self.resolve(base_path, (*chain, (here, overlay.source)))
+        if base is None:
+            return None
+        model = overlay.model
+        content = Content(
+            base.content.folder,
+            practices=dict(base.content.practices),
+            practice_files=set(base.content.practice_files),
+            scales=dict(base.content.scales),
+            health_check=base.content.health_check,
+            troubleshooting=base.content.troubleshooting,
+            home=base.content.home,
+        )
+        files = [*base.files, overlay.path]
+        if model.content is not None:
+            folder = self.folder(overlay, model.content)
+            if folder is None:
+                return None
+            files.append(folder)
+            own = self.content(folder, shared_required=False)
+            for practice_id, loaded in own.practices.items():
+                if practice_id in base.content.practices:
+                    self.check.add(
+                        loaded.source,
+                        ("id",),
+                        f"practice '{practice_id}' already exists in the playbook this one "
+                        f"extends; change it under overrides.practices.{practice_id} in "
+                        f"{display_path(overlay.path)}, or choose another id",
+                    )
+                else:
+                    content.practices[practice_id] = loaded
+            content.practice_files |= own.practice_files
+            for scale_id, scale in own.scales.items():
+                content.scales[scale_id] = scale
+            content.health_check = own.health_check or content.health_check
+            content.troubleshooting = own.troubleshooting or content.troubleshooting
+            content.home = own.home or content.home
+        if model.overrides is not None:
+            self.apply_overrides(overlay, model.overrides, content)
+        practices = model.practices if model.practices is not None else base.model.practices
+        if model.practices is not None:
+            self.check.unique_ids(overlay.source, ("practices",), model.practices)
+            known = content.practices.keys() | content.practice_files
+            self.check.references(overlay.source, ("practices",), model.practices, known)
+        _check_content(self.check, content)
+        site = base.model.site.model_dump()
+        if model.site is not None:
+            site.update(model.site.model_dump(exclude_none=True))
+            for key in ("logo", "favicon"):
+                if getattr(model.site, key) is not None:
+                    site[key] = self.asset(overlay, model.site, key)
+        resolved = base.model.model_copy(
+            update={
+                "site": schema.SiteSettings.model_validate(site, strict=False),
+                "practices": list(practices),
+                "audience": model.audience if model.audience is not None else base.model.audience,
+                "language": model.language if model.language is not None else base.model.language,
+                "strings": {**base.model.strings, **(model.strings or {})},
+            }
+        )
+        return ResolvedPlaybook(
+            overlay.path.stem, resolved, overlay.source, overlay.path, content, files
+        )
+
+    def apply_overrides(
+        self,
+        overlay: Loaded[schema.PlaybookOverlay],
+        overrides: schema.Overrides,
+        content: Content,
+    ) -> None:
+        source = overlay.source
+        for practice_id, change in overrides.practices.items():
+            at: KeyPath = ("overrides", "practices", practice_id)
+            base = content.practices.get(practice_id)
+            if base is None:
+                if practice_id not in content.practice_files:
+                    known = sorted(content.practices)
+                    self.check.problems.append(
+                        Problem(
+                            source.locate(at, key=True),
+                            format_key_path(at),
+                            f"unknown practice '{practice_id}'{suggest(practice_id, known)}",
+                        )
+                    )
+                continue
+            before = len(self.check.problems)
+            data, merged_source = merge_practice(
+                base.model.model_dump(),
+                base.source,
+                dict(change),
+                source,
+                at,
+                lambda path, message: self.check.add(source, path, message),
+            )
+            if len(self.check.problems) > before:
+                continue
+            merged = self.check.parse(Document(base.path, data, merged_source), schema.Practice)
+            if merged is not None:
+                content.practices[practice_id] = merged
+
+    def check_settings(self, data: dict[str, Any], source: SourceMap) -> None:
+        """Language, interface strings and palette colours of a playbook's own file."""
+        language = data.get("language")
+        if isinstance(language, str):
+            languages = _known_languages()
+            if language not in languages:
+                self.check.add(
+                    source,
+                    ("language",),
+                    f"unknown language '{language}'{suggest(language, languages)}",
+                )
+        strings = data.get("strings")
+        if isinstance(strings, dict):
+            for key in strings:
+                if key not in DEFAULT_STRINGS:
+                    self.check.problems.append(
+                        Problem(
+                            source.locate(("strings", key), key=True),
+                            format_key_path(("strings", key)),
+                            f"unknown interface string '{key}'{suggest(key, DEFAULT_STRINGS)}",
+                        )
+                    )
+        site = data.get("site")
+        palette = site.get("palette") if isinstance(site, dict) else None
+        if isinstance(palette, dict):
+            for key, names in (("primary", PRIMARY_COLOURS), ("accent", ACCENT_COLOURS)):
+                value = palette.get(key)
+                if (
+                    isinstance(value, str)
+                    and value not in names
+                    and not HEX_COLOUR.fullmatch(value)
+                ):
+                    self.check.add(
+                        source,
+                        ("site", "palette", key),
+                        f"unknown colour '{value}'{suggest(value, names)}: use one of Material's "
+                        f"colour names or a colour like '#00796b'",
+                    )
 
 
 def load_project(root: Path) -> Project:
-    """Load and check every playbook of ``root`` and the content each one uses."""
+    """Load and check every playbook of ``root``, what it extends and the content it uses."""
     check = _Collector()
     playbook_folder = root / "playbooks"
-    playbooks: dict[str, Loaded[schema.Playbook]] = {}
     if not playbook_folder.is_dir():
         raise PlaybookError(
             f"'{display_path(root)}' is not a playbook project: it has no 'playbooks' folder "
             "(run the command inside a project or pass --project DIR)"
         )
+    resolver = _Resolver(root, check)
+    playbooks: dict[str, ResolvedPlaybook] = {}
     for path in _yaml_files(playbook_folder):
-        loaded = check.load(path, schema.Playbook)
-        if loaded is not None:
-            playbooks[path.stem] = loaded
-    contents: dict[Path, Content] = {}
-    for loaded in playbooks.values():
-        folder = content_folder(loaded)
-        if folder not in contents:
-            if not folder.is_dir():
-                check.add(
-                    loaded.source,
-                    ("content",),
-                    f"content folder '{display_path(folder)}' does not exist",
-                )
-                continue
-            contents[folder] = _load_content(folder, check)
-        _check_playbook(check, loaded, contents[folder])
-    if not playbooks and not check.problems:
+        resolved = resolver.resolve(path)
+        if resolved is not None:
+            playbooks[path.stem] = resolved
+    if not _yaml_files(playbook_folder) and not check.problems:
         check.problems.append(
             Problem(
                 Location(display_path(playbook_folder), 0), "", "no playbook files (*.yaml) found"
             )
         )
     if check.problems:
-        raise ContentError(check.problems)
-    return Project(root, playbooks, contents)
+        raise ContentError(list(dict.fromkeys(check.problems)))
+    return Project(root, playbooks)

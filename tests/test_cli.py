@@ -48,7 +48,9 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 def test_validate_repository_prints_the_summary(repo_root: Path) -> None:
     project = load_project(repo_root)
-    practices = [p.model for c in project.contents.values() for p in c.practices.values()]
+    practices = list(
+        {p.path: p.model for b in project.playbooks.values() for p in b.practices}.values()
+    )
     items = sum(len(p.checklist) + len(p.assessment.questions) for p in practices)
     playbooks = len(project.playbooks)
     expected = (
