@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import html
 import logging
 import os
+import shutil
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -316,10 +318,11 @@ def build_site(
     strict: bool = False,
     verbose: bool = False,
     site_url: str | None = None,
+    project: Project | None = None,
 ) -> BuildReport:
     """Load, check and render playbook ``name`` of the project at ``root``, then build it."""
     started = time.perf_counter()
-    project = load_project(root)
+    project = project or load_project(root)
     name = resolve_playbook_name(project, name)
     site = (site_dir or root / "site").resolve()
     # MkDocs empties the site folder before it builds: only ever let it empty one of ours.
@@ -328,3 +331,59 @@ def build_site(
     report = dataclasses.replace(report, seconds=time.perf_counter() - started)
     seconds = run_mkdocs_build(report.config_file, strict=strict, verbose=verbose)
     return BuildReport(report, site, seconds)
+
+
+def build_all(
+    root: Path,
+    *,
+    site_dir: Path | None = None,
+    strict: bool = False,
+    verbose: bool = False,
+    site_url: str | None = None,
+) -> list[BuildReport]:
+    """Build every playbook of the project into its own folder under the site folder.
+
+    The site folder also gets an index page linking to each playbook.
+    """
+    project = load_project(root)
+    site = (site_dir or root / "site").resolve()
+    _prepare_folder(site)
+    reports = []
+    for name in sorted(project.playbooks):
+        url = None if site_url is None else site_url.rstrip("/") + f"/{name}/"
+        reports.append(
+            build_site(
+                root,
+                name,
+                site_dir=site / name,
+                strict=strict,
+                verbose=verbose,
+                site_url=url,
+                project=project,
+            )
+        )
+    for stale in sorted(site.iterdir()):
+        # Folders of playbooks that no longer exist, and only those this tool made.
+        if stale.is_dir() and stale.name not in project.playbooks and (stale / MARKER).is_file():
+            shutil.rmtree(stale)
+    _write_if_changed(site / "index.html", _index_page(project))
+    return reports
+
+
+def _index_page(project: Project) -> str:
+    items = "\n".join(
+        f'    <li><a href="{html.escape(name)}/">{html.escape(playbook.model.site.name)}</a>: '
+        f"{html.escape(playbook.model.site.description)}</li>"
+        for name, playbook in sorted(project.playbooks.items())
+    )
+    return (
+        "<!doctype html>\n"
+        '<html lang="en">\n<head>\n  <meta charset="utf-8">\n'
+        '  <meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        "  <title>Playbooks</title>\n"
+        '  <meta name="description" content="The playbooks published here.">\n'
+        "  <style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;"
+        "padding:0 1rem;line-height:1.5}a{color:#00695c}</style>\n"
+        "</head>\n<body>\n<main>\n  <h1>Playbooks</h1>\n  <ul>\n"
+        f"{items}\n  </ul>\n</main>\n</body>\n</html>\n"
+    )

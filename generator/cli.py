@@ -7,7 +7,10 @@ from pathlib import Path
 
 import click
 
-from .build import build_site, render_docs_tree, resolve_playbook_name
+from .build import build_all, build_site, render_docs_tree, resolve_playbook_name
+from .errors import display_path
+from .scaffold import create_project
+from .schemas import KINDS, schema_text, write_schemas
 from .serve import serve_site
 from .validate import load_project
 
@@ -79,25 +82,44 @@ def validate(root: Path) -> None:
     help="Address the site is published at, instead of the playbook's site.url "
     "(for previews and test servers).",
 )
+@click.option(
+    "--all",
+    "every",
+    is_flag=True,
+    help="Build every playbook, each into SITE_DIR/NAME/, with an index page linking them.",
+)
 @click.option("--strict", is_flag=True, help="Fail on any MkDocs warning.")
 @click.option("-v", "--verbose", is_flag=True, help="Show MkDocs' progress messages.")
+@click.pass_context
 def build(
+    ctx: click.Context,
     root: Path,
     name: str,
     site_dir: Path | None,
     site_url: str | None,
+    every: bool,
     strict: bool,
     verbose: bool,
 ) -> None:
     """Validate, render and build the static site."""
-    report = build_site(
-        root, name, site_dir=site_dir, strict=strict, verbose=verbose, site_url=site_url
-    )
-    click.echo(
-        f"Built playbook '{report.render.playbook}' ({report.render.pages} pages) into "
-        f"{report.site_dir} in {report.render.seconds + report.mkdocs_seconds:.1f} s "
-        f"(playbook {report.render.seconds:.2f} s, MkDocs {report.mkdocs_seconds:.2f} s)."
-    )
+    if every:
+        if ctx.get_parameter_source("name") is not click.core.ParameterSource.DEFAULT:
+            raise click.UsageError("--all builds every playbook; leave out --playbook")
+        reports = build_all(
+            root, site_dir=site_dir, strict=strict, verbose=verbose, site_url=site_url
+        )
+    else:
+        reports = [
+            build_site(
+                root, name, site_dir=site_dir, strict=strict, verbose=verbose, site_url=site_url
+            )
+        ]
+    for report in reports:
+        click.echo(
+            f"Built playbook '{report.render.playbook}' ({report.render.pages} pages) into "
+            f"{report.site_dir} in {report.render.seconds + report.mkdocs_seconds:.1f} s "
+            f"(playbook {report.render.seconds:.2f} s, MkDocs {report.mkdocs_seconds:.2f} s)."
+        )
 
 
 @main.command()
@@ -140,3 +162,67 @@ def serve(root: Path, name: str, port: int) -> None:
     last good build stays on screen.
     """
     serve_site(root, name, port=port)
+
+
+@main.command(name="list")
+@project_option
+def list_playbooks(root: Path) -> None:
+    """List the playbooks and their practices, with checklist items and questions."""
+    project = load_project(root)
+    for name, playbook in sorted(project.playbooks.items()):
+        practices = playbook.practices
+        click.echo(
+            f"{name}: {playbook.model.site.name} ({len(practices)} practice"
+            f"{'s' * (len(practices) != 1)}, {display_path(playbook.path)})"
+        )
+        width = max(len(p.model.id) for p in practices)
+        for loaded in practices:
+            practice = loaded.model
+            items, questions = len(practice.checklist), len(practice.assessment.questions)
+            click.echo(
+                f"  {practice.id:<{width}}  {practice.title}: {items} checklist item"
+                f"{'s' * (items != 1)}, {questions} question{'s' * (questions != 1)}"
+            )
+
+
+@main.command(name="schema")
+@click.argument("kind", type=click.Choice(KINDS), required=False)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Write every schema as KIND.schema.json into this folder instead.",
+)
+@click.option("--force", is_flag=True, help="With --out: replace schema files already there.")
+def schema_command(kind: str | None, out_dir: Path | None, force: bool) -> None:
+    """Print the JSON Schema of a playbook or content file (KIND), or write them all.
+
+    Editors that read `# yaml-language-server: $schema=FILE` comments (VS Code with the YAML
+    extension, for one) then complete and check keys as you type.
+    """
+    if out_dir is None:
+        if kind is None:
+            raise click.UsageError(f"name a KIND ({', '.join(KINDS)}) or give --out DIR")
+        click.echo(schema_text(kind), nl=False)
+        return
+    kinds = [kind] if kind else KINDS
+    written = write_schemas(out_dir, kinds, replace=force)
+    for path in written:
+        click.echo(f"Wrote {display_path(path)}")
+
+
+@main.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+def new(folder: Path) -> None:
+    """Create a new playbook project in FOLDER, ready to build and publish.
+
+    The project extends the built-in default playbook and holds an example override, an
+    example practice, mkdocs.yml, a README, JSON Schemas for editors and CI set-ups for
+    GitHub Pages and GitLab Pages. Existing files are never overwritten.
+    """
+    scaffold = create_project(folder)
+    click.echo(
+        f"Created a playbook project in {display_path(folder)} ({len(scaffold.files)} files)."
+    )
+    click.echo(f"Next: cd {display_path(folder)} && playbook serve")

@@ -139,6 +139,7 @@ def render_site(playbook: schema.Playbook, content: Content) -> RenderedSite:
     pages["index.md"] = _render(
         "home.md.j2",
         home=home,
+        audience=playbook.audience,
         practices=chosen,
         titles=titles,
         health_check=health,

@@ -267,7 +267,7 @@ def test_main_help_lists_every_command() -> None:
     assert_exit(result, 0)
     assert result.stdout.startswith("Usage: ")
     assert main.help and main.help.splitlines()[0] in result.stdout
-    assert set(main.commands) == {"validate", "build", "render", "serve"}
+    assert set(main.commands) == {"validate", "build", "render", "serve", "list", "schema", "new"}
     for name in main.commands:
         assert re.search(rf"^\s+{name}\s+\S", result.stdout, re.MULTILINE), name
 
@@ -283,7 +283,8 @@ def test_command_help(name: str) -> None:
     assert_exit(result, 0)
     assert result.stdout.startswith(f"Usage: playbook {name} [OPTIONS]"), result.stdout
     assert command.help.splitlines()[0] in result.stdout
-    assert "--project" in result.stdout
+    # Commands that work on a project take --project; schema and new make files of their own.
+    assert ("--project" in result.stdout) == (name not in {"schema", "new"})
 
 
 def test_version() -> None:

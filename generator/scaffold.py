@@ -1,0 +1,75 @@
+"""``playbook new``: a coach's own project, ready to build, preview and publish.
+
+The files come from ``generator/scaffold/`` (names starting ``dot-`` become dotfiles there,
+so that packaging tools do not treat them as their own settings), plus the JSON Schemas.
+Nothing that exists is ever overwritten: if any file to be written is already there, the
+command stops before writing anything.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+from dataclasses import dataclass
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from .errors import PlaybookError, display_path
+from .schemas import KINDS, schema_text
+
+SCHEMA_FOLDER = "schemas"
+
+
+@dataclass(frozen=True)
+class Scaffold:
+    folder: Path
+    files: list[Path]
+
+
+def _walk(folder: Traversable, prefix: str = "") -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        name = (
+            "." + entry.name.removeprefix("dot-") if entry.name.startswith("dot-") else entry.name
+        )
+        if entry.is_dir():
+            files.update(_walk(entry, f"{prefix}{name}/"))
+        else:
+            files[prefix + name] = entry.read_bytes()
+    return files
+
+
+def scaffold_files() -> dict[str, bytes]:
+    """Every file of a new project, by its path inside the project."""
+    files = _walk(resources.files("generator") / "scaffold")
+    version = importlib.metadata.version("playbook")
+    files["requirements.txt"] = files["requirements.txt"].replace(
+        b"@VERSION@", version.encode("ascii")
+    )
+    for kind in KINDS:
+        files[f"{SCHEMA_FOLDER}/{kind}.schema.json"] = schema_text(kind).encode("utf-8")
+    return files
+
+
+def create_project(folder: Path) -> Scaffold:
+    """Write a new project into ``folder`` (which may exist, without any of these files)."""
+    files = scaffold_files()
+    if folder.exists() and not folder.is_dir():
+        raise PlaybookError(f"'{display_path(folder)}' exists and is not a folder")
+    existing = sorted(relative for relative in files if (folder / relative).exists())
+    if existing:
+        shown = ", ".join(existing[:5]) + (
+            f" and {len(existing) - 5} more" if len(existing) > 5 else ""
+        )
+        raise PlaybookError(
+            f"'{display_path(folder)}' already has {shown}; nothing was written. "
+            "Choose a new folder, or move those files away first."
+        )
+    written = []
+    for relative, data in files.items():
+        path = folder / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("xb") as stream:  # never replaces a file that appeared meanwhile
+            stream.write(data)
+        written.append(path)
+    return Scaffold(folder, written)
