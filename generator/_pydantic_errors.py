@@ -10,7 +10,7 @@ from typing import Any, Union
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from .errors import Problem, format_key_path
+from .errors import Problem
 from .loader import KeyPath, SourceMap
 
 #: How alike two words must be (difflib's ratio) for a did-you-mean suggestion.
@@ -144,5 +144,5 @@ def located_problems(
         path, message, is_key = _message(detail, model)
         full_path = tuple(detail["loc"])
         where = source.locate(full_path, key=True) if is_key else source.locate(path)
-        problems.append(Problem(where, format_key_path(path), message))
+        problems.append(Problem(where, source.key_path(path, where), message))
     return problems

@@ -33,6 +33,13 @@ class SourceMap:
     file: str
     values: dict[KeyPath, Location] = field(default_factory=dict)
     keys: dict[KeyPath, Location] = field(default_factory=dict)
+    #: For data merged from several files: the key path, in each file, of what was merged,
+    #: so that a problem located in that file names its key path there.
+    prefixes: dict[str, KeyPath] = field(default_factory=dict)
+
+    def key_path(self, path: KeyPath, location: Location) -> str:
+        """``path`` as a problem shows it, in terms of the file ``location`` is in."""
+        return format_key_path((*self.prefixes.get(location.file, ()), *path))
 
     def locate(self, path: KeyPath, *, key: bool = False) -> Location:
         """The location of ``path``, or of its nearest ancestor that exists in the file."""

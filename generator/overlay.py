@@ -184,6 +184,7 @@ def merge_practice(
 ) -> tuple[dict[str, Any], SourceMap]:
     """``base`` (a whole practice) with ``override`` (found at ``at`` in the overlay) applied."""
     merger = _Merger(base_source, overlay_source, report)
+    merger.out.prefixes[overlay_source.file] = at
     if "id" in override and override["id"] != base.get("id"):
         report((*at, "id"), "a practice's id cannot be changed; add a new practice instead")
         override = {key: value for key, value in override.items() if key != "id"}

@@ -99,7 +99,8 @@ class _Collector:
         self.problems: list[Problem] = []
 
     def add(self, source: SourceMap, path: KeyPath, message: str) -> None:
-        self.problems.append(Problem(source.locate(path), format_key_path(path), message))
+        where = source.locate(path)
+        self.problems.append(Problem(where, source.key_path(path, where), message))
 
     def parse(self, document: Document | None, model: type[M]) -> Loaded[M] | None:
         if document is None:
@@ -336,9 +337,6 @@ class _Resolver:
         self.check = check
         self.contents: dict[tuple[Path, bool], Content] = {}
         self.resolved: dict[Path, ResolvedPlaybook | None] = {}
-        self.project_files = {
-            path.stem: path.resolve() for path in _yaml_files(root / "playbooks")
-        }
 
     def content(self, folder: Path, *, shared_required: bool) -> Content:
         key = (folder, shared_required)
@@ -420,13 +418,16 @@ class _Resolver:
                 overlay.source, ("extend",), f"playbook file '{display_path(path)}' does not exist"
             )
             return None
-        project = self.project_files.get(target)
-        if project is not None and project != overlay.path.resolve():
-            return project
+        # A name means a playbook beside this file (in a project: the project's playbooks),
+        # else a built-in one.
+        siblings = {path.stem: path.resolve() for path in _yaml_files(overlay.path.parent)}
+        sibling = siblings.get(target)
+        if sibling is not None and sibling != overlay.path.resolve():
+            return sibling
         builtin = builtin_playbooks()
         if target in builtin:
             return builtin[target].resolve()
-        known = sorted(set(self.project_files) | set(builtin))
+        known = sorted(set(siblings) - {overlay.path.stem} | set(builtin))
         self.check.add(
             overlay.source,
             ("extend",),
