@@ -5,6 +5,7 @@ Every wait is a polling loop with a deadline; the server is always stopped in ``
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import signal
 import socket
@@ -13,7 +14,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -87,69 +89,114 @@ def replace_in(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="stops the server with SIGINT")
-def test_serve_rebuilds_on_edit_and_keeps_the_last_good_site(
-    project_copy: Path, tmp_path: Path
-) -> None:
+@dataclass
+class Server:
+    process: subprocess.Popen[bytes]
+    url: str
+    log: Path  # the server's stderr
+
+    def wait_for(self, condition: Callable[[], bool], what: str) -> None:
+        wait_for(condition, what, self.process, self.log)
+
+    def errors(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+
+@contextlib.contextmanager
+def serving(project: Path, tmp_path: Path, *options: str) -> Iterator[Server]:
+    """``playbook serve`` on a free port for ``project``, stopped at the end."""
     executable = playbook_executable()
     assert executable is not None, "the playbook console script is not installed"
-    project = project_copy
     port = free_port()
-    home_url = f"http://127.0.0.1:{port}/"
-    listen_url = f"{home_url}practices/listen/"
     stdout_log = tmp_path / "serve.out"
     stderr_log = tmp_path / "serve.err"
-
     with stdout_log.open("wb") as out, stderr_log.open("wb") as err:
         process = subprocess.Popen(
-            [executable, "serve", "--project", str(project), "--port", str(port)],
+            [executable, "serve", "--project", str(project), "--port", str(port), *options],
             cwd=project,  # so problems name files as content/practices/listen.yaml
             stdout=out,
             stderr=err,
             stdin=subprocess.DEVNULL,
         )
         try:
-            wait_for(
-                lambda: "Listen actively" in (fetch(home_url) or ""),
-                f"the home page at {home_url}",
-                process,
-                stderr_log,
-            )
-            assert "Listen actively" in (fetch(listen_url) or "")
-
-            # A valid edit reaches the served page.
-            replace_in(project / LISTEN, "title: Listen actively", "title: Listen with care")
-            wait_for(
-                lambda: "Listen with care" in (fetch(listen_url) or ""),
-                "the edited title on practices/listen/",
-                process,
-                stderr_log,
-            )
-
-            # A broken edit is reported with its location; the last good site stays up.
-            replace_in(project / LISTEN, "title: Listen with care", "titel: Listen broken")
-            expected = "content/practices/listen.yaml:2:1: unknown key 'titel'"
-            wait_for(
-                lambda: expected in stderr_log.read_text(encoding="utf-8", errors="replace"),
-                f"the located error {expected!r} on stderr",
-                process,
-                stderr_log,
-            )
-            page = fetch(listen_url)
-            assert page is not None, "the server stopped serving after a broken edit"
-            assert "Listen with care" in page
-            assert "Listen broken" not in page
-            assert process.poll() is None, "the server exited after a broken edit"
-            errors = stderr_log.read_text(encoding="utf-8", errors="replace")
-            assert "Traceback" not in errors, errors
-
-            # Fixing the file brings the server back to building.
-            replace_in(project / LISTEN, "titel: Listen broken", "title: Listen again")
-            wait_for(
-                lambda: "Listen again" in (fetch(listen_url) or ""),
-                "the fixed title on practices/listen/",
-                process,
-                stderr_log,
-            )
+            yield Server(process, f"http://127.0.0.1:{port}/", stderr_log)
         finally:
             stop(process)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="stops the server with SIGINT")
+def test_serve_rebuilds_on_edit_and_keeps_the_last_good_site(
+    project_copy: Path, tmp_path: Path
+) -> None:
+    project = project_copy
+    with serving(project, tmp_path) as server:
+        home_url = server.url
+        listen_url = f"{home_url}practices/listen/"
+        server.wait_for(
+            lambda: "Listen actively" in (fetch(home_url) or ""), f"the home page at {home_url}"
+        )
+        assert "Listen actively" in (fetch(listen_url) or "")
+
+        # A valid edit reaches the served page.
+        replace_in(project / LISTEN, "title: Listen actively", "title: Listen with care")
+        server.wait_for(
+            lambda: "Listen with care" in (fetch(listen_url) or ""),
+            "the edited title on practices/listen/",
+        )
+
+        # A broken edit is reported with its location; the last good site stays up.
+        replace_in(project / LISTEN, "title: Listen with care", "titel: Listen broken")
+        expected = "content/practices/listen.yaml:2:1: unknown key 'titel'"
+        server.wait_for(
+            lambda: expected in server.errors(), f"the located error {expected!r} on stderr"
+        )
+        page = fetch(listen_url)
+        assert page is not None, "the server stopped serving after a broken edit"
+        assert "Listen with care" in page
+        assert "Listen broken" not in page
+        assert server.process.poll() is None, "the server exited after a broken edit"
+        assert "Traceback" not in server.errors(), server.errors()
+
+        # Fixing the file brings the server back to building.
+        replace_in(project / LISTEN, "titel: Listen broken", "title: Listen again")
+        server.wait_for(
+            lambda: "Listen again" in (fetch(listen_url) or ""),
+            "the fixed title on practices/listen/",
+        )
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="stops the server with SIGINT")
+def test_serve_rebuilds_on_overlay_and_own_content_edits(
+    project_copy: Path, tmp_path: Path
+) -> None:
+    project = project_copy
+    overlay = project / "playbooks" / "peers.yaml"
+    own = project / "content" / "peers" / "practices" / "common-goals.yaml"
+    with serving(project, tmp_path, "--playbook", "peers") as server:
+        grow_url = f"{server.url}practices/grow/"
+        goals_url = f"{server.url}practices/common-goals/"
+        server.wait_for(
+            lambda: "Share growth opportunities" in (fetch(grow_url) or ""), "the peers site"
+        )
+
+        replace_in(overlay, "title: Share growth opportunities", "title: Grow together")
+        server.wait_for(
+            lambda: "Grow together" in (fetch(grow_url) or ""), "the overlay's new title"
+        )
+
+        replace_in(overlay, "- id: open-by-default", "- id: open-by-defualt")
+        expected = (
+            "playbooks/peers.yaml:39:17: overrides.practices.communicate.assessment.bands[0].id: "
+            "unknown band 'open-by-defualt' (did you mean 'open-by-default'?); mark a new band "
+            "with 'add: true'"
+        )
+        server.wait_for(lambda: expected in server.errors(), "the overlay's located error")
+        assert "Grow together" in (fetch(grow_url) or ""), "the last good build is gone"
+        assert "Traceback" not in server.errors(), server.errors()
+
+        replace_in(overlay, "- id: open-by-defualt", "- id: open-by-default")
+        replace_in(own, "title: Work toward common goals", "title: Aim at shared goals")
+        server.wait_for(
+            lambda: "Aim at shared goals" in (fetch(goals_url) or ""),
+            "the own practice's new title",
+        )
