@@ -293,3 +293,22 @@ def test_branding_files_are_copied_into_the_site(
     assert (site / "assets" / "brand" / f"{kind}.png").read_bytes() == image.read_bytes()
     home = (site / "index.html").read_text(encoding="utf-8")
     assert f"assets/brand/{kind}.png" in home
+
+
+def test_language_and_interface_strings_reach_the_site(project_copy: Path, tmp_path: Path) -> None:
+    peers = project_copy / "playbooks" / "peers.yaml"
+    peers.write_text(
+        peers.read_text(encoding="utf-8")
+        + "language: de\nstrings:\n  reset_checklist: Liste zurücksetzen\n",
+        encoding="utf-8",
+    )
+    site = tmp_path / "site"
+    assert_exit(
+        run("build", "--project", project_copy, "--playbook", "peers", "--site-dir", site), 0
+    )
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="de"' in home
+    script = (site / "assets" / "playbook.js").read_text(encoding="utf-8")
+    config = json.loads(script.split("\n", 1)[0].removeprefix("window.PLAYBOOK_CONFIG = ")[:-1])
+    assert config["strings"]["reset_checklist"] == "Liste zurücksetzen"
+    assert config["strings"]["export"] == "Export my data"
