@@ -59,3 +59,18 @@ def test_every_command_has_help_and_is_documented_in_the_readme() -> None:
         result = CliRunner().invoke(main, [name, "--help"])
         assert result.exit_code == 0
         assert command.help.splitlines()[0] in result.output
+
+
+def test_the_readme_overlay_example_is_valid(tmp_path: Path) -> None:
+    """The overlay example under "Making a playbook your own" works as printed."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Making a playbook your own", 1)[1]
+    example = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    project = tmp_path / "coach"
+    assert CliRunner().invoke(main, ["new", str(project)]).exit_code == 0
+    (project / "images").mkdir()
+    for name in ("logo.svg", "icon.png"):
+        (project / "images" / name).write_bytes(b"")
+    (project / "playbooks" / "default.yaml").write_text(example, encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", "--project", str(project)])
+    assert result.exit_code == 0, result.output
