@@ -116,7 +116,7 @@ def _generated_config(
 
     config.update(playbook_settings(project, name, nav, site_url))
     config["docs_dir"] = "docs"
-    _apply_branding(config, project.playbook(name).model)
+    apply_branding(config, project.playbook(name).model)
     config["site_dir"] = moved(str(site_dir or project.root / "site"))
     theme = config.setdefault("theme", {"name": "material"})
     # The project's own overrides are copied over the tool's (see _theme_overrides).
@@ -177,7 +177,7 @@ def _brand_file(kind: str, path: str) -> str:
     return f"{BRAND_FOLDER}/{kind}{Path(path).suffix.lower()}"
 
 
-def _apply_branding(config: dict[str, Any], playbook: Playbook) -> None:
+def apply_branding(config: dict[str, Any], playbook: Playbook) -> None:
     """The playbook's language, logo, favicon and colours, in the theme settings."""
     theme = config.setdefault("theme", {"name": "material"})
     if playbook.language is not None:

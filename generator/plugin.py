@@ -18,6 +18,7 @@ from mkdocs.plugins import BasePlugin
 
 from .build import (
     OVERRIDES_FOLDER,
+    apply_branding,
     generated_assets,
     playbook_settings,
     render_docs_tree,
@@ -47,6 +48,11 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):
             config[key] = value
         config.docs_dir = str(report.config_file.parent / "docs")
         config.theme["font"] = False
+        branded: dict[str, Any] = {"theme": {"palette": config.theme.get("palette")}}
+        apply_branding(branded, project.playbook(name).model)
+        for key, value in branded["theme"].items():
+            if value is not None:
+                config.theme[key] = value
         config.extra_css = generated_assets(list(config.extra_css), ".css")
         config.extra_javascript = generated_assets(list(config.extra_javascript), ".js")
         # The tool's theme overrides, with the project's own copied over them.

@@ -312,3 +312,23 @@ def test_language_and_interface_strings_reach_the_site(project_copy: Path, tmp_p
     config = json.loads(script.split("\n", 1)[0].removeprefix("window.PLAYBOOK_CONFIG = ")[:-1])
     assert config["strings"]["reset_checklist"] == "Liste zurücksetzen"
     assert config["strings"]["export"] == "Export my data"
+
+
+def test_a_hex_palette_colour_becomes_materials_custom_colour(
+    project_copy: Path, tmp_path: Path
+) -> None:
+    peers = project_copy / "playbooks" / "peers.yaml"
+    text = peers.read_text(encoding="utf-8")
+    peers.write_text(text.replace("primary: indigo", 'primary: "#5d4037"', 1), encoding="utf-8")
+    site = tmp_path / "site"
+    assert_exit(
+        run("build", "--project", project_copy, "--playbook", "peers", "--site-dir", site), 0
+    )
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'data-md-color-primary="custom"' in home
+    css = (site / "assets" / "playbook.css").read_text(encoding="utf-8")
+    assert css.endswith(
+        "\n/* The playbook's colours. */\n"
+        '[data-md-color-primary="custom"] { --md-primary-fg-color: #5d4037; '
+        "--md-primary-fg-color--light: #5d4037; --md-primary-fg-color--dark: #5d4037; }\n"
+    )

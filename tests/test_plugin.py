@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from generator.build import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,10 +21,14 @@ def site_files(site: Path) -> dict[str, bytes]:
     }
 
 
+@pytest.mark.parametrize("playbook", ["default", "peers"])
 def test_mkdocs_build_with_the_plugin_matches_playbook_build(
-    project_copy: Path, tmp_path: Path
+    project_copy: Path, tmp_path: Path, playbook: str
 ) -> None:
     project = project_copy
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("playbook: default", f"playbook: {playbook}"), "utf-8")
     mkdocs = Path(sys.executable).parent / "mkdocs"
     result = subprocess.run(
         [str(mkdocs), "build", "--strict", "-q", "-d", str(tmp_path / "by-mkdocs")],
@@ -32,7 +38,7 @@ def test_mkdocs_build_with_the_plugin_matches_playbook_build(
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    build_site(project, "default", site_dir=tmp_path / "by-playbook", strict=True)
+    build_site(project, playbook, site_dir=tmp_path / "by-playbook", strict=True)
 
     by_mkdocs = site_files(tmp_path / "by-mkdocs")
     assert "practices/listen/index.html" in by_mkdocs
