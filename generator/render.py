@@ -6,6 +6,7 @@ with autoescaping on, so ids and text placed in attributes can never break out o
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +16,7 @@ import yaml
 from markupsafe import Markup
 
 from . import schema
+from .ui import PAGE_STRINGS, fill
 from .validate import Content
 
 PRACTICE_FOLDER = "practices"
@@ -94,8 +96,23 @@ def front_matter(**fields: Any) -> Markup:
     return Markup(f"---\n{dumped}---\n")
 
 
-def _render(template: str, **context: Any) -> str:
-    text = _ENVIRONMENT.get_template(template).render(**context)
+class Words:
+    """The page words of one playbook, for templates: ``t(key, ...)`` and ``attr(key, ...)``."""
+
+    def __init__(self, strings: Mapping[str, str]) -> None:
+        self.strings = {**PAGE_STRINGS, **{k: v for k, v in strings.items() if k in PAGE_STRINGS}}
+
+    def t(self, key: str, **values: object) -> Markup:
+        """For Markdown text: placed like ``plain`` fields (no HTML tag can start)."""
+        return _plain_text(fill(self.strings[key], values))
+
+    def attr(self, key: str, **values: object) -> str:
+        """For an HTML attribute: plain text, which autoescaping then makes safe."""
+        return fill(self.strings[key], values)
+
+
+def _render(template: str, words: Words, **context: Any) -> str:
+    text = _ENVIRONMENT.get_template(template).render(t=words.t, attr=words.attr, **context)
     # Collapse the runs of blank lines that template logic leaves, for tidy golden files.
     lines: list[str] = []
     for line in text.splitlines():
@@ -104,9 +121,12 @@ def _render(template: str, **context: Any) -> str:
     return "\n".join(lines).strip() + "\n"
 
 
-def render_practice_page(practice: schema.Practice, scale: schema.Scale, titles: Titles) -> str:
+def render_practice_page(
+    practice: schema.Practice, scale: schema.Scale, titles: Titles, words: Words
+) -> str:
     return _render(
         "practice.md.j2",
+        words,
         practice=practice,
         scale=scale,
         scale_span=scale.points[-1].value - scale.points[0].value,
@@ -129,15 +149,17 @@ def render_site(playbook: schema.Playbook, content: Content) -> RenderedSite:
         all={key: loaded.model.title for key, loaded in content.practices.items()},
         linked=frozenset(playbook.practices),
     )
+    words = Words(playbook.strings)
     pages: dict[str, str] = {}
     practice_nav = []
     for practice in chosen:
         path = f"{PRACTICE_FOLDER}/{practice.id}.md"
         scale = content.scales[practice.assessment.scale]
-        pages[path] = render_practice_page(practice, scale, titles)
+        pages[path] = render_practice_page(practice, scale, titles, words)
         practice_nav.append(NavEntry(practice.title, path))
     pages["index.md"] = _render(
         "home.md.j2",
+        words,
         home=home,
         audience=playbook.audience,
         practices=chosen,
@@ -148,6 +170,7 @@ def render_site(playbook: schema.Playbook, content: Content) -> RenderedSite:
     )
     pages["health-check.md"] = _render(
         "health-check.md.j2",
+        words,
         health_check=health,
         scale=content.scales[health.scale],
         titles=titles,
@@ -155,21 +178,24 @@ def render_site(playbook: schema.Playbook, content: Content) -> RenderedSite:
     )
     pages["troubleshooting.md"] = _render(
         "troubleshooting.md.j2",
+        words,
         troubleshooting=trouble,
         titles=titles,
         front_matter=front_matter(title=trouble.title, description=trouble.summary),
     )
     pages["tags.md"] = _render(
         "tags.md.j2",
+        words,
         front_matter=front_matter(
-            title="Tags", description=f"Practices of {playbook.site.name} by tag."
+            title=words.attr("tags_title"),
+            description=words.attr("tags_description", site=playbook.site.name),
         ),
     )
     nav = (
-        NavEntry("Home", "index.md"),
-        NavEntry("Practices", children=tuple(practice_nav)),
+        NavEntry(words.attr("nav_home"), "index.md"),
+        NavEntry(words.attr("nav_practices"), children=tuple(practice_nav)),
         NavEntry(health.title, "health-check.md"),
         NavEntry(trouble.title, "troubleshooting.md"),
-        NavEntry("Tags", "tags.md"),
+        NavEntry(words.attr("tags_title"), "tags.md"),
     )
     return RenderedSite(pages, nav)

@@ -7,6 +7,7 @@ in by the script.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 
 #: Version of what the script stores; part of every storage key.
@@ -63,13 +64,78 @@ DEFAULT_STRINGS: dict[str, str] = {
 }
 
 
+#: Words on the generated pages: headings, labels, explanations. Placeholders in braces.
+PAGE_STRINGS: dict[str, str] = {
+    "heading_why": "Why it matters",
+    "heading_good": "What good looks like",
+    "signs_good": "Signs it is working",
+    "signs_warning": "Warning signs",
+    "heading_steps": "Steps to take",
+    "heading_contexts": "In each context",
+    "context_employees": "With employees",
+    "context_teams": "Within teams",
+    "context_customers": "With customers",
+    "heading_pitfalls": "Pitfalls to watch for",
+    "heading_checklist": "Checklist",
+    "checklist_label": "{title} checklist",
+    "heading_assessment": "Self-assessment",
+    "assessment_label": "{title} self-assessment",
+    "privacy": "Your answers stay in this browser: nothing is sent anywhere.",
+    "reverse_scored": "reverse-scored",
+    "heading_reading": "Reading your result",
+    "reading_practice": (
+        'Your score runs from 0 to 100. On paper: give each answer its points, from 0 for '
+        '"{lowest}" up to {span} for "{highest}" (the other way round for statements marked '
+        "*{reverse}*), add them up, divide by {most} and multiply by 100."
+    ),
+    "see": "See:",
+    "heading_related": "Related practices",
+    "heading_further_reading": "Further reading",
+    "audience": "Written for: {audience}",
+    "heading_practices": "The practices",
+    "take_health_check": "Take the health check",
+    "heading_troubleshooting": "When things go wrong",
+    "read_troubleshooting": "Read the troubleshooting guide",
+    "dimension_practices": "Practices that strengthen it:",
+    "heading_your_result": "Your result",
+    "health_placeholder": (
+        "Your result appears here as soon as every statement is answered. On paper, see below."
+    ),
+    "reading_health": (
+        'For each dimension on paper: give each answer its points, from 0 for "{lowest}" up '
+        'to {span} for "{highest}" (the other way round for statements marked *{reverse}*), '
+        "add them up and divide by the most the dimension's statements can give. The "
+        "dimension with the lowest share is the place to start: try one step from a practice "
+        "listed under it this week, and take the check again in a month."
+    ),
+    "symptoms": "How you notice it",
+    "remedies": "What to do this week",
+    "practices_that_help": "Practices that help:",
+    "nav_home": "Home",
+    "nav_practices": "Practices",
+    "tags_title": "Tags",
+    "tags_intro": "Every practice carries a few tags; pick one to see the practices that share it.",
+    "tags_description": "Practices of {site} by tag.",
+}
+
+#: Every string a playbook's ``strings`` may set.
+ALL_STRINGS: dict[str, str] = {**DEFAULT_STRINGS, **PAGE_STRINGS}
+
+
+def fill(text: str, values: Mapping[str, object]) -> str:
+    """``text`` with its ``{name}`` placeholders filled in; unknown ones stay as they are."""
+    return re.sub(
+        r"\{(\w+)\}",
+        lambda match: str(values[match[1]]) if match[1] in values else match[0],
+        text,
+    )
+
+
 def script_config(site: str, strings: Mapping[str, str] | None = None) -> str:
     """The line the build puts before the script: the storage namespace and the words."""
-    config = {
-        "site": site,
-        "version": STORAGE_VERSION,
-        "strings": {**DEFAULT_STRINGS, **(strings or {})},
-    }
+    # Only the script's own words: the page words are already in the pages.
+    chosen = {key: value for key, value in (strings or {}).items() if key in DEFAULT_STRINGS}
+    config = {"site": site, "version": STORAGE_VERSION, "strings": {**DEFAULT_STRINGS, **chosen}}
     text = json.dumps(config, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     # Safe anywhere a script may end up, even inlined in HTML.
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

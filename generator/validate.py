@@ -22,7 +22,7 @@ from .builtin import builtin_playbooks
 from .errors import ContentError, Location, PlaybookError, Problem, display_path, format_key_path
 from .loader import Document, KeyPath, SourceMap, load_document
 from .overlay import merge_practice
-from .ui import DEFAULT_STRINGS
+from .ui import ALL_STRINGS
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
@@ -565,12 +565,12 @@ class _Resolver:
         strings = data.get("strings")
         if isinstance(strings, dict):
             for key in strings:
-                if key not in DEFAULT_STRINGS:
+                if key not in ALL_STRINGS:
                     self.check.problems.append(
                         Problem(
                             source.locate(("strings", key), key=True),
                             format_key_path(("strings", key)),
-                            f"unknown interface string '{key}'{suggest(key, DEFAULT_STRINGS)}",
+                            f"unknown interface string '{key}'{suggest(key, ALL_STRINGS)}",
                         )
                     )
         site = data.get("site")

@@ -332,3 +332,26 @@ def test_a_hex_palette_colour_becomes_materials_custom_colour(
         '[data-md-color-primary="custom"] { --md-primary-fg-color: #5d4037; '
         "--md-primary-fg-color--light: #5d4037; --md-primary-fg-color--dark: #5d4037; }\n"
     )
+
+
+def test_page_words_can_be_changed_by_the_playbook(project_copy: Path, tmp_path: Path) -> None:
+    peers = project_copy / "playbooks" / "peers.yaml"
+    peers.write_text(
+        peers.read_text(encoding="utf-8") + "strings:\n"
+        "  heading_checklist: Checkliste\n"
+        '  checklist_label: "{title}: Liste <& \\"Punkte\\">"\n'
+        "  privacy: Deine Antworten bleiben in diesem Browser.\n"
+        "  nav_practices: Praktiken\n",
+        encoding="utf-8",
+    )
+    site = tmp_path / "site"
+    assert_exit(
+        run("build", "--project", project_copy, "--playbook", "peers", "--site-dir", site), 0
+    )
+    page = (site / "practices" / "listen" / "index.html").read_text(encoding="utf-8")
+    assert '<h2 id="checkliste">Checkliste' in page
+    assert 'aria-label="Listen actively: Liste &lt;&amp; &#34;Punkte&#34;&gt;"' in page
+    assert '<p class="pb-privacy">Deine Antworten bleiben in diesem Browser.</p>' in page
+    assert "Praktiken" in page
+    script = (site / "assets" / "playbook.js").read_text(encoding="utf-8")
+    assert "heading_checklist" not in script  # page words stay out of the script

@@ -6,7 +6,7 @@ import json
 import re
 from importlib import resources
 
-from generator.ui import DEFAULT_STRINGS, STORAGE_VERSION, script_config
+from generator.ui import DEFAULT_STRINGS, PAGE_STRINGS, STORAGE_VERSION, fill, script_config
 
 
 def test_script_config_is_one_assignment_of_json() -> None:
@@ -31,3 +31,17 @@ def test_every_string_the_script_uses_has_a_default() -> None:
     used = set(re.findall(r'\bt\("([a-z_]+)"', script))
     assert used and used <= set(DEFAULT_STRINGS), sorted(used - set(DEFAULT_STRINGS))
     assert set(DEFAULT_STRINGS) <= used, sorted(set(DEFAULT_STRINGS) - used)
+
+
+def test_every_page_string_is_used_and_every_used_one_has_a_default() -> None:
+    root = resources.files("generator")
+    sources = [(root / "render.py").read_text("utf-8")] + [
+        entry.read_text("utf-8") for entry in (root / "templates").iterdir()
+    ]
+    used = {key for text in sources for key in re.findall(r'\b(?:t|attr)\("([a-z_]+)"', text)}
+    assert used == set(PAGE_STRINGS), sorted(used ^ set(PAGE_STRINGS))
+    assert not set(PAGE_STRINGS) & set(DEFAULT_STRINGS)
+
+
+def test_fill_leaves_unknown_placeholders_and_braces_alone() -> None:
+    assert fill("{done} of {total} {unknown} {", {"done": 1, "total": 2}) == "1 of 2 {unknown} {"
