@@ -84,7 +84,7 @@ PAGE_STRINGS: dict[str, str] = {
     "reverse_scored": "reverse-scored",
     "heading_reading": "Reading your result",
     "reading_practice": (
-        'Your score runs from 0 to 100. On paper: give each answer its points, from 0 for '
+        "Your score runs from 0 to 100. On paper: give each answer its points, from 0 for "
         '"{lowest}" up to {span} for "{highest}" (the other way round for statements marked '
         "*{reverse}*), add them up, divide by {most} and multiply by 100."
     ),
@@ -114,7 +114,9 @@ PAGE_STRINGS: dict[str, str] = {
     "nav_home": "Home",
     "nav_practices": "Practices",
     "tags_title": "Tags",
-    "tags_intro": "Every practice carries a few tags; pick one to see the practices that share it.",
+    "tags_intro": (
+        "Every practice carries a few tags; pick one to see the practices that share it."
+    ),
     "tags_description": "Practices of {site} by tag.",
 }
 
