@@ -122,11 +122,11 @@ def _render(template: str, words: Words, **context: Any) -> str:
 
 
 def render_practice_page(
-    practice: schema.Practice, scale: schema.Scale, titles: Titles, words: Words
+    practice: schema.Practice, scale: schema.Scale, titles: Titles, words: Words | None = None
 ) -> str:
     return _render(
         "practice.md.j2",
-        words,
+        words or Words({}),
         practice=practice,
         scale=scale,
         scale_span=scale.points[-1].value - scale.points[0].value,
