@@ -48,6 +48,7 @@ DEFAULT_STRINGS: dict[str, str] = {
     "exported": "Exported {count} saved items.",
     "imported": "Imported {count} saved items.",
     "import_not_json": "That file is not a JSON file: nothing was changed.",
+    "import_too_large": "That file is far too large to be an export: nothing was changed.",
     "import_wrong_format": "That file is not an export of this site's data: nothing was changed.",
     "import_version": (
         "That file was written by another version (format version {version}): nothing was changed."

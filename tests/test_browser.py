@@ -507,6 +507,16 @@ def test_a_bad_import_file_says_why_and_changes_nothing(
     assert stored(page) == {"checklist:listen": {"done": ["a"]}}
 
 
+def test_a_huge_import_file_is_refused_unread(page: Page, tmp_path: Path) -> None:
+    page.goto("")
+    seed(page, {"checklist:listen": json.dumps({"done": ["a"]})})
+    huge = tmp_path / "huge.json"
+    huge.write_bytes(b" " * (5 * 1024 * 1024 + 1))
+    page.get_by_label("Import data").set_input_files(huge)
+    expect(page.locator(".pb-data .pb-status")).to_have_text(DEFAULT_STRINGS["import_too_large"])
+    assert stored(page) == {"checklist:listen": {"done": ["a"]}}
+
+
 def test_print_turns_a_practice_page_into_a_worksheet(page: Page) -> None:
     page.goto(LISTEN)
     page.emulate_media(media="print")

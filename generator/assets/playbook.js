@@ -12,6 +12,7 @@
   const VERSION = 1;
   const PREFIX = `playbook:${config.site || "site"}:v${VERSION}:`;
   const FORMAT = "playbook-progress";
+  const MAX_IMPORT = 5 * 1024 * 1024; // bytes; an export of a whole playbook is a few KB
   const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
   /* Text: "{done} of {total} done" with values filled in. */
@@ -460,6 +461,11 @@
   const importData = async (input) => {
     const file = input.files && input.files[0];
     if (!file) return;
+    if (file.size > MAX_IMPORT) {
+      input.value = "";
+      dataStatus(t("import_too_large"));
+      return;
+    }
     const checked = checkImport(await file.text());
     input.value = "";
     if (checked.error) {
