@@ -472,7 +472,10 @@ class _Resolver:
             files.append(folder)
             own = self.content(folder, shared_required=False)
             for practice_id, loaded in own.practices.items():
-                if practice_id in base.content.practices:
+                existing = base.content.practices.get(practice_id)
+                if existing is not None and existing.path == loaded.path:
+                    continue  # the same file: this folder is also the extended one's
+                if existing is not None:
                     self.check.add(
                         loaded.source,
                         ("id",),

@@ -392,3 +392,18 @@ def test_a_standalone_playbook_still_needs_its_site_and_practices(
     root = project_with(tmp_path, {"playbooks/default.yaml": "practices: [alpha]\n"})
     monkeypatch.chdir(root)
     assert problems(Path(".")) == ["playbooks/default.yaml:1:1: missing required key 'site'"]
+
+
+def test_an_overlay_may_share_the_content_folder_of_the_playbook_it_extends(
+    tmp_path: Path,
+) -> None:
+    root = project_with(
+        tmp_path,
+        {
+            "playbooks/more.yaml": "extend: default\ncontent: ../content\npractices: [beta]\n",
+            "content/practices/gamma.yaml": PRACTICE.format(id="gamma", other="alpha"),
+        },
+    )
+    project = load_project(root)
+    assert project.playbook("more").model.practices == ["beta"]
+    assert sorted(project.playbook("more").content.practices) == ["alpha", "beta", "gamma"]
