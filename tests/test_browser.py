@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import random
 import re
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,7 @@ from generator.validate import Content, load_project
 
 pytestmark = pytest.mark.browser
 
-PREFIX = "playbook:default:v1:"
+PREFIX = "playbook:/default:v1:"  # site root path, playbook name, storage version
 LISTEN = "practices/listen/"
 
 
@@ -154,6 +155,25 @@ def test_a_tick_in_one_tab_shows_in_another(page: Page, content: Content) -> Non
     checkbox(other, items[4]).check()
     expect(checkbox(page, items[4])).to_be_checked()
     expect(page.locator(".pb-progress__text")).to_have_text(f"1 of {len(items)} done")
+
+
+def test_two_sites_on_one_host_keep_their_ticks_apart(
+    page: Page, served_site: ServedSite, content: Content
+) -> None:
+    mirror = served_site.site_dir / "mirror"
+    if not mirror.exists():
+        shutil.copytree(served_site.site_dir, mirror, ignore=shutil.ignore_patterns("mirror"))
+    items = [item.id for item in content.practices["listen"].model.checklist]
+    page.goto(LISTEN)
+    checkbox(page, items[0]).check()
+    page.goto("mirror/" + LISTEN)
+    expect(page.locator(".pb-progress__text")).to_have_text(f"0 of {len(items)} done")
+    checkbox(page, items[1]).check()
+    keys = page.evaluate("Object.keys(localStorage).filter((k) => k.startsWith('playbook:'))")
+    assert sorted(keys) == [
+        "playbook:/default:v1:checklist:listen",
+        "playbook:/mirror/default:v1:checklist:listen",
+    ]
 
 
 def test_reset_clears_one_checklist_only(page: Page, content: Content) -> None:

@@ -10,7 +10,10 @@
   const config = window.PLAYBOOK_CONFIG || {};
   const strings = config.strings || {};
   const VERSION = 1;
-  const PREFIX = `playbook:${config.site || "site"}:v${VERSION}:`;
+  // Sites on one origin (project pages of one account, say) share local storage: keys carry
+  // the site's root path, as Material's own do (__md_scope), and the playbook's name.
+  const SCOPE = window.__md_scope instanceof URL ? window.__md_scope.pathname : "/";
+  const PREFIX = `playbook:${SCOPE}${config.site || "site"}:v${VERSION}:`;
   const FORMAT = "playbook-progress";
   const MAX_IMPORT = 5 * 1024 * 1024; // bytes; an export of a whole playbook is a few KB
   const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
