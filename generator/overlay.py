@@ -27,13 +27,6 @@ FLAGS = ("add", "remove")
 Report = Callable[[KeyPath, str], None]
 
 
-class _Missing:
-    pass
-
-
-MISSING = _Missing()
-
-
 class _Merger:
     def __init__(self, base: SourceMap, overlay: SourceMap, report: Report) -> None:
         self.base = base
@@ -57,9 +50,6 @@ class _Merger:
         at_out: KeyPath,
         shape: KeyPath,
     ) -> Any:
-        if isinstance(over, _Missing):
-            self.copy(self.base, at_base, at_out)
-            return base
         if isinstance(base, dict) and isinstance(over, dict):
             self.copy_node(at_base, at_out)
             merged = {}

@@ -332,8 +332,7 @@ def _known_languages() -> list[str]:
 class _Resolver:
     """Resolves playbook files, following ``extend`` through files and built-in playbooks."""
 
-    def __init__(self, root: Path, check: _Collector) -> None:
-        self.root = root
+    def __init__(self, check: _Collector) -> None:
         self.check = check
         self.contents: dict[tuple[Path, bool], Content] = {}
         self.resolved: dict[Path, ResolvedPlaybook | None] = {}
@@ -344,9 +343,8 @@ class _Resolver:
             self.contents[key] = _load_content(folder, self.check, shared_required=shared_required)
         return self.contents[key]
 
-    def resolve(
-        self, path: Path, chain: tuple[tuple[Path, SourceMap], ...] = ()
-    ) -> ResolvedPlaybook | None:
+    def resolve(self, path: Path, chain: tuple[Path, ...] = ()) -> ResolvedPlaybook | None:
+        """The playbook in ``path``; ``chain`` holds the files extending it, for cycles."""
         path = path.resolve()
         if path in self.resolved:
             return self.resolved[path]
@@ -436,13 +434,13 @@ class _Resolver:
         return None
 
     def extend(
-        self, overlay: Loaded[schema.PlaybookOverlay], chain: tuple[tuple[Path, SourceMap], ...]
+        self, overlay: Loaded[schema.PlaybookOverlay], chain: tuple[Path, ...]
     ) -> ResolvedPlaybook | None:
         here = overlay.path.resolve()
         base_path = self.base_path(overlay)
         if base_path is None:
             return None
-        trail = [*(path for path, _ in chain), here]
+        trail = [*chain, here]
         if base_path in trail:
             cycle = [*trail[trail.index(base_path) :], base_path]
             self.check.add(
@@ -451,7 +449,7 @@ class _Resolver:
                 "extend cycle: " + " -> ".join(display_path(path) for path in cycle),
             )
             return None
-        base = self.resolve(base_path, (*chain, (here, overlay.source)))
+        base = self.resolve(base_path, (*chain, here))
         if base is None:
             return None
         model = overlay.model
@@ -603,7 +601,7 @@ def load_project(root: Path) -> Project:
             f"'{display_path(root)}' is not a playbook project: it has no 'playbooks' folder "
             "(run the command inside a project or pass --project DIR)"
         )
-    resolver = _Resolver(root, check)
+    resolver = _Resolver(check)
     playbooks: dict[str, ResolvedPlaybook] = {}
     for path in _yaml_files(playbook_folder):
         resolved = resolver.resolve(path)
