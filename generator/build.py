@@ -27,6 +27,7 @@ from mkdocs.exceptions import MkDocsException
 
 from ._mkdocs_yaml import dump_mkdocs_config, read_mkdocs_config
 from ._pydantic_errors import suggest
+from .builtin import package_tree
 from .errors import PlaybookError, display_path
 from .render import ASSET_FILES, render_site
 from .schema import Playbook
@@ -102,11 +103,10 @@ def _generated_config(
     site_dir: Path | None,
     nav: list[Any],
     site_url: str | None,
+    base: dict[str, Any],
 ) -> dict[str, Any]:
-    base_file = project.root / "mkdocs.yml"
-    if not base_file.is_file():
-        raise PlaybookError(f"{display_path(base_file)}: the project has no mkdocs.yml")
-    config = read_mkdocs_config(base_file)
+    """The project's mkdocs.yml (``base``) made into the docs tree's."""
+    config = dict(base)
 
     def moved(value: Any) -> Any:
         # Paths in mkdocs.yml are relative to the file; the copy lives in another folder.
@@ -133,19 +133,20 @@ def _generated_config(
     return config
 
 
-def _theme_overrides(project: Project) -> dict[str, bytes]:
+def _base_config(project: Project) -> dict[str, Any]:
+    """The project's own mkdocs.yml, which the docs tree's is made from."""
+    base_file = project.root / "mkdocs.yml"
+    if not base_file.is_file():
+        raise PlaybookError(f"{display_path(base_file)}: the project has no mkdocs.yml")
+    return read_mkdocs_config(base_file)
+
+
+def _theme_overrides(project: Project, base: dict[str, Any]) -> dict[str, str | bytes]:
     """The tool's theme overrides, then the project's ``theme.custom_dir`` on top of them."""
-    files: dict[str, bytes] = {}
-    ours = resources.files("generator") / OVERRIDES_FOLDER
-    pending = [(ours, "")]
-    while pending:
-        folder, prefix = pending.pop()
-        for entry in folder.iterdir():
-            if entry.is_dir():
-                pending.append((entry, f"{prefix}{entry.name}/"))
-            else:
-                files[prefix + entry.name] = entry.read_bytes()
-    theme = read_mkdocs_config(project.root / "mkdocs.yml").get("theme")
+    files: dict[str, str | bytes] = dict(
+        package_tree(resources.files("generator") / OVERRIDES_FOLDER)
+    )
+    theme = base.get("theme")
     custom = theme.get("custom_dir") if isinstance(theme, dict) else None
     if isinstance(custom, str):
         folder = project.root / custom
@@ -247,10 +248,11 @@ def render_docs_tree(
 ) -> RenderReport:
     """Write the Markdown pages, assets and mkdocs.yml of playbook ``name``."""
     started = time.perf_counter()
+    base = _base_config(project)  # before anything is written
     out_dir = (out_dir or project.root / GENERATED_ROOT / name).resolve()
     _prepare_folder(out_dir)
-    rendered = render_site(project.playbook(name).model, project.content_for(name))
     playbook = project.playbook(name).model
+    rendered = render_site(playbook, project.content_for(name))
     files: dict[str, str | bytes] = dict(rendered.pages)
     assets = resources.files("generator") / "assets"
     for asset in ASSET_FILES:
@@ -265,9 +267,9 @@ def render_docs_tree(
         if path is not None:
             files[_brand_file(kind, path)] = Path(path).read_bytes()
     _sync_folder(out_dir / "docs", files)
-    _sync_folder(out_dir / OVERRIDES_FOLDER, dict(_theme_overrides(project)))
+    _sync_folder(out_dir / OVERRIDES_FOLDER, _theme_overrides(project, base))
     nav = [entry.to_mkdocs() for entry in rendered.nav]
-    config = _generated_config(project, name, out_dir, site_dir, nav, site_url)
+    config = _generated_config(project, name, out_dir, site_dir, nav, site_url, base)
     config_file = out_dir / "mkdocs.yml"
     _write_if_changed(
         config_file,

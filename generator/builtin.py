@@ -7,6 +7,7 @@ In an installed wheel they are packaged under ``generator/builtin/``; in a sourc
 from __future__ import annotations
 
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from .errors import PlaybookError
@@ -26,3 +27,14 @@ def builtin_playbooks() -> dict[str, Path]:
     """Built-in playbook names and their files."""
     folder = builtin_root() / "playbooks"
     return {path.stem: path for path in sorted(folder.glob("*.yaml"))}
+
+
+def package_tree(folder: Traversable) -> dict[str, bytes]:
+    """Every file under a folder of the package, by its path relative to that folder."""
+    files: dict[str, bytes] = {}
+    for entry in folder.iterdir():
+        if entry.is_dir():
+            files.update({f"{entry.name}/{k}": v for k, v in package_tree(entry).items()})
+        else:
+            files[entry.name] = entry.read_bytes()
+    return files

@@ -11,9 +11,9 @@ from __future__ import annotations
 import importlib.metadata
 from dataclasses import dataclass
 from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from .builtin import package_tree
 from .errors import PlaybookError, display_path
 from .schemas import KINDS, schema_text
 
@@ -26,22 +26,18 @@ class Scaffold:
     files: list[Path]
 
 
-def _walk(folder: Traversable, prefix: str = "") -> dict[str, bytes]:
-    files: dict[str, bytes] = {}
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        name = (
-            "." + entry.name.removeprefix("dot-") if entry.name.startswith("dot-") else entry.name
-        )
-        if entry.is_dir():
-            files.update(_walk(entry, f"{prefix}{name}/"))
-        else:
-            files[prefix + name] = entry.read_bytes()
-    return files
+def _dotfile(relative: str) -> str:
+    """``dot-github/x`` -> ``.github/x``: each ``dot-`` part becomes a dotfile name."""
+    return "/".join(
+        "." + part.removeprefix("dot-") if part.startswith("dot-") else part
+        for part in relative.split("/")
+    )
 
 
 def scaffold_files() -> dict[str, bytes]:
     """Every file of a new project, by its path inside the project."""
-    files = _walk(resources.files("generator") / "scaffold")
+    packaged = package_tree(resources.files("generator") / "scaffold")
+    files = {_dotfile(relative): data for relative, data in sorted(packaged.items())}
     version = importlib.metadata.version("playbook")
     files["requirements.txt"] = files["requirements.txt"].replace(
         b"@VERSION@", version.encode("ascii")

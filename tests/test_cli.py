@@ -369,3 +369,13 @@ def test_site_url_option_must_be_a_web_address(project_copy: Path) -> None:
         "Error: Invalid value for '--site-url': 'ftp://example.org/' is not an http:// or "
         "https:// address\n"
     )
+
+
+def test_a_project_without_mkdocs_yml_is_told_so(project_copy: Path, tmp_path: Path) -> None:
+    (project_copy / "mkdocs.yml").unlink()
+    result = run("build", "--project", project_copy, "--site-dir", tmp_path / "site")
+    assert_exit(result, 1)
+    assert result.stderr == (
+        f"Error: {project_copy / 'mkdocs.yml'}: the project has no mkdocs.yml\n"
+    )
+    assert not (project_copy / "build").exists()
