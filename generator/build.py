@@ -30,6 +30,7 @@ from ._pydantic_errors import suggest
 from .builtin import package_tree
 from .errors import PlaybookError, display_path
 from .render import ASSET_FILES, render_site
+from .safe_html import ALLOW_HTML_KEY, html_text
 from .schema import Playbook
 from .ui import script_config
 from .validate import Project, load_project
@@ -40,6 +41,8 @@ GENERATED_ROOT = "build"
 ASSET_FOLDER = "assets"
 #: Theme overrides of the tool (and of the project, copied over them) in the generated tree.
 OVERRIDES_FOLDER = "overrides"
+#: The MkDocs hook of the generated tree: a copy of safe_html.py, so the tree needs no package.
+SAFE_HTML_HOOK = "hooks/safe_html.py"
 
 
 @dataclass(frozen=True)
@@ -69,25 +72,54 @@ def resolve_playbook_name(project: Project, name: str) -> str:
 
 
 def playbook_settings(
-    project: Project, name: str, nav: list[Any], site_url: str | None = None
+    project: Project,
+    name: str,
+    nav: list[Any],
+    site_url: str | None = None,
+    base_extra: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The mkdocs.yml settings a playbook decides: names, address, navigation."""
-    site = project.playbook(name).model.site
+    """The mkdocs.yml settings a playbook decides: names, address, navigation, ``extra``
+    (``base_extra`` with the playbook's raw-HTML setting)."""
+    playbook = project.playbook(name).model
+    site = playbook.site
     if site_url is not None:
         site = site.model_copy(update={"url": site_url})
+    # Material puts these into its pages unescaped (the description and author inside quoted
+    # attributes): they are plain text in the playbook, so they are escaped into HTML here.
     settings: dict[str, Any] = {
-        "site_name": site.name,
-        "site_description": site.description,
-        "nav": nav,
+        "site_name": html_text(site.name),
+        "site_description": html_text(site.description),
+        "nav": _escaped_nav(nav),
     }
-    for key, value in (
-        ("site_url", site.url),
-        ("site_author", site.author),
-        ("copyright", site.copyright),
-    ):
+    for key, value in (("site_author", site.author), ("copyright", site.copyright)):
         if value is not None:
-            settings[key] = value
+            settings[key] = html_text(value)
+    if site.url is not None:
+        settings["site_url"] = site.url
+    extra = dict(base_extra or {})
+    if playbook.allow_html:
+        extra[ALLOW_HTML_KEY] = True
+    else:
+        extra.pop(ALLOW_HTML_KEY, None)
+    if extra or base_extra is not None:
+        settings["extra"] = extra
     return settings
+
+
+def _escaped_nav(entries: list[Any]) -> list[Any]:
+    """Navigation titles as HTML (Material writes them into every page unescaped)."""
+    escaped: list[Any] = []
+    for entry in entries:
+        if isinstance(entry, dict):
+            escaped.append(
+                {
+                    html_text(title): _escaped_nav(value) if isinstance(value, list) else value
+                    for title, value in entry.items()
+                }
+            )
+        else:
+            escaped.append(entry)
+    return escaped
 
 
 def generated_assets(existing: list[Any], suffix: str) -> list[Any]:
@@ -114,7 +146,10 @@ def _generated_config(
             return os.path.relpath(project.root / value, out_dir)
         return value
 
-    config.update(playbook_settings(project, name, nav, site_url))
+    extra = config.get("extra")
+    config.update(
+        playbook_settings(project, name, nav, site_url, extra if isinstance(extra, dict) else None)
+    )
     config["docs_dir"] = "docs"
     apply_branding(config, project.playbook(name).model)
     config["site_dir"] = moved(str(site_dir or project.root / "site"))
@@ -124,8 +159,17 @@ def _generated_config(
     for key in ("hooks", "watch"):
         if isinstance(config.get(key), list):
             config[key] = [moved(entry) for entry in config[key]]
+    # Scripts and event handlers never reach a page (see safe_html.py).
+    config["hooks"] = [SAFE_HTML_HOOK, *config.get("hooks", [])]
     # Material fetches Google Fonts unless told not to; readers' browsers must not leave the site.
     theme["font"] = False
+    # Unpruned, Material writes every page of every section into each page: with the practice
+    # sections of a large playbook (see render.practice_nav) that grows with the square of the
+    # pages. Pruning changes nothing on a site without nested sections; it conflicts with
+    # navigation.expand, so a project choosing that keeps it.
+    features = theme.get("features", [])
+    if isinstance(features, list) and not {"navigation.prune", "navigation.expand"} & {*features}:
+        theme["features"] = [*features, "navigation.prune"]
     plugins = config.get("plugins", [])
     config["plugins"] = [p for p in plugins if p != "playbook" and not _is_plugin(p, "playbook")]
     config["extra_css"] = generated_assets(list(config.get("extra_css", [])), ".css")
@@ -268,6 +312,10 @@ def render_docs_tree(
             files[_brand_file(kind, path)] = Path(path).read_bytes()
     _sync_folder(out_dir / "docs", files)
     _sync_folder(out_dir / OVERRIDES_FOLDER, _theme_overrides(project, base))
+    _sync_folder(
+        out_dir / Path(SAFE_HTML_HOOK).parent,
+        {Path(SAFE_HTML_HOOK).name: (resources.files("generator") / "safe_html.py").read_bytes()},
+    )
     nav = [entry.to_mkdocs() for entry in rendered.nav]
     config = _generated_config(project, name, out_dir, site_dir, nav, site_url, base)
     config_file = out_dir / "mkdocs.yml"
@@ -309,6 +357,13 @@ def run_mkdocs_build(
             mkdocs_build(config)
         except MkDocsException as error:
             raise PlaybookError(f"MkDocs: {error}") from None
+        except Exception as error:
+            if verbose:
+                raise  # with its traceback, for a bug report
+            raise PlaybookError(
+                f"MkDocs stopped with an unexpected error: {type(error).__name__}: {error} "
+                "(build with --verbose to see where)"
+            ) from None
     return time.perf_counter() - started
 
 

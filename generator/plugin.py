@@ -25,6 +25,7 @@ from .build import (
     resolve_playbook_name,
 )
 from .errors import PlaybookError
+from .safe_html import SafeHtmlExtension
 from .validate import load_project
 
 
@@ -44,8 +45,13 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):
             report = render_docs_tree(project, name, site_dir=Path(config.site_dir))
         except PlaybookError as error:
             raise PluginError(error.format_message()) from None
-        for key, value in playbook_settings(project, name, report.nav).items():
+        settings = playbook_settings(project, name, report.nav, base_extra=dict(config.extra))
+        for key, value in settings.items():
             config[key] = value
+        # What the generated tree does with its hook (see safe_html.py).
+        config.markdown_extensions.append(
+            SafeHtmlExtension(allow_html=project.playbook(name).model.allow_html)  # type: ignore[arg-type]
+        )
         config.docs_dir = str(report.config_file.parent / "docs")
         config.theme["font"] = False
         branded: dict[str, Any] = {"theme": {"palette": config.theme.get("palette")}}

@@ -6,7 +6,8 @@ with autoescaping on, so ids and text placed in attributes can never break out o
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +17,7 @@ import yaml
 from markupsafe import Markup
 
 from . import schema
+from .safe_html import SafeHtmlExtension, escape_raw_html, html_text, strip_active_content
 from .ui import PAGE_STRINGS, fill
 from .validate import Content
 
@@ -43,6 +45,43 @@ class NavEntry:
         return {self.title: self.path}
 
 
+#: A playbook of more practices than this lists them in sections, so that the navigation
+#: Material writes into every page stays short (see practice_nav).
+NAV_SECTIONS_ABOVE = 30
+#: The most practices in one section: a larger group is split into parts.
+NAV_SECTION_SIZE = 50
+
+
+def practice_nav(practices: Sequence[schema.Practice]) -> tuple[NavEntry, ...]:
+    """The entries under "Practices": the practices in playbook order, or sections of them.
+
+    Material writes the whole navigation into every page, so a flat list costs time and bytes
+    that grow with the square of the practices. Above NAV_SECTIONS_ABOVE practices they are
+    grouped into sections by their first tag (sections in the order of their first practice,
+    practices in playbook order), a section of more than NAV_SECTION_SIZE split into numbered
+    parts; with ``navigation.prune`` a page then carries the section titles and the practices
+    of its own section only. First tags that give more sections than NAV_SECTION_SIZE sort
+    nothing: then consecutive runs of NAV_SECTION_SIZE practices are titled by their numbers.
+    """
+    entries = [NavEntry(p.title, f"{PRACTICE_FOLDER}/{p.id}.md") for p in practices]
+    if len(entries) <= NAV_SECTIONS_ABOVE:
+        return tuple(entries)
+    groups: dict[str, list[NavEntry]] = {}
+    for practice, entry in zip(practices, entries, strict=True):
+        tag = practice.tags[0]
+        groups.setdefault(tag[:1].upper() + tag[1:], []).append(entry)
+    if len(groups) > NAV_SECTION_SIZE:
+        groups = {"": entries}
+    sections = []
+    for title, members in groups.items():
+        for start in range(0, len(members), NAV_SECTION_SIZE):
+            part = tuple(members[start : start + NAV_SECTION_SIZE])
+            split = len(members) > NAV_SECTION_SIZE
+            numbers = f"{start + 1}–{start + len(part)}" if split else ""
+            sections.append(NavEntry(f"{title} {numbers}".strip(), children=part))
+    return tuple(sections)
+
+
 @dataclass(frozen=True)
 class RenderedSite:
     """Every page of one playbook as Markdown text, keyed by its path inside the docs folder."""
@@ -51,17 +90,28 @@ class RenderedSite:
     nav: tuple[NavEntry, ...]
 
 
-def _inline_markdown(text: str) -> Markup:
-    """Markdown meant for inside an HTML element (a label, a legend): no wrapping paragraph."""
-    html = markdown.markdown(text)
-    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
-        html = html[3:-4]
-    return Markup(html)
+def _inline_markdown(context: jinja2.runtime.Context, text: str) -> Markup:
+    """Markdown meant for inside an HTML element (a label, a legend): no wrapping paragraph.
+
+    Rendered here, so it is cleaned here: the page's Markdown keeps it as the template's HTML.
+    """
+    allow_html = bool(context.get("allow_html"))
+    rendered = strip_active_content(
+        markdown.markdown(
+            text if allow_html else escape_raw_html(text),
+            extensions=[SafeHtmlExtension(allow_html=allow_html)],
+        )
+    )
+    if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
+        rendered = rendered[3:-4]
+    return Markup(rendered)
 
 
-def _markdown_block(text: str) -> Markup:
-    """A Markdown field placed as it is: the template around it is Markdown too."""
-    return Markup(text.strip())
+def _markdown_block(context: jinja2.runtime.Context, text: str) -> Markup:
+    """A Markdown field placed as it is (the template around it is Markdown too), its raw HTML
+    escaped unless the playbook allows it."""
+    text = text.strip()
+    return Markup(text if context.get("allow_html") else escape_raw_html(text))
 
 
 def _plain_text(text: str) -> Markup:
@@ -80,8 +130,8 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
-    environment.filters["inline"] = _inline_markdown
-    environment.filters["block"] = _markdown_block
+    environment.filters["inline"] = jinja2.pass_context(_inline_markdown)
+    environment.filters["block"] = jinja2.pass_context(_markdown_block)
     environment.filters["plain"] = _plain_text
     return environment
 
@@ -90,17 +140,27 @@ _ENVIRONMENT = _environment()
 
 
 def front_matter(**fields: Any) -> Markup:
-    """YAML front matter; dumped by PyYAML so that any text in it is quoted correctly."""
-    present = {key: value for key, value in fields.items() if value is not None}
+    """YAML front matter; dumped by PyYAML so that any text in it is quoted correctly.
+
+    Material places ``title`` and ``description`` into its pages as HTML, unescaped (the
+    description inside a quoted attribute): they are escaped here.
+    """
+    present = {
+        key: html_text(value) if key in ("title", "description") else value
+        for key, value in fields.items()
+        if value is not None
+    }
     dumped = yaml.safe_dump(present, allow_unicode=True, sort_keys=False, width=1000)
     return Markup(f"---\n{dumped}---\n")
 
 
 class Words:
-    """The page words of one playbook, for templates: ``t(key, ...)`` and ``attr(key, ...)``."""
+    """The page words of one playbook, for templates: ``t(key, ...)`` and ``attr(key, ...)``;
+    and whether its Markdown fields may carry raw HTML."""
 
-    def __init__(self, strings: Mapping[str, str]) -> None:
+    def __init__(self, strings: Mapping[str, str], *, allow_html: bool = False) -> None:
         self.strings = {**PAGE_STRINGS, **{k: v for k, v in strings.items() if k in PAGE_STRINGS}}
+        self.allow_html = allow_html
 
     def t(self, key: str, **values: object) -> Markup:
         """For Markdown text: placed like ``plain`` fields (no HTML tag can start)."""
@@ -112,7 +172,9 @@ class Words:
 
 
 def _render(template: str, words: Words, **context: Any) -> str:
-    text = _ENVIRONMENT.get_template(template).render(t=words.t, attr=words.attr, **context)
+    text = _ENVIRONMENT.get_template(template).render(
+        t=words.t, attr=words.attr, allow_html=words.allow_html, **context
+    )
     # Collapse the runs of blank lines that template logic leaves, for tidy golden files.
     lines: list[str] = []
     for line in text.splitlines():
@@ -137,6 +199,23 @@ def render_practice_page(
     )
 
 
+def scoring_data(practice: schema.Practice, scale: schema.Scale) -> str:
+    """What the home page's progress overview needs to score ``practice`` from stored answers.
+
+    JSON for an HTML attribute, where autoescaping makes it safe.
+    """
+    data = {
+        "min": scale.points[0].value,
+        "max": scale.points[-1].value,
+        "questions": [{"id": q.id, "reverse": q.reverse} for q in practice.assessment.questions],
+        "bands": [
+            {"id": b.id, "min": b.min, "max": b.max, "label": b.label}
+            for b in practice.assessment.bands
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
 def render_site(playbook: schema.Playbook, content: Content) -> RenderedSite:
     """Every page of ``playbook``: home, one page per chosen practice, the shared pages, tags."""
     if content.home is None or content.health_check is None or content.troubleshooting is None:
@@ -149,20 +228,19 @@ def render_site(playbook: schema.Playbook, content: Content) -> RenderedSite:
         all={key: loaded.model.title for key, loaded in content.practices.items()},
         linked=frozenset(playbook.practices),
     )
-    words = Words(playbook.strings)
+    words = Words(playbook.strings, allow_html=playbook.allow_html)
     pages: dict[str, str] = {}
-    practice_nav = []
     for practice in chosen:
         path = f"{PRACTICE_FOLDER}/{practice.id}.md"
         scale = content.scales[practice.assessment.scale]
         pages[path] = render_practice_page(practice, scale, titles, words)
-        practice_nav.append(NavEntry(practice.title, path))
     pages["index.md"] = _render(
         "home.md.j2",
         words,
         home=home,
         audience=playbook.audience,
         practices=chosen,
+        scoring={p.id: scoring_data(p, content.scales[p.assessment.scale]) for p in chosen},
         titles=titles,
         health_check=health,
         troubleshooting=trouble,
@@ -193,7 +271,7 @@ def render_site(playbook: schema.Playbook, content: Content) -> RenderedSite:
     )
     nav = (
         NavEntry(words.attr("nav_home"), "index.md"),
-        NavEntry(words.attr("nav_practices"), children=tuple(practice_nav)),
+        NavEntry(words.attr("nav_practices"), children=practice_nav(chosen)),
         NavEntry(health.title, "health-check.md"),
         NavEntry(trouble.title, "troubleshooting.md"),
         NavEntry(words.attr("tags_title"), "tags.md"),

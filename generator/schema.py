@@ -220,6 +220,11 @@ class Playbook(Model):
     strings: dict[str, Text] = Field(
         default_factory=dict, description="Words the browser script shows, by key."
     )
+    allow_html: bool = Field(
+        default=False,
+        description="Keep raw HTML written in Markdown fields instead of showing it as text. "
+        "Scripts, event handlers and javascript: links are removed either way.",
+    )
 
 
 class PlaybookOverlay(Model):
@@ -239,4 +244,5 @@ class PlaybookOverlay(Model):
     audience: Text | None = None
     language: Text | None = None
     strings: dict[str, Text] | None = None
+    allow_html: bool | None = None
     overrides: Overrides | None = None

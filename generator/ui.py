@@ -10,8 +10,9 @@ import json
 import re
 from collections.abc import Mapping
 
-#: Version of what the script stores; part of every storage key.
-STORAGE_VERSION = 1
+#: Version of what the script stores; part of every storage key and of export files. The
+#: script's own ``VERSION`` must match it; it migrates what older versions stored.
+STORAGE_VERSION = 2
 
 DEFAULT_STRINGS: dict[str, str] = {
     "storage_unavailable": (
@@ -19,6 +20,13 @@ DEFAULT_STRINGS: dict[str, str] = {
         "but will not be kept."
     ),
     "storage_damaged": "Some saved progress could not be read and was discarded.",
+    "storage_migrated_discarded": (
+        "Some progress saved by an earlier version of this site could not be carried over and "
+        "was discarded."
+    ),
+    "storage_newer": (
+        "Some progress was saved by a newer version of this site and is not shown here."
+    ),
     "progress": "{done} of {total} done",
     "progress_title": "Your progress",
     "reset_checklist": "Reset checklist",

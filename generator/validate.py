@@ -510,6 +510,9 @@ class _Resolver:
                 "audience": model.audience if model.audience is not None else base.model.audience,
                 "language": model.language if model.language is not None else base.model.language,
                 "strings": {**base.model.strings, **(model.strings or {})},
+                "allow_html": (
+                    model.allow_html if model.allow_html is not None else base.model.allow_html
+                ),
             }
         )
         return ResolvedPlaybook(

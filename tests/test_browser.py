@@ -27,7 +27,7 @@ from generator.validate import Content, load_project
 
 pytestmark = pytest.mark.browser
 
-PREFIX = "playbook:/default:v1:"  # site root path, playbook name, storage version
+PREFIX = "playbook:/default:v2:"  # site root path, playbook name, storage version
 LISTEN = "practices/listen/"
 
 
@@ -171,8 +171,8 @@ def test_two_sites_on_one_host_keep_their_ticks_apart(
     checkbox(page, items[1]).check()
     keys = page.evaluate("Object.keys(localStorage).filter((k) => k.startsWith('playbook:'))")
     assert sorted(keys) == [
-        "playbook:/default:v1:checklist:listen",
-        "playbook:/mirror/default:v1:checklist:listen",
+        "playbook:/default:v2:checklist:listen",
+        "playbook:/mirror/default:v2:checklist:listen",
     ]
 
 
@@ -199,13 +199,17 @@ def test_reset_clears_one_checklist_only(page: Page, content: Content) -> None:
 def test_home_shows_progress_of_every_practice(page: Page, content: Content) -> None:
     page.goto("")
     listen = content.practices["listen"].model
+    scale = content.scales[listen.assessment.scale]
+    answers = answers_for(listen.assessment.questions, scale, seed_=3)
+    expected = percent_score(answers, listen.assessment.questions, scale)
+    band = band_for(expected, listen.assessment.bands)
+    grow = content.practices["grow"].model.assessment.questions
     seed(
         page,
         {
             "checklist:listen": json.dumps({"done": [i.id for i in listen.checklist[:5]]}),
-            "answers:listen": json.dumps(
-                {"answers": {}, "result": {"score": 64, "band": "Building the habit"}}
-            ),
+            "answers:listen": json.dumps({"answers": answers}),
+            "answers:grow": json.dumps({"answers": {grow[0].id: 2}}),
         },
     )
     overview = page.locator(".pb-progress-overview")
@@ -220,8 +224,10 @@ def test_home_shows_progress_of_every_practice(page: Page, content: Content) -> 
         expect(row.locator(".pb-overview__status")).to_contain_text(
             f"{done} of {len(practice.checklist)} done"
         )
-    expect(rows.first).to_contain_text("Self-assessment: 64 out of 100, Building the habit")
+    # Scored on the page from the stored answers, like the practice page does.
+    expect(rows.first).to_contain_text(f"Self-assessment: {expected} out of 100, {band.label}")
     expect(rows.nth(1)).to_contain_text("Self-assessment not taken yet")
+    expect(rows.nth(2)).to_contain_text(f"1 of {len(grow)} statements answered.")
 
 
 # --- 2. self-assessments ---------------------------------------------------------------------
@@ -270,10 +276,7 @@ def test_answering_every_question_shows_the_band_computed_from_the_yaml(
             )
         ).to_be_checked()
     expect(page.locator(".pb-result__score")).to_have_text(f"Your score: {expected} out of 100")
-    assert stored(page)[f"answers:{practice_id}"] == {
-        "answers": answers,
-        "result": {"score": expected, "band": band.label},
-    }
+    assert stored(page)[f"answers:{practice_id}"] == {"answers": answers}
 
 
 def test_reverse_scored_questions_count_the_other_way(page: Page, content: Content) -> None:
@@ -462,7 +465,7 @@ def test_export_clear_import_round_trip(page: Page, content: Content, tmp_path: 
     assert re.fullmatch(r"default-progress-\d{4}-\d{2}-\d{2}\.json", exported.name)
     data = json.loads(exported.read_text(encoding="utf-8"))
     assert data["format"] == "playbook-progress"
-    assert data["version"] == 1
+    assert data["version"] == 2
     assert data["site"] == "default"
     assert data["entries"] == before
     expect(page.locator(".pb-data .pb-status")).to_have_text("Exported 2 saved items.")
@@ -508,7 +511,7 @@ def test_clearing_asks_first_and_cancel_keeps_everything(page: Page) -> None:
             DEFAULT_STRINGS["import_other_site"].format(site="peers"),
         ),
         (
-            '{"format": "playbook-progress", "version": 1, "site": "default", '
+            '{"format": "playbook-progress", "version": 2, "site": "default", '
             '"entries": {"checklist:grow": {"done": "all"}}}',
             DEFAULT_STRINGS["import_damaged"].format(key="checklist:grow"),
         ),

@@ -33,6 +33,12 @@ def test_every_string_the_script_uses_has_a_default() -> None:
     assert set(DEFAULT_STRINGS) <= used, sorted(set(DEFAULT_STRINGS) - used)
 
 
+def test_the_script_stores_under_the_storage_version_of_the_build() -> None:
+    script = (resources.files("generator") / "assets" / "playbook.js").read_text("utf-8")
+    versions = re.findall(r"\bconst VERSION = (\d+);", script)
+    assert versions == [str(STORAGE_VERSION)]
+
+
 def test_every_page_string_is_used_and_every_used_one_has_a_default() -> None:
     root = resources.files("generator")
     sources = [(root / "render.py").read_text("utf-8")] + [

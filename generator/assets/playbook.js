@@ -9,11 +9,12 @@
   "use strict";
   const config = window.PLAYBOOK_CONFIG || {};
   const strings = config.strings || {};
-  const VERSION = 1;
+  const VERSION = 2; // of what is stored; generator/ui.py's STORAGE_VERSION
   // Sites on one origin (project pages of one account, say) share local storage: keys carry
-  // the site's root path, as Material's own do (__md_scope), and the playbook's name.
+  // the site's root path, as Material's own do (__md_scope), the playbook's name and VERSION.
   const SCOPE = window.__md_scope instanceof URL ? window.__md_scope.pathname : "/";
-  const PREFIX = `playbook:${SCOPE}${config.site || "site"}:v${VERSION}:`;
+  const BASE = `playbook:${SCOPE}${config.site || "site"}:v`;
+  const PREFIX = `${BASE}${VERSION}:`;
   const FORMAT = "playbook-progress";
   const MAX_IMPORT = 5 * 1024 * 1024; // bytes; an export of a whole playbook is a few KB
   const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -55,6 +56,8 @@
   const memory = new Map();
   let local = null;
   let damaged = false;
+  let discarded = false; // an older version's entry could not be carried over
+  let newer = false; // a newer version of the site stored something this one cannot read
   try {
     const probe = `${PREFIX}probe`;
     window.localStorage.setItem(probe, "1");
@@ -98,10 +101,8 @@
   const isScore = (value) => Number.isInteger(value) && value >= 0 && value <= 100;
   const SHAPES = {
     checklist: (v) => isObject(v) && Array.isArray(v.done) && v.done.every((id) => SLUG.test(id)),
-    answers: (v) => isObject(v) && isObject(v.answers) &&
-      Object.entries(v.answers).every(([id, n]) => SLUG.test(id) && Number.isInteger(n)) &&
-      (v.result === undefined || (isObject(v.result) && isScore(v.result.score) &&
-        typeof v.result.band === "string")),
+    answers: (v) => isObject(v) && Object.keys(v).join() === "answers" && isObject(v.answers) &&
+      Object.entries(v.answers).every(([id, n]) => SLUG.test(id) && Number.isInteger(n)),
     history: (v) => isObject(v) && Array.isArray(v.results) && v.results.every((r) =>
       isObject(r) && typeof r.date === "string" && !Number.isNaN(Date.parse(r.date)) &&
       isScore(r.overall) && isObject(r.dimensions) &&
@@ -109,7 +110,7 @@
   };
   const validEntry = (key, value) => {
     const [kind, owner, extra] = key.split(":");
-    return extra === undefined && SLUG.test(owner || "") && kind in SHAPES && SHAPES[kind](value);
+    return extra === undefined && SLUG.test(owner || "") && Object.keys(SHAPES).includes(kind) && SHAPES[kind](value);
   };
   const read = (key, fallback) => {
     const text = rawGet(key);
@@ -126,6 +127,48 @@
     return fallback;
   };
 
+  /* ---- Older versions' data. UPGRADES[N] takes an entry of version N to N + 1, or to null ---- */
+  const UPGRADES = {
+    // Answers drop their result (score, band label): it went stale when the assessment changed.
+    1: (kind, v) => {
+      if (kind !== "answers") return v;
+      const result = isObject(v) ? v.result : null;
+      return result === undefined || (isObject(result) && isScore(result.score) &&
+        typeof result.band === "string") ? { answers: v.answers } : null;
+    },
+  };
+  /* The entry `value`, stored by version `from`, as this version stores it; null if it cannot be. */
+  const upgrade = (key, value, from) => {
+    for (let version = from; version < VERSION; version += 1) {
+      value = value != null && UPGRADES[version] ? UPGRADES[version](key.split(":")[0], value) : null;
+    }
+    return value != null && validEntry(key, value) ? value : null;
+  };
+  /* Older versions' keys of this site move to this version's; a newer version's stay as they
+   * are, for an older copy of the site may be in use. Safe to run again: nothing old is left. */
+  const migrate = () => {
+    discarded = newer = false;
+    const old = [];
+    for (let i = 0; local && i < local.length; i += 1) {
+      const key = local.key(i) || "";
+      const match = key.startsWith(BASE) && /^(\d+):(.+)$/.exec(key.slice(BASE.length));
+      if (match && Number(match[1]) > VERSION) newer = true;
+      else if (match && Number(match[1]) < VERSION) old.push([key, match[2], Number(match[1])]);
+    }
+    for (const [oldKey, key, version] of old) {
+      if (!local) return; // storage failed while writing: the old entries stay for next time
+      let value = null;
+      try {
+        value = upgrade(key, JSON.parse(local.getItem(oldKey)), version);
+      } catch (error) {
+        /* damaged */
+      }
+      if (value === null) discarded = true;
+      else if (rawGet(key) === null) write(key, value); // an entry already under VERSION wins
+      if (local) local.removeItem(oldKey);
+    }
+  };
+
   /* ---- Notices, status messages ---- */
   const notices = () => {
     const host = document.querySelector(".md-content__inner") || document.body;
@@ -140,6 +183,8 @@
     const wanted = [];
     if (!persistent()) wanted.push(t("storage_unavailable"));
     if (damaged) wanted.push(t("storage_damaged"));
+    if (discarded) wanted.push(t("storage_migrated_discarded"));
+    if (newer) wanted.push(t("storage_newer"));
     box.replaceChildren(...wanted.map((text) => el("p", { class: "pb-notice", text })));
     box.hidden = wanted.length === 0;
   };
@@ -237,10 +282,6 @@
       advice.innerHTML = band.section.innerHTML; // the band's own rendered text and links
       live.replaceChildren(el("p", { class: "pb-result__score" },
         el("strong", { text: t("score", { score: value }) })), advice);
-    }
-    const result = { score: value, band: band.section.dataset.label || band.id };
-    if (!stored.result || stored.result.score !== result.score || stored.result.band !== result.band) {
-      write(`answers:${practice}`, { answers: stored.answers, result });
     }
   };
   const saveAnswer = (owner, radio) => {
@@ -402,14 +443,21 @@
       const practice = item.dataset.practice;
       const total = Number(item.dataset.items);
       const done = read(`checklist:${practice}`, { done: [] }).done.length;
-      const result = read(`answers:${practice}`, { answers: {} }).result;
+      // Scored afresh, with this build's questions and bands: an edited assessment never shows
+      // a stale result.
+      const { questions, min, max, bands } = JSON.parse(item.dataset.assessment);
+      const answers = read(`answers:${practice}`, { answers: {} }).answers;
+      const value = score(questions, answers, min, max);
+      const band = value === null ? null : bandFor(bands, value);
+      const answered = questions.filter((q) => q.id in answers).length;
       const count = Math.min(done, total);
       const text = t("progress", { done: count, total });
       const status = after(item.querySelector("a") || item.firstChild, "pb-overview__status",
         () => el("span", { class: "pb-overview__status" }));
       status.replaceChildren(" ", el("span", { text }), progressBar(count, total, text), " ",
-        el("span", { class: "pb-overview__score", text: result
-          ? t("assessment_result", { score: result.score, band: result.band }) : t("assessment_none") }));
+        el("span", { class: "pb-overview__score", text: band
+          ? t("assessment_result", { score: value, band: band.label })
+          : answered ? t("answered", { answered, total: questions.length }) : t("assessment_none") }));
     }
     overview.hidden = false;
   };
@@ -454,12 +502,17 @@
       return { error: t("import_not_json") };
     }
     if (!isObject(data) || data.format !== FORMAT || !isObject(data.entries)) return { error: t("import_wrong_format") };
-    if (data.version !== VERSION) return { error: t("import_version", { version: String(data.version) }) };
-    if (data.site !== config.site) return { error: t("import_other_site", { site: String(data.site) }) };
-    for (const [key, value] of Object.entries(data.entries)) {
-      if (!validEntry(key, value)) return { error: t("import_damaged", { key }) };
+    if (!Number.isInteger(data.version) || data.version < 1 || data.version > VERSION) {
+      return { error: t("import_version", { version: String(data.version) }) };
     }
-    return { entries: data.entries };
+    if (data.site !== config.site) return { error: t("import_other_site", { site: String(data.site) }) };
+    const entries = {};
+    for (const [key, value] of Object.entries(data.entries)) {
+      const entry = upgrade(key, value, data.version); // an older file's entries are migrated
+      if (!entry) return { error: t("import_damaged", { key }) };
+      entries[key] = entry;
+    }
+    return { entries };
   };
   const importData = async (input) => {
     const file = input.files && input.files[0];
@@ -507,6 +560,7 @@
   }
   const page = () => {
     damaged = false;
+    migrate(); // on every page: an older copy of the site may have stored something meanwhile
     refresh();
   };
 

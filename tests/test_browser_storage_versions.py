@@ -1,0 +1,491 @@
+"""What the browser script stored under an older or a newer storage version, in Chromium.
+
+Version 1 kept each self-assessment's last result (score and band label) beside its answers;
+version 2 keeps the answers only and computes the result wherever it shows, from the current
+page's questions and bands. On every page the script moves this site's version 1 entries to
+version 2 keys, discards those it cannot read with a notice, and leaves a newer version's
+entries alone. Import files of version 1 are migrated the same way.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from browser_support import PageLog, ServedSite, build_for
+from playwright.sync_api import Page, expect
+
+from generator import schema
+from generator.scoring import band_for, percent_score
+from generator.ui import DEFAULT_STRINGS
+from generator.validate import Content, load_project
+
+pytestmark = pytest.mark.browser
+
+SITE = "playbook:/default:"  # site root path and playbook name, before the version
+V1 = SITE + "v1:"
+V2 = SITE + "v2:"
+LISTEN = "practices/listen/"
+DISCARDED = (
+    "Some progress saved by an earlier version of this site could not be carried over and was "
+    "discarded."
+)
+NEWER = "Some progress was saved by a newer version of this site and is not shown here."
+HISTORY = {
+    "results": [
+        {
+            "date": "2024-05-01T09:00:00.000Z",
+            "overall": 55,
+            "dimensions": {
+                "mutual-support": 50,
+                "balanced-effort": 60,
+                "open-communication": 55,
+                "respect-for-boundaries": 55,
+            },
+        }
+    ]
+}
+# A band label that HTML and JSON both have to carry through attributes unchanged.
+AWKWARD_LABEL = """Say "yes" & <mean> it, 'always'"""
+
+
+@pytest.fixture(scope="module")
+def content(served_site: ServedSite) -> Content:
+    return load_project(served_site.project).content_for("default")
+
+
+def all_keys(page: Page) -> dict[str, str]:
+    """Every playbook key in this browser's local storage, with its raw text."""
+    raw: dict[str, str] = page.evaluate(
+        """() => Object.fromEntries(Object.keys(localStorage)
+            .filter((key) => key.startsWith('playbook:'))
+            .map((key) => [key, localStorage.getItem(key)]))"""
+    )
+    return raw
+
+
+def stored(page: Page, prefix: str = V2) -> dict[str, Any]:
+    """The entries under ``prefix``, parsed, keyed without it."""
+    return {
+        key.removeprefix(prefix): json.loads(value)
+        for key, value in all_keys(page).items()
+        if key.startswith(prefix)
+    }
+
+
+def put(page: Page, entries: dict[str, str]) -> None:
+    """Put raw text under full keys of this browser's local storage."""
+    page.evaluate(
+        "(entries) => Object.entries(entries).forEach(([k, v]) => localStorage.setItem(k, v))",
+        entries,
+    )
+
+
+def seeded_once(entries: dict[str, str]) -> str:
+    """An init script putting raw text under full keys before the first page's scripts run.
+
+    Init scripts run on every load; a flag in session storage makes reloads leave things be.
+    """
+    return (
+        "if (location.protocol === 'http:' && !sessionStorage.getItem('seeded')) {"
+        f" for (const [k, v] of Object.entries({json.dumps(entries)})) localStorage.setItem(k, v);"
+        " sessionStorage.setItem('seeded', 'yes'); }"
+    )
+
+
+def full_marks(questions: list[schema.Question], scale: schema.Scale) -> dict[str, int]:
+    low, high = scale.points[0].value, scale.points[-1].value
+    return {q.id: low if q.reverse else high for q in questions}
+
+
+def mixed(questions: list[schema.Question], scale: schema.Scale) -> dict[str, int]:
+    values = [point.value for point in scale.points]
+    return {q.id: values[(3 * i + 1) % len(values)] for i, q in enumerate(questions)}
+
+
+def expected_result(
+    practice: schema.Practice, scale: schema.Scale, answers: dict[str, int]
+) -> str:
+    value = percent_score(answers, practice.assessment.questions, scale)
+    label = band_for(value, practice.assessment.bands).label
+    return f"Self-assessment: {value} out of 100, {label}"
+
+
+def instant_navigation(page: Page, path: str) -> None:
+    """Follow the sidebar link to the practice ``path`` and wait until its page is in place."""
+    practice = path.split("/")[-2]
+    page.locator(f".md-sidebar--primary a[href$='{practice}/']").first.click()
+    page.wait_for_function("(path) => location.pathname.endsWith(path)", arg="/" + path)
+    page.wait_for_selector(f"form.pb-checklist[data-practice='{practice}']")
+
+
+def import_file(page: Page, tmp_path: Path, data: dict[str, Any]) -> None:
+    path = tmp_path / "progress.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    page.get_by_label("Import data").set_input_files(path)
+
+
+# --- version 1 entries are migrated --------------------------------------------------------------
+
+
+def test_version_1_entries_are_migrated_and_shown_with_a_computed_result(
+    new_page: Callable[..., Page], content: Content
+) -> None:
+    listen = content.practices["listen"].model
+    scale = content.scales[listen.assessment.scale]
+    ticks = [listen.checklist[0].id, listen.checklist[2].id]
+    answers = mixed(listen.assessment.questions, scale)
+    health_answers = {"help-offered-when-stuck": 4}
+    page = new_page(
+        init_script=seeded_once(
+            {
+                V1 + "checklist:listen": json.dumps({"done": ticks}),
+                # The stored result is stale: the score is computed again from the answers.
+                V1 + "answers:listen": json.dumps(
+                    {"answers": answers, "result": {"score": 3, "band": "Old label"}}
+                ),
+                V1 + "answers:health": json.dumps({"answers": health_answers}),
+                V1 + "history:health": json.dumps(HISTORY),
+            }
+        )
+    )
+    page.goto("")
+    migrated = {
+        "checklist:listen": {"done": ticks},
+        "answers:listen": {"answers": answers},
+        "answers:health": {"answers": health_answers},
+        "history:health": HISTORY,
+    }
+    row = page.locator(".pb-overview__item[data-practice='listen']")
+    expect(row).to_contain_text(f"2 of {len(listen.checklist)} done")
+    expect(row.locator(".pb-overview__score")).to_have_text(
+        expected_result(listen, scale, answers)
+    )
+    assert stored(page) == migrated
+    assert [key for key in all_keys(page) if not key.startswith(V2)] == []
+    expect(page.locator(".pb-notice")).to_have_count(0)
+
+    page.goto(LISTEN)
+    for item in listen.checklist:
+        box = page.locator(f"form.pb-checklist input[data-item='{item.id}']")
+        expect(box).to_be_checked(checked=item.id in ticks)
+    for question_id, value in answers.items():
+        expect(
+            page.locator(f"input[name='listen--{question_id}'][value='{value}']")
+        ).to_be_checked()
+    expected = percent_score(answers, listen.assessment.questions, scale)
+    expect(page.locator(".pb-result__score")).to_have_text(f"Your score: {expected} out of 100")
+
+    page.goto("health-check/")
+    expect(page.locator(".pb-history li")).to_have_count(1)
+    expect(page.locator(".pb-health__count")).to_contain_text("1 of ")
+    # Showing the result writes nothing back, and running again finds nothing left to do.
+    page.reload()
+    assert stored(page) == migrated
+    assert sorted(all_keys(page)) == sorted(V2 + key for key in migrated)
+
+
+def test_entries_an_older_copy_writes_meanwhile_move_on_the_next_page_change(
+    page: Page, content: Content
+) -> None:
+    grow = content.practices["grow"].model
+    listen = content.practices["listen"].model
+    page.goto(LISTEN)
+    page.locator(f"input[data-item='{listen.checklist[0].id}']").check()
+    page.evaluate("window.__sameDocument = 'yes'")
+    # As an older copy of the site open in another tab would store them. Where this version
+    # already keeps an entry, that entry wins.
+    put(
+        page,
+        {
+            V1 + "checklist:grow": json.dumps({"done": [grow.checklist[1].id]}),
+            V1 + "checklist:listen": json.dumps({"done": [listen.checklist[1].id]}),
+        },
+    )
+    instant_navigation(page, "practices/grow/")
+    assert page.evaluate("window.__sameDocument") == "yes"
+    expect(page.locator(f"input[data-item='{grow.checklist[1].id}']")).to_be_checked()
+    expect(page.locator(".pb-progress__text")).to_have_text(f"1 of {len(grow.checklist)} done")
+    assert stored(page) == {
+        "checklist:grow": {"done": [grow.checklist[1].id]},
+        "checklist:listen": {"done": [listen.checklist[0].id]},
+    }
+    assert [key for key in all_keys(page) if not key.startswith(V2)] == []
+    expect(page.locator(".pb-notice")).to_have_count(0)
+
+
+def test_version_1_entries_that_cannot_be_read_are_discarded_with_a_notice(
+    new_page: Callable[..., Page], content: Content, page_log: PageLog
+) -> None:
+    assert DEFAULT_STRINGS["storage_migrated_discarded"] == DISCARDED
+    grow = content.practices["grow"].model
+    listen = content.practices["listen"].model
+    page = new_page(
+        init_script=seeded_once(
+            {
+                V1 + "checklist:listen": "{broken",
+                V1 + "answers:grow": json.dumps(
+                    {
+                        "answers": {"ask-about-aspirations": 3},
+                        "result": {"score": 500, "band": "x"},
+                    }
+                ),
+                V1 + "answers:boundaries": json.dumps({"answers": {"limits": "five"}}),
+                V1 + "history:health": json.dumps({"results": "none"}),
+                V1 + "checklist:Not_A_Slug": json.dumps({"done": []}),
+                V1 + "checklist:grow": json.dumps({"done": [grow.checklist[0].id]}),
+                V1 + "answers:appreciate": json.dumps(
+                    {"answers": {"thank-promptly": 3}, "result": {"score": 50, "band": "B"}}
+                ),
+            }
+        )
+    )
+    page.goto(LISTEN)
+    expect(page.locator(".pb-notice")).to_have_text([DISCARDED])
+    expect(page.locator(".pb-progress__text")).to_have_text(f"0 of {len(listen.checklist)} done")
+    assert stored(page) == {
+        "checklist:grow": {"done": [grow.checklist[0].id]},
+        "answers:appreciate": {"answers": {"thank-promptly": 3}},
+    }
+    assert [key for key in all_keys(page) if not key.startswith(V2)] == []
+    # Discarded once: the next page has nothing left to discard.
+    instant_navigation(page, "practices/grow/")
+    expect(page.locator(f"input[data-item='{grow.checklist[0].id}']")).to_be_checked()
+    expect(page.locator(".pb-notice")).to_have_count(0)
+    assert page_log.console_errors == []
+
+
+# --- a newer version's entries are left alone ----------------------------------------------------
+
+
+def test_a_newer_versions_entries_stay_untouched_and_the_page_works_with_a_notice(
+    new_page: Callable[..., Page], content: Content, page_log: PageLog, tmp_path: Path
+) -> None:
+    assert DEFAULT_STRINGS["storage_newer"] == NEWER
+    items = [item.id for item in content.practices["listen"].model.checklist]
+    untouched = {
+        SITE + "v3:checklist:listen": json.dumps({"ticks": {"all": True}}),
+        SITE + "v3:settings": "not JSON at all",
+        SITE + "v10:answers:listen": "{}",
+        # Another site's older entries on the same host are that site's business.
+        "playbook:/mirror/default:v1:checklist:listen": json.dumps({"done": [items[3]]}),
+    }
+    page = new_page(
+        init_script=seeded_once(
+            {**untouched, V2 + "checklist:listen": json.dumps({"done": [items[0]]})}
+        )
+    )
+    page.goto(LISTEN)
+    expect(page.locator(".pb-notice")).to_have_text([NEWER])
+    expect(page.locator(f"input[data-item='{items[0]}']")).to_be_checked()
+    page.locator(f"input[data-item='{items[1]}']").check()
+    expect(page.locator(".pb-progress__text")).to_have_text(f"2 of {len(items)} done")
+
+    page.goto("")
+    expect(page.locator(".pb-notice")).to_have_text([NEWER])
+    expect(page.locator(".pb-overview__item").first).to_contain_text(f"2 of {len(items)} done")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export my data").click()
+    exported = tmp_path / "export.json"
+    download.value.save_as(exported)
+    assert json.loads(exported.read_text(encoding="utf-8"))["entries"] == {
+        "checklist:listen": {"done": sorted(items[:2])}
+    }
+    assert stored(page) == {"checklist:listen": {"done": sorted(items[:2])}}
+    assert {k: v for k, v in all_keys(page).items() if not k.startswith(V2)} == untouched
+    assert page_log.console_errors == []
+
+
+def test_blocked_storage_has_nothing_to_migrate_and_works_for_the_visit(
+    new_page: Callable[..., Page], content: Content
+) -> None:
+    blocked = """Object.defineProperty(window, 'localStorage', {configurable: true,
+        get() { throw new DOMException('Access is denied for this document.', 'SecurityError'); },
+    });"""
+    items = [item.id for item in content.practices["listen"].model.checklist]
+    page = new_page(init_script=blocked)
+    page.goto("")
+    expect(page.locator(".pb-notice")).to_have_text([DEFAULT_STRINGS["storage_unavailable"]])
+    expect(page.locator(".pb-overview__score").first).to_have_text(
+        DEFAULT_STRINGS["assessment_none"]
+    )
+    page.goto(LISTEN)
+    page.locator(f"input[data-item='{items[0]}']").check()
+    expect(page.locator(".pb-progress__text")).to_have_text(f"1 of {len(items)} done")
+    expect(page.locator(".pb-notice")).to_have_text([DEFAULT_STRINGS["storage_unavailable"]])
+
+
+# --- export files ---------------------------------------------------------------------------
+
+
+def test_a_version_1_export_file_is_imported_migrated(
+    page: Page, content: Content, tmp_path: Path
+) -> None:
+    listen = content.practices["listen"].model
+    scale = content.scales[listen.assessment.scale]
+    answers = mixed(listen.assessment.questions, scale)
+    ticks = [listen.checklist[1].id]
+    page.goto("")
+    put(page, {V2 + "checklist:grow": json.dumps({"done": ["replaced-by-the-import"]})})
+    import_file(
+        page,
+        tmp_path,
+        {
+            "format": "playbook-progress",
+            "version": 1,
+            "site": "default",
+            "exported": "2024-05-02T10:00:00.000Z",
+            "entries": {
+                "checklist:listen": {"done": ticks},
+                "answers:listen": {"answers": answers, "result": {"score": 1, "band": "Old"}},
+                "history:health": HISTORY,
+            },
+        },
+    )
+    expect(page.locator(".pb-data .pb-status")).to_have_text("Imported 3 saved items.")
+    assert stored(page) == {
+        "checklist:listen": {"done": ticks},
+        "answers:listen": {"answers": answers},
+        "history:health": HISTORY,
+    }
+    row = page.locator(".pb-overview__item[data-practice='listen']")
+    expect(row.locator(".pb-overview__score")).to_have_text(
+        expected_result(listen, scale, answers)
+    )
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export my data").click()
+    exported = tmp_path / "export.json"
+    download.value.save_as(exported)
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    assert data["version"] == 2
+    assert data["entries"] == stored(page)
+
+
+@pytest.mark.parametrize(
+    ("version", "entries", "message"),
+    [
+        (3, {}, DEFAULT_STRINGS["import_version"].format(version=3)),
+        ("2", {}, DEFAULT_STRINGS["import_version"].format(version=2)),
+        (0, {}, DEFAULT_STRINGS["import_version"].format(version=0)),
+        (
+            1,
+            {
+                "answers:listen": {
+                    "answers": {"interrupt": 2},
+                    "result": {"score": 101, "band": "x"},
+                }
+            },
+            DEFAULT_STRINGS["import_damaged"].format(key="answers:listen"),
+        ),
+        (
+            2,
+            {
+                "answers:listen": {
+                    "answers": {"interrupt": 2},
+                    "result": {"score": 10, "band": "x"},
+                }
+            },
+            DEFAULT_STRINGS["import_damaged"].format(key="answers:listen"),
+        ),
+        (
+            2,
+            {"constructor:listen": {"done": []}},
+            DEFAULT_STRINGS["import_damaged"].format(key="constructor:listen"),
+        ),
+    ],
+    ids=[
+        "newer-version",
+        "version-as-text",
+        "version-0",
+        "v1-bad-result",
+        "v2-with-a-result",
+        "unknown-kind",
+    ],
+)
+def test_an_export_file_of_an_unknown_version_or_shape_changes_nothing(
+    page: Page, tmp_path: Path, version: Any, entries: dict[str, Any], message: str
+) -> None:
+    page.goto("")
+    before = {V2 + "checklist:listen": json.dumps({"done": ["a"]})}
+    put(page, before)
+    data = {"format": "playbook-progress", "version": version, "site": "default"}
+    import_file(page, tmp_path, {**data, "entries": entries})
+    expect(page.locator(".pb-data .pb-status")).to_have_text(message)
+    assert all_keys(page) == before
+
+
+# --- results follow the current questions and bands ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class EditedSite:
+    path: str  # relative to the served site's root
+    prefix: str  # of its storage keys
+    content: Content
+
+
+@pytest.fixture(scope="module")
+def edited_site(served_site: ServedSite, tmp_path_factory: pytest.TempPathFactory) -> EditedSite:
+    """The default playbook after a coach's edits, built into the served folder's edited/.
+
+    Listen's top band has a new label that quotes, angle brackets and an ampersand put to the
+    test; grow has a new question, so answers given before it are incomplete.
+    """
+    project = tmp_path_factory.mktemp("edited") / "project"
+    shutil.copytree(served_site.project, project)
+    practices = project / "content" / "practices"
+    listen = yaml.safe_load((practices / "listen.yaml").read_text(encoding="utf-8"))
+    listen["assessment"]["bands"][-1]["label"] = AWKWARD_LABEL
+    grow = yaml.safe_load((practices / "grow.yaml").read_text(encoding="utf-8"))
+    grow["assessment"]["questions"].append(
+        {"id": "ask-again-after-a-year", "text": "I ask again about people's goals every year."}
+    )
+    for name, data in [("listen", listen), ("grow", grow)]:
+        (practices / f"{name}.yaml").write_text(
+            yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
+    site_dir = served_site.site_dir / "edited"
+    if not site_dir.exists():
+        build_for(project, site_dir, served_site.url("edited/"))
+    return EditedSite(
+        "edited/", "playbook:/edited/default:v2:", load_project(project).content_for("default")
+    )
+
+
+def test_home_scores_stored_answers_with_the_current_questions_and_bands(
+    page: Page, edited_site: EditedSite, content: Content
+) -> None:
+    listen = edited_site.content.practices["listen"].model
+    assert listen.assessment.bands[-1].label == AWKWARD_LABEL
+    scale = edited_site.content.scales[listen.assessment.scale]
+    listen_answers = full_marks(listen.assessment.questions, scale)
+    old_grow = content.practices["grow"].model.assessment.questions
+    grow_questions = edited_site.content.practices["grow"].model.assessment.questions
+    assert len(grow_questions) == len(old_grow) + 1
+    page.goto(edited_site.path)
+    put(
+        page,
+        {
+            edited_site.prefix + "answers:listen": json.dumps({"answers": listen_answers}),
+            edited_site.prefix + "answers:grow": json.dumps(
+                {"answers": full_marks(old_grow, scale)}
+            ),
+        },
+    )
+    page.reload()
+
+    def score_of(practice: str) -> Any:
+        return page.locator(f".pb-overview__item[data-practice='{practice}'] .pb-overview__score")
+
+    expect(score_of("listen")).to_have_text(f"Self-assessment: 100 out of 100, {AWKWARD_LABEL}")
+    expect(score_of("grow")).to_have_text(
+        f"{len(old_grow)} of {len(grow_questions)} statements answered."
+    )
+    expect(score_of("appreciate")).to_have_text(DEFAULT_STRINGS["assessment_none"])
