@@ -14,7 +14,7 @@ import pytest
 import yaml
 from click.testing import CliRunner, Result
 
-from generator.build import MARKER
+from generator.site_folder import MARKER
 from generator.cli import main
 from generator.render import render_site
 from generator.validate import load_project
@@ -191,12 +191,28 @@ def test_build_strict_into_a_site_dir(project_copy: Path, tmp_path: Path) -> Non
     # The docs tree is a plain MkDocs project next to the content.
     assert (project_copy / "build" / "default" / "mkdocs.yml").is_file()
 
-    # A second build may clear the folder again: the marker says it is ours.
-    (site / "stale.html").write_text("old", encoding="utf-8")
+    # A second build replaces the folder, which lists what it wrote: pages of a practice no
+    # longer in the playbook go.
+    playbook = project_copy / "playbooks" / "default.yaml"
+    playbook.write_text(
+        playbook.read_text(encoding="utf-8").replace("  - communicate\n", ""), encoding="utf-8"
+    )
     again = run("build", "--project", project_copy, "--strict", "--site-dir", site)
     assert_exit(again, 0)
-    assert not (site / "stale.html").exists()
-    assert (site / "index.html").is_file()
+    assert not (site / "practices" / "communicate").exists()
+    assert (site / "practices" / "listen" / "index.html").is_file()
+
+    # A file someone added is never deleted: the build refuses and changes nothing.
+    (site / "CNAME").write_text("playbook.example.org\n", encoding="utf-8")
+    before = snapshot(site)
+    refused = run("build", "--project", project_copy, "--strict", "--site-dir", site)
+    assert_exit(refused, 1)
+    assert refused.output == (
+        f"Error: '{site.resolve()}' holds files playbook did not write (CNAME); building "
+        "would delete them. Move them out of the folder, or choose another folder.\n"
+    )
+    assert snapshot(site) == before
+    assert [p.name for p in site.parent.iterdir()] == ["site"]  # no staging folder left
 
 
 def test_validate_outside_a_project_says_so(

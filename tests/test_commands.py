@@ -10,7 +10,7 @@ import pytest
 import yaml
 from test_cli import assert_exit, run, snapshot
 
-from generator.build import MARKER
+from generator.site_folder import MARKER
 from generator.schemas import KINDS
 
 SCAFFOLD_FILES = [
