@@ -96,15 +96,20 @@ def _inline_markdown(context: jinja2.runtime.Context, text: str) -> Markup:
     Rendered here, so it is cleaned here: the page's Markdown keeps it as the template's HTML.
     """
     allow_html = bool(context.get("allow_html"))
-    rendered = strip_active_content(
-        markdown.markdown(
-            text if allow_html else escape_raw_html(text),
-            extensions=[SafeHtmlExtension(allow_html=allow_html)],
-        )
-    )
+    converter = _INLINE_MARKDOWN[allow_html]
+    rendered = converter.reset().convert(text if allow_html else escape_raw_html(text))
+    if allow_html:
+        rendered = strip_active_content(rendered)
     if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
         rendered = rendered[3:-4]
     return Markup(rendered)
+
+
+#: One converter for each setting, reset between fields: building one costs more than using it.
+_INLINE_MARKDOWN = {
+    allow: markdown.Markdown(extensions=[SafeHtmlExtension(allow_html=allow)])
+    for allow in (False, True)
+}
 
 
 def _markdown_block(context: jinja2.runtime.Context, text: str) -> Markup:
