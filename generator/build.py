@@ -10,10 +10,9 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import html
-import logging
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -28,7 +27,9 @@ from ._mkdocs_yaml import dump_mkdocs_config, read_mkdocs_config
 from ._pydantic_errors import suggest
 from .builtin import package_tree
 from .errors import PlaybookError, display_path
-from .render import ASSET_FILES, render_site
+from .loader import SourceMap
+from .mkdocs_log import mkdocs_logging, page_sources
+from .render import ASSET_FILES, PRACTICE_FOLDER, render_site
 from .safe_html import ALLOW_HTML_KEY, html_text
 from .schema import Playbook
 from .site_folder import (
@@ -338,31 +339,19 @@ def render_docs_tree(
     return RenderReport(name, config_file, len(rendered.pages), seconds, nav)
 
 
-@contextlib.contextmanager
-def mkdocs_logging(verbose: bool = False) -> Iterator[None]:
-    """Show MkDocs' warnings (and with ``verbose`` its progress) the way MkDocs does."""
-    logger = logging.getLogger("mkdocs")
-    handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    handler.setLevel(logging.INFO if verbose else logging.WARNING)
-    previous = logger.level
-    logger.addHandler(handler)
-    logger.setLevel(logging.INFO if verbose else logging.WARNING)
-    try:
-        yield
-    finally:
-        logger.removeHandler(handler)
-        logger.setLevel(previous)
-
-
 def run_mkdocs_build(
-    config_file: Path, *, strict: bool, site_dir: Path | None = None, verbose: bool = False
+    config_file: Path,
+    *,
+    strict: bool,
+    site_dir: Path | None = None,
+    verbose: bool = False,
+    sources: Mapping[str, Sequence[SourceMap]] | None = None,
 ) -> float:
     started = time.perf_counter()
     overrides: dict[str, Any] = {"strict": strict}
     if site_dir is not None:
         overrides["site_dir"] = str(site_dir)
-    with mkdocs_logging(verbose):
+    with mkdocs_logging(verbose, sources):
         try:
             config = load_config(config_file=str(config_file), **overrides)
             mkdocs_build(config)
@@ -417,7 +406,11 @@ def _build_into(
     report = dataclasses.replace(report, seconds=time.perf_counter() - started)
     with source_date(project, name):
         seconds = run_mkdocs_build(
-            report.config_file, strict=strict, verbose=verbose, site_dir=target
+            report.config_file,
+            strict=strict,
+            verbose=verbose,
+            site_dir=target,
+            sources=page_sources(project.content_for(name), PRACTICE_FOLDER),
         )
     return BuildReport(report, site, seconds)
 

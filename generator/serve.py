@@ -16,8 +16,9 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 
-from .build import mkdocs_logging, render_docs_tree, resolve_playbook_name
+from .build import render_docs_tree, resolve_playbook_name
 from .errors import PlaybookError
+from .mkdocs_log import mkdocs_logging
 from .validate import load_project
 
 log = logging.getLogger("mkdocs.playbook")

@@ -1,0 +1,105 @@
+"""MkDocs' messages, shown the way MkDocs shows them, with a YAML location where one is known.
+
+MkDocs reads the generated Markdown, so its warnings name a generated page
+(``practices/listen.md``). A coach edits YAML: a warning about a link on a page is traced back
+to the YAML file, line, column and key where that link was written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+
+from .errors import Location
+from .loader import SourceMap
+from .validate import Content
+
+#: MkDocs 1.6's warnings about links: "Doc file 'PAGE' contains a link 'LINK', but ..." and
+#: "... contains an absolute link ...", "... an unrecognized relative link ...".
+_LINK_WARNING = re.compile(r"Doc file '(?P<page>[^']+)' contains [a-z ]*?link '(?P<link>[^']+)'")
+
+
+def page_sources(content: Content, practice_folder: str) -> dict[str, list[SourceMap]]:
+    """For each generated page, the source maps of the YAML it is made from."""
+    sources: dict[str, list[SourceMap]] = {
+        f"{practice_folder}/{practice_id}.md": [loaded.source]
+        for practice_id, loaded in content.practices.items()
+    }
+    for page, loaded in (
+        ("index.md", content.home),
+        ("health-check.md", content.health_check),
+        ("troubleshooting.md", content.troubleshooting),
+    ):
+        if loaded is not None:
+            sources[page] = [loaded.source]
+    return sources
+
+
+def locate_link(link: str, sources: Sequence[SourceMap]) -> str | None:
+    """'FILE:LINE:COL: KEY' of the first place ``link`` is written in these sources."""
+    for source in sources:
+        files = list(dict.fromkeys(location.file for location in source.values.values()))
+        for file in files:
+            try:
+                text = Path(file).read_text(encoding="utf-8-sig")
+            except OSError:
+                continue
+            position = text.find(f"]({link}")
+            position = text.find(link) if position < 0 else position + 2
+            if position < 0:
+                continue
+            line = text.count("\n", 0, position) + 1
+            column = position - (text.rfind("\n", 0, position) + 1) + 1
+            where = Location(file, line, column)
+            # The value that starts last before the link is the one holding it.
+            holders = [
+                ((location.line, location.column), path)
+                for path, location in source.values.items()
+                if location.file == file and (location.line, location.column) <= (line, column)
+            ]
+            if not holders:
+                return str(where)
+            path = max(holders, key=lambda holder: holder[0])[1]
+            return f"{where}: {source.key_path(path, where)}"
+    return None
+
+
+class _LocateLinks(logging.Filter):
+    def __init__(self, sources: Mapping[str, Sequence[SourceMap]]) -> None:
+        super().__init__()
+        self.sources = sources
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        found = _LINK_WARNING.search(message)
+        if found:
+            where = locate_link(found["link"], self.sources.get(found["page"], ()))
+            if where is not None:
+                record.msg = f"{where}: {message}"
+                record.args = ()
+        return True
+
+
+@contextlib.contextmanager
+def mkdocs_logging(
+    verbose: bool = False, sources: Mapping[str, Sequence[SourceMap]] | None = None
+) -> Iterator[None]:
+    """Show MkDocs' warnings (and with ``verbose`` its progress) the way MkDocs does; warnings
+    about links on pages made from ``sources`` start with the YAML location."""
+    logger = logging.getLogger("mkdocs")
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    handler.setLevel(logging.INFO if verbose else logging.WARNING)
+    if sources:
+        handler.addFilter(_LocateLinks(sources))
+    previous = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO if verbose else logging.WARNING)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(previous)
