@@ -195,7 +195,7 @@ def test_scaffolded_ci_runs_a_strict_build_and_publishes_the_site(tmp_path: Path
     assert {"uses": "actions/upload-pages-artifact@v3", "with": {"path": "site"}} in steps
     gitlab = load(folder / ".gitlab-ci.yml")
     assert isinstance(gitlab, dict)
-    assert gitlab["pages"]["script"][1:] == ["playbook build --strict", "mv site public"]
+    assert gitlab["pages"]["script"][1:] == ["playbook build --strict --site-dir public"]
     assert gitlab["pages"]["artifacts"] == {"paths": ["public"]}
     version = run("--version").stdout.split()[-1]
     assert f"playbook=={version}" in (folder / "requirements.txt").read_text(encoding="utf-8")
