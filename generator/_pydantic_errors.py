@@ -10,7 +10,7 @@ from typing import Any, Union
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from .errors import Problem
+from .errors import Problem, shorten
 from .loader import KeyPath, SourceMap
 
 #: How alike two words must be (difflib's ratio) for a did-you-mean suggestion.
@@ -37,17 +37,12 @@ def describe_value(value: Any) -> str:
     if isinstance(value, int | float):
         return f"a number ({value})"
     if isinstance(value, str):
-        return f"text ('{_shorten(value)}')"
+        return f"text ('{shorten(value)}')"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
         return "a mapping"
     return f"a {type(value).__name__} ({value})"
-
-
-def _shorten(text: str, limit: int = 40) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _unwrap(annotation: Any) -> list[Any]:
@@ -102,10 +97,10 @@ def _message(error: ErrorDetails, model: type[BaseModel]) -> tuple[KeyPath, str,
         return loc, _MESSAGES[kind].format(kind=describe_value(value)), False
     if kind == "string_pattern_mismatch":
         if str(context.get("pattern", "")).startswith("^https?"):
-            text = f"'{_shorten(str(value))}' is not a web address starting with https://"
+            text = f"'{shorten(str(value))}' is not a web address starting with https://"
         else:
             text = (
-                f"'{_shorten(str(value))}' is not a valid id: "
+                f"'{shorten(str(value))}' is not a valid id: "
                 "use lowercase letters, digits and single hyphens"
             )
         return loc, text, False

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +25,15 @@ class Location:
         return f"{self.file}:{self.line}:{self.column}"
 
 
+#: Characters that would break the one-problem-per-line output or play tricks on a terminal
+#: (control and escape sequences, line separators, bidirectional overrides), printed escaped.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _printable(text: str) -> str:
+    return _UNPRINTABLE.sub(lambda found: found.group().encode("unicode_escape").decode(), text)
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One mistake in the content: where it is, which key it concerns, what is wrong."""
@@ -33,8 +44,8 @@ class Problem:
 
     def __str__(self) -> str:
         if self.key_path:
-            return f"{self.location}: {self.key_path}: {self.message}"
-        return f"{self.location}: {self.message}"
+            return _printable(f"{self.location}: {self.key_path}: {self.message}")
+        return _printable(f"{self.location}: {self.message}")
 
 
 def format_key_path(path: Iterable[str | int]) -> str:
@@ -48,10 +59,21 @@ def format_key_path(path: Iterable[str | int]) -> str:
     return text
 
 
+def shorten(text: str, limit: int = 40) -> str:
+    """``text`` on one line and at most ``limit`` characters, for quoting in a message."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def display_path(path: Path) -> str:
     """A path as the user would type it: relative to the working folder when inside it."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        resolved = path.resolve()
+    except (OSError, RuntimeError):
+        # Symbolic links that loop (Python 3.11 raises RuntimeError): name the path unresolved.
+        resolved = Path(os.path.abspath(path))
+    try:
+        return str(resolved.relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
 

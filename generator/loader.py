@@ -4,18 +4,36 @@ PyYAML's ``safe_load`` forgets positions and silently keeps the last of two equa
 the document is composed into nodes (which carry their marks) and turned into plain Python
 data by hand, so that duplicate keys are rejected and every value's line and column can be
 looked up later by its key path.
+
+No file can hang the tool, crash it or exhaust its memory: only a regular file of at most
+MAX_BYTES is read, and its nodes are composed without recursion, refused beyond MAX_DEPTH
+levels or MAX_NODES values (aliases counted at every use).
 """
 
 from __future__ import annotations
 
+import errno
+import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.composer import ComposerError
+from yaml.events import (
+    AliasEvent,
+    DocumentEndEvent,
+    Event,
+    MappingEndEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+from yaml.nodes import CollectionNode, MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import Location, Problem, display_path, format_key_path
+from .errors import Location, Problem, display_path, format_key_path, shorten
 
 KeyPath = tuple[str | int, ...]
 
@@ -24,6 +42,25 @@ KeyPath = tuple[str | int, ...]
 MAX_NODES = 200_000
 #: Content never nests deeper than a dozen levels; far deeper means a broken or hostile file.
 MAX_DEPTH = 100
+TOO_DEEP = f"the document nests more than {MAX_DEPTH} levels deep"
+TOO_MANY = f"the document holds more than {MAX_NODES:,} values, counting those that aliases repeat"
+#: Content files are a few kilobytes; a bigger one is refused unread rather than parsed for
+#: seconds into hundreds of megabytes.
+MAX_BYTES = 1024 * 1024
+#: Up to this many characters a file libyaml refuses is parsed again by the pure-Python parser,
+#: whose messages say more; it is about 30 times slower, so a larger file keeps libyaml's words.
+REWORD_LIMIT = 128 * 1024
+#: YAML's line breaks, for placing a character found by position.
+_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+#: What a value tagged (or read) as one of these types must look like, when it does not.
+_NOT_A = {
+    "tag:yaml.org,2002:timestamp": "is not a valid date",
+    "tag:yaml.org,2002:int": "is not a valid whole number",
+    "tag:yaml.org,2002:float": "is not a valid number",
+    "tag:yaml.org,2002:bool": "is not true or false",
+}
+_STR_TAG = "tag:yaml.org,2002:str"
+SYMLINK_LOOP = "its symbolic links form a loop"
 
 
 @dataclass
@@ -62,7 +99,17 @@ class Document:
 
 
 class _TooLarge(Exception):
-    pass
+    """The document is refused part way: where (a YAML mark, or None for the whole file), why."""
+
+    def __init__(self, mark: Any, message: str) -> None:
+        super().__init__(message)
+        self.mark = mark
+        self.message = message
+
+    def problem(self, file: str) -> Problem:
+        if self.mark is None:
+            return Problem(Location(file), "", self.message)
+        return Problem(Location(file, self.mark.line + 1, self.mark.column + 1), "", self.message)
 
 
 class _Builder:
@@ -71,20 +118,53 @@ class _Builder:
         self.source = source
         self.problems: list[Problem] = []
         self.nodes = 0
+        #: The collections being built, by identity: an alias to one of them is a loop.
+        self.open: set[int] = set()
 
     def location(self, node: Node) -> Location:
         return Location(self.source.file, node.start_mark.line + 1, node.start_mark.column + 1)
 
     def build(self, node: Node, path: KeyPath) -> Any:
         self.nodes += 1
-        if self.nodes > MAX_NODES or len(path) > MAX_DEPTH:
-            raise _TooLarge
+        if self.nodes > MAX_NODES:
+            raise _TooLarge(None, TOO_MANY)
+        if len(path) > MAX_DEPTH:
+            raise _TooLarge(node.start_mark, TOO_DEEP)
         self.source.values.setdefault(path, self.location(node))
-        if isinstance(node, MappingNode):
-            return self.build_mapping(node, path)
-        if isinstance(node, SequenceNode):
+        if not isinstance(node, MappingNode | SequenceNode):
+            return self.construct(node, path)
+        if id(node) in self.open:
+            self.problems.append(
+                Problem(
+                    self.location(node),
+                    _dotted(path),
+                    "an alias here stands for a value that contains it",
+                )
+            )
+            return None
+        self.open.add(id(node))
+        try:
+            if isinstance(node, MappingNode):
+                return self.build_mapping(node, path)
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
-        return self.loader.construct_object(node, deep=True)
+        finally:
+            self.open.discard(id(node))
+
+    def construct(self, node: Node, path: KeyPath) -> Any:
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (ValueError, KeyError, TypeError, OverflowError):
+            # PyYAML's constructors let Python's own errors through: a plain 2024-13-45 is
+            # read as a date, a number of 5,000 digits as an int, '!!bool maybe' as a bool.
+            what = _NOT_A.get(str(node.tag), f"cannot be read as {node.tag}")
+            self.problems.append(
+                Problem(
+                    self.location(node),
+                    _dotted(path),
+                    f"'{shorten(str(node.value))}' {what} (quote it if you meant text)",
+                )
+            )
+            return node.value
 
     def build_mapping(self, node: MappingNode, path: KeyPath) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
@@ -99,9 +179,10 @@ class _Builder:
                     Problem(where, _dotted(path), "merge keys ('<<') are not supported")
                 )
                 continue
-            key = self.loader.construct_object(key_node)
-            if not isinstance(key, str):
-                key = str(key)
+            # A key is a name: 'null', '1.0' or '2024-01-01' stay as written.
+            key = str(
+                self.construct(key_node, path) if key_node.tag == _STR_TAG else key_node.value
+            )
             if key in first_seen:
                 self.problems.append(
                     Problem(
@@ -123,16 +204,82 @@ def _dotted(path: KeyPath) -> str:
 
 def _yaml_problem(file: str, error: yaml.MarkedYAMLError) -> Problem:
     mark = error.problem_mark or error.context_mark
-    where = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
     message = error.problem or error.context or "invalid YAML"
     if error.context and error.problem:
         message = f"{error.context}: {error.problem}"
+    opened = error.context_mark
+    at_end = "end of stream" in message or "<stream end>" in message
+    if at_end and opened and mark and (opened.line, opened.column) != (mark.line, mark.column):
+        # The end of the file is no help: point at what was left open.
+        mark = opened
+        message += " (it starts here and is never closed)"
+    where = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
     if "'\\t'" in message:
         message += " (indent with spaces, not tabs)"
     return Problem(where, "", f"YAML syntax error: {message}")
 
 
+def _read(path: Path, file: str) -> bytes:
+    """The file's bytes; a folder, a device, a pipe or a file over MAX_BYTES is not read."""
+    try:
+        status = path.stat()
+        if stat.S_ISDIR(status.st_mode):
+            raise _FileProblem(Problem(Location(file), "", "cannot read the file: it is a folder"))
+        if not stat.S_ISREG(status.st_mode):
+            raise _FileProblem(
+                Problem(Location(file), "", "cannot read the file: it is not a regular file")
+            )
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_BYTES + 1)
+    except OSError as error:
+        reason = SYMLINK_LOOP if error.errno == errno.ELOOP else error.strerror
+        raise _FileProblem(
+            Problem(Location(file), "", f"cannot read the file: {reason}")
+        ) from None
+    if len(raw) > MAX_BYTES:
+        size = max(status.st_size, len(raw))
+        raise _FileProblem(
+            Problem(
+                Location(file),
+                "",
+                f"the file is too large ({size:,} bytes; content files may have at most "
+                f"{MAX_BYTES:,})",
+            )
+        )
+    return raw
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    """Line and column (from 1) of ``text[index]``, counting lines as YAML does."""
+    line, start = 1, 0
+    for found in _LINE_BREAK.finditer(text, 0, index):
+        line, start = line + 1, found.end()
+    return line, index - start + 1
+
+
+def _check_characters(text: str, file: str) -> None:
+    """YAML allows no control characters but tab and line breaks; say where the first one is."""
+    found = yaml.reader.Reader.NON_PRINTABLE.search(text)
+    if found is not None:
+        line, column = _position(text, found.start())
+        raise _FileProblem(
+            Problem(
+                Location(file, line, column),
+                "",
+                f"character U+{ord(found.group()):04X} is not allowed in a YAML file",
+            )
+        )
+
+
 def _decode(raw: bytes, file: str) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _FileProblem(
+            Problem(
+                Location(file),
+                "",
+                "the file is not valid UTF-8 text (it is UTF-16: save it as UTF-8)",
+            )
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -154,26 +301,28 @@ def load_document(path: Path) -> tuple[Document | None, list[Problem]]:
     file = display_path(path)
     source = SourceMap(file)
     try:
-        text = _decode(path.read_bytes(), file)
+        text = _decode(_read(path, file), file)
+        _check_characters(text, file)
     except _FileProblem as failure:
         return None, [failure.problem]
-    except OSError as error:
-        return None, [Problem(Location(file), "", f"cannot read the file: {error.strerror}")]
 
     try:
-        data, problems = _compose(text, source, _FAST_LOADER)
-    except yaml.YAMLError:
-        # libyaml is fast but terse about mistakes; the pure-Python parser says more.
         try:
-            data, problems = _compose(text, source, yaml.SafeLoader)
-        except yaml.MarkedYAMLError as error:
-            return None, [_yaml_problem(file, error)]
-        except yaml.YAMLError as error:
-            return None, [Problem(Location(file), "", f"YAML error: {error}")]
-    except (_TooLarge, RecursionError):
-        return None, [
-            Problem(Location(file), "", "the document is nested too deeply or expands too far")
-        ]
+            data, problems = _load(text, source, _FAST_LOADER)
+        except yaml.YAMLError:
+            if _FAST_LOADER is yaml.SafeLoader or len(text) > REWORD_LIMIT:
+                raise
+            # libyaml is fast but terse about mistakes; the pure-Python parser says more.
+            source = SourceMap(file)
+            data, problems = _load(text, source, yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        return None, [_yaml_problem(file, error)]
+    except yaml.YAMLError as error:
+        return None, [Problem(Location(file), "", "YAML error: " + " ".join(str(error).split()))]
+    except _TooLarge as refused:
+        return None, [refused.problem(file)]
+    except RecursionError:
+        return None, [Problem(Location(file), "", TOO_DEEP)]
     if data is _EMPTY:
         return None, [Problem(Location(file), "", "the file is empty")]
     return Document(path, data, source), problems
@@ -184,15 +333,99 @@ _EMPTY = object()
 _FAST_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _compose(
+def _load(
     text: str, source: SourceMap, loader_class: type[yaml.SafeLoader]
 ) -> tuple[Any, list[Problem]]:
     loader = loader_class(text)
     try:
-        node = loader.get_single_node()
+        node = _compose(loader)
         if node is None:
             return _EMPTY, []
         builder = _Builder(loader, source)
         return builder.build(node, ()), builder.problems
     finally:
         loader.dispose()
+
+
+def _compose(loader: Any) -> Node | None:
+    """The single document's node tree, refused as soon as it grows too deep or too large.
+
+    PyYAML's composer recurses once per level of nesting: in Python it runs out of stack, and
+    libyaml's (in C) crashes the whole process on a file of 100,000 brackets. This one keeps
+    its own stack of open collections.
+    """
+    loader.get_event()  # the stream's start
+    if loader.check_event(StreamEndEvent):
+        return None
+    loader.get_event()  # the document's start
+    anchors: dict[str, Node] = {}
+    open_nodes: list[CollectionNode] = []
+    pending_keys: list[Node | None] = []
+    root: Node | None = None
+    count = 0
+    while not loader.check_event(DocumentEndEvent):
+        event = loader.get_event()
+        start: Any = event.start_mark  # the stubs tell libyaml's marks from PyYAML's
+        if isinstance(event, SequenceEndEvent | MappingEndEvent):
+            open_nodes.pop().end_mark = event.end_mark
+            pending_keys.pop()
+            continue
+        if isinstance(event, AliasEvent):
+            if event.anchor not in anchors:
+                raise ComposerError(None, None, f"found undefined alias '{event.anchor}'", start)
+            node = anchors[event.anchor]
+        else:
+            count += 1
+            if count > MAX_NODES:
+                raise _TooLarge(None, TOO_MANY)
+            node = _new_node(loader, event)
+            if event.anchor is not None:
+                first = anchors.get(event.anchor)
+                if first is not None:
+                    raise ComposerError(
+                        None,
+                        None,
+                        f"duplicate anchor '{event.anchor}' "
+                        f"(first defined at line {first.start_mark.line + 1})",
+                        start,
+                    )
+                anchors[event.anchor] = node
+        if not open_nodes:
+            root = node
+        elif isinstance(open_nodes[-1], SequenceNode):
+            open_nodes[-1].value.append(node)
+        elif pending_keys[-1] is None:
+            pending_keys[-1] = node
+        else:
+            open_nodes[-1].value.append((pending_keys[-1], node))
+            pending_keys[-1] = None
+        if isinstance(node, CollectionNode) and not isinstance(event, AliasEvent):
+            open_nodes.append(node)
+            pending_keys.append(None)
+            if len(open_nodes) > MAX_DEPTH:
+                raise _TooLarge(start, TOO_DEEP)
+    loader.get_event()  # the document's end
+    if not loader.check_event(StreamEndEvent):
+        event = loader.get_event()
+        raise ComposerError(
+            "expected a single document in the stream",
+            None if root is None else root.start_mark,
+            "but found another document",
+            event.start_mark,
+        )
+    return root
+
+
+def _new_node(loader: Any, event: Event) -> Node:
+    """A node for a scalar's or a collection's start event, its tag resolved as PyYAML does."""
+    tag = getattr(event, "tag", None)
+    start: Any = event.start_mark
+    if isinstance(event, ScalarEvent):
+        if tag is None or tag == "!":
+            tag = loader.resolve(ScalarNode, event.value, event.implicit)
+        end: Any = event.end_mark
+        return ScalarNode(tag, event.value, start, end, style=event.style)
+    kind = SequenceNode if isinstance(event, SequenceStartEvent) else MappingNode
+    if tag is None or tag == "!":
+        tag = loader.resolve(kind, None, getattr(event, "implicit", True))
+    return kind(tag, [], start, None, flow_style=getattr(event, "flow_style", None))

@@ -7,6 +7,8 @@ either returns the whole model or raises one ``ContentError`` listing every prob
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -18,9 +20,17 @@ from pydantic import BaseModel, ValidationError
 
 from . import schema
 from ._pydantic_errors import located_problems, suggest
-from .builtin import builtin_playbooks
-from .errors import ContentError, Location, PlaybookError, Problem, display_path, format_key_path
-from .loader import Document, KeyPath, SourceMap, load_document
+from .builtin import builtin_playbooks, builtin_root
+from .errors import (
+    ContentError,
+    Location,
+    PlaybookError,
+    Problem,
+    display_path,
+    format_key_path,
+    shorten,
+)
+from .loader import SYMLINK_LOOP, Document, KeyPath, SourceMap, load_document
 from .overlay import merge_practice
 from .ui import ALL_STRINGS
 
@@ -36,6 +46,7 @@ ACCENT_COLOURS = [
 ]  # fmt: skip
 PRIMARY_COLOURS = [*ACCENT_COLOURS, "brown", "grey", "blue-grey", "black", "white"]
 HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".ico", ".webp")
 
 
 @dataclass
@@ -150,15 +161,47 @@ def _yaml_files(folder: Path) -> list[Path]:
     return sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
 
 
-def _load_content(folder: Path, check: _Collector, *, shared_required: bool = True) -> Content:
+def _real_path(path: Path) -> tuple[Path, bool]:
+    """``path`` with every symbolic link followed, and whether its links form a loop."""
+    try:
+        return Path(os.path.realpath(path, strict=True)), False
+    except OSError as error:
+        return Path(os.path.realpath(path)), error.errno == errno.ELOOP
+
+
+def _escapes(path: Path, home: Path, check: _Collector) -> bool:
+    """Whether a file found in a folder leads outside ``home``; if so it is reported."""
+    real, loops = _real_path(path)
+    if not loops and real.is_relative_to(home):
+        return False
+    # The link's own name: display_path would follow it.
+    shown = Location(str(Path(display_path(path.parent)) / path.name))
+    if loops:
+        check.problems.append(Problem(shown, "", f"cannot read the file: {SYMLINK_LOOP}"))
+    else:
+        message = "the file leads outside the project folder through a symbolic link"
+        check.problems.append(Problem(shown, "", message))
+    return True
+
+
+def _load_content(
+    folder: Path, check: _Collector, *, shared_required: bool = True, home: Path | None = None
+) -> Content:
     content = Content(folder)
     practice_folder = folder / "practices"
     if not practice_folder.is_dir() and shared_required:
+        loops = _real_path(practice_folder)[1]
         check.problems.append(
-            Problem(Location(display_path(practice_folder), 0), "", "the folder is missing")
+            Problem(
+                Location(display_path(practice_folder), 0),
+                "",
+                f"the folder cannot be read: {SYMLINK_LOOP}" if loops else "the folder is missing",
+            )
         )
     for path in _yaml_files(practice_folder) if practice_folder.is_dir() else []:
         content.practice_files.add(path.stem)
+        if home is not None and _escapes(path, home, check):
+            continue
         loaded = check.load(path, schema.Practice)
         if loaded is None:
             continue
@@ -178,6 +221,8 @@ def _load_content(folder: Path, check: _Collector, *, shared_required: bool = Tr
 
     def shared(name: str, model: type[M]) -> Loaded[M] | None:
         path = folder / name
+        if path.is_symlink() and home is not None and _escapes(path, home, check):
+            return None
         if not path.is_file():
             if not shared_required:
                 return None
@@ -332,20 +377,49 @@ def _known_languages() -> list[str]:
 class _Resolver:
     """Resolves playbook files, following ``extend`` through files and built-in playbooks."""
 
-    def __init__(self, check: _Collector) -> None:
+    def __init__(self, check: _Collector, root: Path) -> None:
         self.check = check
+        self.root = _real_path(root)[0]
         self.contents: dict[tuple[Path, bool], Content] = {}
         self.resolved: dict[Path, ResolvedPlaybook | None] = {}
+
+    def home(self, path: Path) -> Path:
+        """The folder the paths in a file at ``path`` must stay in: the project's, or for a
+        built-in playbook the built-in one's."""
+        if path.is_relative_to(self.root):
+            return self.root
+        return _real_path(builtin_root())[0]
 
     def content(self, folder: Path, *, shared_required: bool) -> Content:
         key = (folder, shared_required)
         if key not in self.contents:
-            self.contents[key] = _load_content(folder, self.check, shared_required=shared_required)
+            self.contents[key] = _load_content(
+                folder, self.check, shared_required=shared_required, home=self.home(folder)
+            )
         return self.contents[key]
+
+    def place(self, loaded: Loaded[Any], key_path: KeyPath, value: str) -> Path | None:
+        """``value``, a path relative to ``loaded``'s file, with its symbolic links followed;
+        None (reported) when they loop or it leads outside the project folder."""
+        home = self.home(loaded.path)
+        written = loaded.path.parent / value
+        real, loops = _real_path(written)
+        quoted = f"'{shorten(value)}'"
+        if loops:
+            self.check.add(loaded.source, key_path, f"{quoted} cannot be followed: {SYMLINK_LOOP}")
+            return None
+        if real.is_relative_to(home):
+            return real
+        if Path(os.path.normpath(written)).is_relative_to(home):
+            message = f"{quoted} leads outside the project folder through a symbolic link"
+        else:
+            message = f"{quoted} is outside the project folder"
+        self.check.add(loaded.source, key_path, message)
+        return None
 
     def resolve(self, path: Path, chain: tuple[Path, ...] = ()) -> ResolvedPlaybook | None:
         """The playbook in ``path``; ``chain`` holds the files extending it, for cycles."""
-        path = path.resolve()
+        path = _real_path(path)[0]
         if path in self.resolved:
             return self.resolved[path]
         document, problems = load_document(path)
@@ -365,7 +439,9 @@ class _Resolver:
         return result
 
     def folder(self, loaded: Loaded[Any], relative: str) -> Path | None:
-        folder = (loaded.path.parent / relative).resolve()
+        folder = self.place(loaded, ("content",), relative)
+        if folder is None:
+            return None
         if not folder.is_dir():
             self.check.add(
                 loaded.source,
@@ -376,17 +452,27 @@ class _Resolver:
         return folder
 
     def asset(self, loaded: Loaded[Any], site: Any, key: str) -> str | None:
-        """A logo or favicon path made absolute, or None (reported) when the file is missing."""
+        """A logo or favicon path made absolute, or None (reported) unless it is an image file
+        in the project."""
         value = getattr(site, key, None) if site is not None else None
         if value is None:
             return None
-        file = (loaded.path.parent / value).resolve()
-        if not file.is_file():
-            self.check.add(
-                loaded.source, ("site", key), f"file '{display_path(file)}' does not exist"
-            )
+        file = self.place(loaded, ("site", key), value)
+        if file is None:
             return None
-        return str(file)
+        if not file.exists():
+            message = f"file '{display_path(file)}' does not exist"
+        elif not file.is_file():
+            message = f"'{shorten(value)}' is not a file"
+        elif file.suffix.lower() not in IMAGE_SUFFIXES:
+            message = (
+                f"'{shorten(value)}' is not an image: use a "
+                f"{', '.join(IMAGE_SUFFIXES[:-1])} or {IMAGE_SUFFIXES[-1]} file"
+            )
+        else:
+            return str(file)
+        self.check.add(loaded.source, ("site", key), message)
+        return None
 
     def standalone(self, loaded: Loaded[schema.Playbook]) -> ResolvedPlaybook | None:
         folder = self.folder(loaded, loaded.model.content)
@@ -409,7 +495,9 @@ class _Resolver:
     def base_path(self, overlay: Loaded[schema.PlaybookOverlay]) -> Path | None:
         target = overlay.model.extend
         if "/" in target or "\\" in target or target.endswith((".yaml", ".yml")):
-            path = (overlay.path.parent / target).resolve()
+            path = self.place(overlay, ("extend",), target)
+            if path is None:
+                return None
             if path.is_file():
                 return path
             self.check.add(
@@ -418,10 +506,11 @@ class _Resolver:
             return None
         # A name means a playbook beside this file (in a project: the project's playbooks),
         # else a built-in one.
-        siblings = {path.stem: path.resolve() for path in _yaml_files(overlay.path.parent)}
-        sibling = siblings.get(target)
-        if sibling is not None and sibling != overlay.path.resolve():
-            return sibling
+        siblings = {path.stem: path.name for path in _yaml_files(overlay.path.parent)}
+        if target in siblings:
+            sibling = self.place(overlay, ("extend",), siblings[target])
+            if sibling is None or sibling != overlay.path:
+                return sibling
         builtin = builtin_playbooks()
         if target in builtin:
             return builtin[target].resolve()
@@ -604,9 +693,11 @@ def load_project(root: Path) -> Project:
             f"'{display_path(root)}' is not a playbook project: it has no 'playbooks' folder "
             "(run the command inside a project or pass --project DIR)"
         )
-    resolver = _Resolver(check)
+    resolver = _Resolver(check, root)
     playbooks: dict[str, ResolvedPlaybook] = {}
     for path in _yaml_files(playbook_folder):
+        if _escapes(path, resolver.root, check):
+            continue
         resolved = resolver.resolve(path)
         if resolved is not None:
             playbooks[path.stem] = resolved

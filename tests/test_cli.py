@@ -14,9 +14,9 @@ import pytest
 import yaml
 from click.testing import CliRunner, Result
 
-from generator.site_folder import MARKER
 from generator.cli import main
 from generator.render import render_site
+from generator.site_folder import MARKER
 from generator.validate import load_project
 
 LISTEN = Path("content") / "practices" / "listen.yaml"
@@ -105,8 +105,8 @@ def test_validate_reports_every_problem_of_several_files(
     assert_exit(result, 1)
     # Sorted by file; the misspelt key is not reported again as a missing 'title'.
     assert result.stderr == (
-        "content/home.yaml:2:1: YAML syntax error: while parsing a flow sequence: "
-        "expected ',' or ']', but got '<stream end>'\n"
+        "content/home.yaml:1:8: YAML syntax error: while parsing a flow sequence: "
+        "expected ',' or ']', but got '<stream end>' (it starts here and is never closed)\n"
         "content/practices/listen.yaml:2:1: unknown key 'titel' (did you mean 'title'?)\n"
         "2 problems found.\n"
     )
@@ -319,8 +319,10 @@ def test_strict_build_fails_on_a_mkdocs_warning_and_plain_build_does_not(
         text.replace("advice: |\n", "advice: |\n        See [the missing page](missing.md).\n", 1),
         encoding="utf-8",
     )
+    line = text[: text.index("advice: |\n")].count("\n") + 2
     warning = (
-        "WARNING -  Doc file 'practices/listen.md' contains a link 'missing.md', but the target "
+        f"WARNING -  {listen}:{line}:32: assessment.bands[0].advice: Doc file "
+        "'practices/listen.md' contains a link 'missing.md', but the target "
         "'practices/missing.md' is not found among documentation files.\n"
     )
 

@@ -10,8 +10,8 @@ import pytest
 import yaml
 from test_cli import assert_exit, run, snapshot
 
-from generator.site_folder import MARKER
 from generator.schemas import KINDS
+from generator.site_folder import MARKER
 
 SCAFFOLD_FILES = [
     ".github/workflows/pages.yml",

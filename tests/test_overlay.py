@@ -121,7 +121,7 @@ def test_a_broken_base_is_reported_once_and_not_again_for_its_overlays(
     )
     monkeypatch.chdir(root)
     found = problems(Path("."))
-    assert len(found) == 1 and found[0].startswith("playbooks/default.yaml:2:1: ")
+    assert len(found) == 1 and found[0].startswith("playbooks/default.yaml:1:7: ")
 
 
 # --- mistakes in overlays --------------------------------------------------------------------
