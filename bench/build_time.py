@@ -1,104 +1,175 @@
-"""How long does `playbook build` take, and how much of that is MkDocs?
+"""Build time of `playbook build` against `mkdocs build` of the same Markdown, by playbook size.
 
-Builds the default playbook in-process (generator and MkDocs timed apart), runs MkDocs alone on
-the generated build/default/mkdocs.yml, and times both command lines as subprocesses, which
-also pay Python start-up. One warm-up round first, then N rounds; every site goes into a
-temporary folder. Run: .venv/bin/python bench/build_time.py [--runs N] [--project DIR]
+For each size, a synthetic project (bench/synthetic.py) is built by `playbook build`; then
+plain Material (bench/plain_material.py) builds the very same generated Markdown twice with
+`mkdocs build`: once with the same navigation, once with every practice in one flat section.
+Each command runs as a subprocess and is timed in wall-clock and in CPU seconds (user + system):
+the builds are single-threaded, so on an idle machine the two agree, and on a busy one CPU
+time is the figure that does not depend on the neighbours. `playbook build` runs through
+``--cpu-clock-build``, the same command with its own timers reading CPU time, so that the
+generator's share (load, validate, render) is in CPU seconds too.
+Run alone: .venv/bin/python bench/build_time.py [--sizes 5 100] [--runs 3]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from generator.build import render_docs_tree, resolve_playbook_name, run_mkdocs_build
-from generator.validate import load_project
+from plain_material import write_plain_config
+from synthetic import write_project
 
-PLAYBOOK = "default"
 BIN = Path(sys.executable).parent  # the virtualenv running this script
-GENERATOR = "playbook build: generator (load, validate, render)"
-MKDOCS_SHARE = "playbook build: MkDocs share"
-FULL = "playbook build: total, in-process"
-MKDOCS_ALONE = "run_mkdocs_build alone, same mkdocs.yml"
-CLI_PLAYBOOK = "`playbook build` subprocess"
-CLI_MKDOCS = "`mkdocs build -q` subprocess, same mkdocs.yml"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+CLI_TIMES = re.compile(r"\(playbook (?P<generator>[\d.]+) s, MkDocs (?P<mkdocs>[\d.]+) s\)")
 
 
-def timed(action: Callable[[], object]) -> float:
+@dataclass(frozen=True)
+class Timing:
+    wall: float
+    cpu: float
+
+
+@dataclass(frozen=True)
+class SizeResult:
+    practices: int
+    pages: int
+    playbook: Timing
+    generator_cpu: float  # load, validate, render, inside the playbook build
+    mkdocs_cpu: float  # MkDocs, inside the playbook build
+    same_nav: Timing
+    flat_nav: Timing
+
+    @property
+    def generator_share(self) -> float:
+        return self.generator_cpu / self.playbook.cpu
+
+    @property
+    def versus_same(self) -> float:
+        return self.playbook.cpu / self.same_nav.cpu
+
+    @property
+    def versus_flat(self) -> float:
+        return self.playbook.cpu / self.flat_nav.cpu
+
+
+def timed(command: list[str], cwd: Path) -> tuple[Timing, str]:
+    """Run ``command``; its wall and CPU time (its own and its children's) and its output."""
     started = time.perf_counter()
-    action()
-    return time.perf_counter() - started
-
-
-def run(command: list[str], cwd: Path) -> None:
-    subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL)
-
-
-def one_round(root: Path, config_file: Path, tmp: Path, index: int) -> dict[str, float]:
-    """Time each way of building once; every build gets a fresh, empty site folder."""
-
-    def site(label: str) -> Path:
-        folder = tmp / f"{label}-{index}"
-        folder.mkdir()
-        return folder
-
-    times: dict[str, float] = {}
-    started = time.perf_counter()
-    project = load_project(root)
-    name = resolve_playbook_name(project, PLAYBOOK)
-    report = render_docs_tree(project, name, site_dir=site("playbook"))
-    times[GENERATOR] = time.perf_counter() - started
-    times[MKDOCS_SHARE] = timed(lambda: run_mkdocs_build(report.config_file, strict=False))
-    times[FULL] = times[GENERATOR] + times[MKDOCS_SHARE]
-    times[MKDOCS_ALONE] = timed(
-        lambda: run_mkdocs_build(config_file, strict=False, site_dir=site("alone"))
+    process = subprocess.Popen(
+        command, cwd=cwd, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
     )
-    playbook_cli = [str(BIN / "playbook"), "build", "--project", str(root)]
-    times[CLI_PLAYBOOK] = timed(lambda: run([*playbook_cli, "--site-dir", str(site("cli"))], root))
-    mkdocs_cli = [str(BIN / "mkdocs"), "build", "-q", "-f", str(config_file.relative_to(root))]
-    times[CLI_MKDOCS] = timed(lambda: run([*mkdocs_cli, "-d", str(site("mkdocs"))], root))
-    return times
+    assert process.stdout is not None
+    output = process.stdout.read().decode("utf-8", errors="replace")
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed ({process.returncode}):\n{output}")
+    return Timing(wall, usage.ru_utime + usage.ru_stime), output
+
+
+def cpu_clock_build(arguments: list[str]) -> None:
+    """`playbook build ARGUMENTS` with the command's own timers reading CPU time."""
+    import types
+
+    import generator.build
+    from generator.cli import main
+
+    # The module's clock only: what the command does and prints stays the same.
+    generator.build.time = types.SimpleNamespace(perf_counter=time.process_time)
+    main(["build", *arguments])
+
+
+def median_timing(timings: list[Timing]) -> Timing:
+    return Timing(
+        statistics.median(t.wall for t in timings), statistics.median(t.cpu for t in timings)
+    )
+
+
+def measure_size(practices: int, runs: int, tmp: Path) -> SizeResult:
+    root = write_project(tmp / f"project-{practices}", practices)
+    generated = root / "build" / "default" / "mkdocs.yml"
+    builds: list[Timing] = []
+    generator_cpu: list[float] = []
+    mkdocs_cpu: list[float] = []
+    same: list[Timing] = []
+    flat: list[Timing] = []
+    pages = 0
+    for index in range(runs):
+        site = tmp / f"site-{practices}-{index}"
+        command = [sys.executable, __file__, "--cpu-clock-build", "--site-dir", str(site)]
+        timing, output = timed(command, root)
+        found = CLI_TIMES.search(output)
+        if found is None:
+            raise RuntimeError(f"no timings in the output of playbook build:\n{output}")
+        builds.append(timing)
+        generator_cpu.append(float(found["generator"]))
+        mkdocs_cpu.append(float(found["mkdocs"]))
+        pages = sum(1 for _ in site.rglob("index.html"))
+        for label, results in (("same", same), ("flat", flat)):
+            config = write_plain_config(
+                generated,
+                tmp / f"{label}-{practices}.yml",
+                tmp / f"{label}-{practices}-{index}",
+                flat=label == "flat",
+            )
+            results.append(timed([str(BIN / "mkdocs"), "build", "-q", "-f", str(config)], root)[0])
+        print(f"  {practices} practices: round {index + 1}/{runs} done", file=sys.stderr)
+    return SizeResult(
+        practices,
+        pages,
+        median_timing(builds),
+        statistics.median(generator_cpu),
+        statistics.median(mkdocs_cpu),
+        median_timing(same),
+        median_timing(flat),
+    )
+
+
+def measure(sizes: list[int], runs_for: dict[int, int]) -> list[SizeResult]:
+    with tempfile.TemporaryDirectory(prefix="playbook-bench-build-") as tmp:
+        return [measure_size(size, runs_for.get(size, 1), Path(tmp)) for size in sizes]
+
+
+def table(results: list[SizeResult]) -> list[str]:
+    lines = [
+        "| practices | pages | `playbook build` | its generator (share) | its MkDocs "
+        "| plain Material, same nav | ratio | plain Material, flat nav | ratio |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in results:
+        lines.append(
+            f"| {r.practices} | {r.pages} | {_seconds(r.playbook)} "
+            f"| {r.generator_cpu:.2f} s ({r.generator_share:.0%}) | {r.mkdocs_cpu:.2f} s "
+            f"| {_seconds(r.same_nav)} | {r.versus_same:.2f}× "
+            f"| {_seconds(r.flat_nav)} | {r.versus_flat:.2f}× |"
+        )
+    return lines
+
+
+def _seconds(timing: Timing) -> str:
+    return f"{timing.cpu:.2f} s ({timing.wall:.2f} s)"
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description="Time playbook build against mkdocs build.")
-    parser.add_argument("--runs", type=int, default=5, help="timed rounds (default: 5)")
-    parser.add_argument(
-        "--project",
-        type=Path,
-        default=Path(__file__).resolve().parent.parent,
-        help="project folder (default: the repository root)",
-    )
+    if sys.argv[1:2] == ["--cpu-clock-build"]:
+        cpu_clock_build(sys.argv[2:])
+        return
+    parser = argparse.ArgumentParser(description="Time playbook build against plain Material.")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[5, 100, 1000])
+    parser.add_argument("--runs", type=int, default=1, help="rounds per size (median)")
     args = parser.parse_args()
-    if args.runs < 1:
-        parser.error("--runs must be at least 1")
-    root: Path = args.project.resolve()
-    config_file = root / "build" / PLAYBOOK / "mkdocs.yml"
-
-    results: dict[str, list[float]] = {}
-    with tempfile.TemporaryDirectory(prefix="playbook-bench-") as tmp:
-        one_round(root, config_file, Path(tmp), 0)  # warm-up: imports, caches, docs tree
-        for index in range(1, args.runs + 1):
-            for what, seconds in one_round(root, config_file, Path(tmp), index).items():
-                results.setdefault(what, []).append(seconds)
-            print(f"round {index}/{args.runs} done", file=sys.stderr)
-    # The builds above wrote temporary site folders into the generated mkdocs.yml; put back
-    # the docs tree `playbook render` makes, so the folder is left as a normal build leaves it.
-    render_docs_tree(load_project(root), PLAYBOOK)
-
-    print(f"Playbook '{PLAYBOOK}' in {root}, {args.runs} runs after one warm-up.\n")
-    print("| what | median s | min s |")
-    print("|---|---:|---:|")
-    for what, values in results.items():
-        print(f"| {what} | {statistics.median(values):.3f} | {min(values):.3f} |")
-    share = statistics.median(results[GENERATOR]) / statistics.median(results[FULL])
-    print(f"\ngenerator share: {share:.0%} of the playbook build (median)")
+    results = measure(args.sizes, {size: args.runs for size in args.sizes})
+    print("\n".join(table(results)))
 
 
 if __name__ == "__main__":

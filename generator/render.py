@@ -48,7 +48,7 @@ class NavEntry:
 #: A playbook of more practices than this lists them in sections, so that the navigation
 #: Material writes into every page stays short (see practice_nav).
 NAV_SECTIONS_ABOVE = 30
-#: The most practices in one section: a larger group is split into parts.
+#: The most practices in one section: a larger group is split into parts of even size.
 NAV_SECTION_SIZE = 50
 
 
@@ -59,9 +59,9 @@ def practice_nav(practices: Sequence[schema.Practice]) -> tuple[NavEntry, ...]:
     that grow with the square of the practices. Above NAV_SECTIONS_ABOVE practices they are
     grouped into sections by their first tag (sections in the order of their first practice,
     practices in playbook order), a section of more than NAV_SECTION_SIZE split into numbered
-    parts; with ``navigation.prune`` a page then carries the section titles and the practices
-    of its own section only. First tags that give more sections than NAV_SECTION_SIZE sort
-    nothing: then consecutive runs of NAV_SECTION_SIZE practices are titled by their numbers.
+    parts of even size. With ``navigation.prune`` a page then carries the section titles and
+    the practices of its own section only. First tags that give more sections than
+    NAV_SECTION_SIZE sort nothing: then runs of practices are titled by their numbers.
     """
     entries = [NavEntry(p.title, f"{PRACTICE_FOLDER}/{p.id}.md") for p in practices]
     if len(entries) <= NAV_SECTIONS_ABOVE:
@@ -74,10 +74,11 @@ def practice_nav(practices: Sequence[schema.Practice]) -> tuple[NavEntry, ...]:
         groups = {"": entries}
     sections = []
     for title, members in groups.items():
-        for start in range(0, len(members), NAV_SECTION_SIZE):
-            part = tuple(members[start : start + NAV_SECTION_SIZE])
-            split = len(members) > NAV_SECTION_SIZE
-            numbers = f"{start + 1}–{start + len(part)}" if split else ""
+        parts = (len(members) + NAV_SECTION_SIZE - 1) // NAV_SECTION_SIZE
+        size = (len(members) + parts - 1) // parts  # parts of even size: 60 is 30 and 30
+        for start in range(0, len(members), size):
+            part = tuple(members[start : start + size])
+            numbers = f"{start + 1}–{start + len(part)}" if parts > 1 else ""
             sections.append(NavEntry(f"{title} {numbers}".strip(), children=part))
     return tuple(sections)
 
