@@ -135,9 +135,9 @@ def measure_size(practices: int, runs: int, tmp: Path) -> SizeResult:
     )
 
 
-def measure(sizes: list[int], runs_for: dict[int, int]) -> list[SizeResult]:
+def measure(sizes: list[int], runs: int) -> list[SizeResult]:
     with tempfile.TemporaryDirectory(prefix="playbook-bench-build-") as tmp:
-        return [measure_size(size, runs_for.get(size, 1), Path(tmp)) for size in sizes]
+        return [measure_size(size, runs, Path(tmp)) for size in sizes]
 
 
 def table(results: list[SizeResult]) -> list[str]:
@@ -168,7 +168,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[5, 100, 1000])
     parser.add_argument("--runs", type=int, default=1, help="rounds per size (median)")
     args = parser.parse_args()
-    results = measure(args.sizes, {size: args.runs for size in args.sizes})
+    results = measure(args.sizes, args.runs)
     print("\n".join(table(results)))
 
 
