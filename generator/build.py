@@ -26,6 +26,7 @@ from mkdocs.exceptions import MkDocsException
 from ._mkdocs_yaml import dump_mkdocs_config, read_mkdocs_config
 from ._pydantic_errors import suggest
 from .builtin import package_tree
+from .compact import compact_script, compact_stylesheet
 from .errors import PlaybookError, display_path
 from .loader import SourceMap
 from .mkdocs_log import mkdocs_logging, page_sources
@@ -311,12 +312,12 @@ def render_docs_tree(
     files: dict[str, str | bytes] = dict(rendered.pages)
     assets = resources.files("generator") / "assets"
     for asset in ASSET_FILES:
-        data = (assets / asset).read_bytes()
+        text = (assets / asset).read_text(encoding="utf-8")
         if asset.endswith(".js"):
-            data = script_config(name, playbook.strings).encode("utf-8") + data
+            text = script_config(name, playbook.strings) + compact_script(text)
         elif asset.endswith(".css"):
-            data += brand_stylesheet(playbook).encode("utf-8")
-        files[f"{ASSET_FOLDER}/{asset}"] = data
+            text = compact_stylesheet(text) + brand_stylesheet(playbook)
+        files[f"{ASSET_FOLDER}/{asset}"] = text
     for kind in ("logo", "favicon"):
         path = getattr(playbook.site, kind)
         if path is not None:

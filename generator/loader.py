@@ -130,8 +130,12 @@ class _Builder:
             raise _TooLarge(None, TOO_MANY)
         if len(path) > MAX_DEPTH:
             raise _TooLarge(node.start_mark, TOO_DEEP)
-        self.source.values.setdefault(path, self.location(node))
+        values = self.source.values
+        if path not in values:
+            values[path] = self.location(node)
         if not isinstance(node, MappingNode | SequenceNode):
+            if node.tag == _STR_TAG:
+                return node.value  # what PyYAML's constructor returns for text, sooner
             return self.construct(node, path)
         if id(node) in self.open:
             self.problems.append(
@@ -168,7 +172,7 @@ class _Builder:
 
     def build_mapping(self, node: MappingNode, path: KeyPath) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
-        first_seen: dict[Any, Location] = {}
+        keys = self.source.keys
         for key_node, value_node in node.value:
             where = self.location(key_node)
             if not isinstance(key_node, ScalarNode):
@@ -180,21 +184,20 @@ class _Builder:
                 )
                 continue
             # A key is a name: 'null', '1.0' or '2024-01-01' stay as written.
-            key = str(
-                self.construct(key_node, path) if key_node.tag == _STR_TAG else key_node.value
-            )
-            if key in first_seen:
+            key: str = key_node.value
+            child = (*path, key)
+            if key in result:
+                first = keys[child].line
                 self.problems.append(
                     Problem(
                         where,
                         _dotted(path),
-                        f"duplicate key '{key}' (first defined at line {first_seen[key].line})",
+                        f"duplicate key '{key}' (first defined at line {first})",
                     )
                 )
                 continue
-            first_seen[key] = where
-            self.source.keys[(*path, key)] = where
-            result[key] = self.build(value_node, (*path, key))
+            keys[child] = where
+            result[key] = self.build(value_node, child)
         return result
 
 
@@ -333,16 +336,44 @@ _EMPTY = object()
 _FAST_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+#: Below this many '[' and '{', libyaml's own composer (in C, about 6 times faster than
+#: ``_compose``) cannot recurse deep enough to crash: block nesting needs a line per level, and
+#: MAX_BYTES allows about 1,400 of those.
+FAST_COMPOSE_BRACKETS = 5_000
+
+
 def _load(
     text: str, source: SourceMap, loader_class: type[yaml.SafeLoader]
 ) -> tuple[Any, list[Problem]]:
+    if loader_class is not yaml.SafeLoader and (
+        text.count("[") + text.count("{") < FAST_COMPOSE_BRACKETS
+    ):
+        try:
+            return _load_with(text, SourceMap(source.file), loader_class, fast=True, into=source)
+        except (yaml.YAMLError, _TooLarge, RecursionError):
+            pass  # composed again below, to report it exactly as the careful composer does
+    return _load_with(text, source, loader_class, fast=False, into=source)
+
+
+def _load_with(
+    text: str,
+    source: SourceMap,
+    loader_class: type[yaml.SafeLoader],
+    *,
+    fast: bool,
+    into: SourceMap,
+) -> tuple[Any, list[Problem]]:
     loader = loader_class(text)
     try:
-        node = _compose(loader)
+        node = loader.get_single_node() if fast else _compose(loader)
         if node is None:
             return _EMPTY, []
         builder = _Builder(loader, source)
-        return builder.build(node, ()), builder.problems
+        data = builder.build(node, ())
+        if source is not into:
+            into.values.update(source.values)
+            into.keys.update(source.keys)
+        return data, builder.problems
     finally:
         loader.dispose()
 

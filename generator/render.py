@@ -7,14 +7,16 @@ with autoescaping on, so ids and text placed in attributes can never break out o
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import jinja2
 import markdown
-import yaml
 from markupsafe import Markup
+from yaml.nodes import ScalarNode
+from yaml.resolver import Resolver
 
 from . import schema
 from .safe_html import SafeHtmlExtension, escape_raw_html, html_text, strip_active_content
@@ -96,6 +98,8 @@ def _inline_markdown(context: jinja2.runtime.Context, text: str) -> Markup:
 
     Rendered here, so it is cleaned here: the page's Markdown keeps it as the template's HTML.
     """
+    if _PLAIN_SENTENCE.match(text):
+        return Markup(text)  # what Markdown would make of it, without its cost
     allow_html = bool(context.get("allow_html"))
     converter = _INLINE_MARKDOWN[allow_html]
     rendered = converter.reset().convert(text if allow_html else escape_raw_html(text))
@@ -106,6 +110,10 @@ def _inline_markdown(context: jinja2.runtime.Context, text: str) -> Markup:
     return Markup(rendered)
 
 
+#: Text that Markdown leaves exactly as it is: letters, digits and punctuation that mark up
+#: nothing, starting with a letter (so no list or heading) and on one line. Most checklist
+#: items and questions are such sentences.
+_PLAIN_SENTENCE = re.compile(r"[^\W\d_](?:[^\W_]|[ ,.;:'\"?!()/%+=’‘“”–—-])*(?<! )\Z")
 #: One converter for each setting, reset between fields: building one costs more than using it.
 _INLINE_MARKDOWN = {
     allow: markdown.Markdown(extensions=[SafeHtmlExtension(allow_html=allow)])
@@ -146,18 +154,48 @@ _ENVIRONMENT = _environment()
 
 
 def front_matter(**fields: Any) -> Markup:
-    """YAML front matter; dumped by PyYAML so that any text in it is quoted correctly.
+    """YAML front matter of text values and lists of ids, each written so that YAML reads back
+    exactly that value: plain where that is unambiguous, double-quoted otherwise.
 
     Material places ``title`` and ``description`` into its pages as HTML, unescaped (the
     description inside a quoted attribute): they are escaped here.
     """
-    present = {
-        key: html_text(value) if key in ("title", "description") else value
-        for key, value in fields.items()
-        if value is not None
-    }
-    dumped = yaml.safe_dump(present, allow_unicode=True, sort_keys=False, width=1000)
-    return Markup(f"---\n{dumped}---\n")
+    lines = ["---"]
+    for key, value in fields.items():
+        if value is None:
+            continue
+        if isinstance(value, list):
+            lines.append(f"{key}:" if value else f"{key}: []")
+            lines += [f"- {yaml_scalar(item)}" for item in value]
+        else:
+            text = html_text(value) if key in ("title", "description") else value
+            lines.append(f"{key}: {yaml_scalar(text)}")
+    return Markup("\n".join(lines) + "\n---\n")
+
+
+#: Text YAML reads as the same text when written plainly: it starts with a letter, holds no
+#: character YAML treats specially there, and YAML's resolver does not see a number, a date or
+#: a boolean in it ("No", "2024-01-01").
+_PLAIN_SCALAR = re.compile(
+    r"[^\W\d_](?:[^\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff:#\"]|:(?! )|(?<! )#)*"
+)
+_JSON_UNSAFE_IN_YAML = re.compile("[\x7f-\x9f\u2028\u2029\ufeff]")
+_STR_TAG = "tag:yaml.org,2002:str"
+_RESOLVER = Resolver()
+
+
+def yaml_scalar(text: str) -> str:
+    """``text`` as a YAML scalar on one line (writing it is far cheaper than PyYAML's dump)."""
+    if (
+        _PLAIN_SCALAR.fullmatch(text)
+        and not text.endswith((" ", ":"))
+        and _RESOLVER.resolve(ScalarNode, text, (True, False)) == _STR_TAG  # type: ignore[no-untyped-call]
+    ):
+        return text
+    # JSON's string syntax is a subset of YAML's double-quoted one, except for characters that
+    # YAML reads as line breaks or refuses unescaped.
+    quoted = json.dumps(text, ensure_ascii=False)
+    return _JSON_UNSAFE_IN_YAML.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
 class Words:

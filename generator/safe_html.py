@@ -207,6 +207,8 @@ _KEEP = re.compile(r"(?<![\\`])(`+)(?!`).+?(?<!`)\1(?!`)|<(?:https?://|mailto:)[
 
 def escape_raw_html(text: str) -> str:
     """Markdown ``text`` with raw HTML made visible text instead (see the module's notes)."""
+    if "<" not in text:
+        return text
     parts = []
     position = 0
     for kept in _KEEP.finditer(text):

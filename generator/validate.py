@@ -147,13 +147,13 @@ class _Collector:
     def references(
         self, source: SourceMap, path: KeyPath, ids: Iterable[str], known: Iterable[str]
     ) -> None:
-        known = sorted(known)
+        known = set(known)
         for index, practice_id in enumerate(ids):
             if practice_id not in known:
                 self.add(
                     source,
                     (*path, index),
-                    f"unknown practice '{practice_id}'{suggest(practice_id, known)}",
+                    f"unknown practice '{practice_id}'{suggest(practice_id, sorted(known))}",
                 )
 
 
