@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import click
 
 
-@dataclass(frozen=True, order=True)
-class Location:
-    """A place in a source file; line and column count from 1, line 0 means the whole file."""
+class Location(NamedTuple):
+    """A place in a source file; line and column count from 1, line 0 means the whole file.
+
+    A named tuple rather than a dataclass: the loader makes one for every value it reads.
+    """
 
     file: str
     line: int = 1
@@ -73,9 +77,16 @@ def display_path(path: Path) -> str:
         # Symbolic links that loop (Python 3.11 raises RuntimeError): name the path unresolved.
         resolved = Path(os.path.abspath(path))
     try:
-        return str(resolved.relative_to(Path.cwd().resolve()))
+        return str(resolved.relative_to(_resolved(os.getcwd())))
     except ValueError:
         return str(path)
+
+
+@functools.lru_cache(maxsize=8)
+def _resolved(folder: str) -> Path:
+    """The working folder with its links followed, once per folder: every located problem and
+    every loaded file asks for it."""
+    return Path(folder).resolve()
 
 
 class PlaybookError(click.ClickException):

@@ -65,14 +65,41 @@ SYMLINK_LOOP = "its symbolic links form a loop"
 
 @dataclass
 class SourceMap:
-    """Where each value (and each mapping key) of one YAML document stands."""
+    """Where each value (and each mapping key) of one YAML document stands.
+
+    The loader records YAML's own marks; they become Locations only when first asked for,
+    which for valid content is mostly never (a large playbook has hundreds of thousands).
+    """
 
     file: str
-    values: dict[KeyPath, Location] = field(default_factory=dict)
-    keys: dict[KeyPath, Location] = field(default_factory=dict)
+    _values: dict[KeyPath, Location] = field(default_factory=dict, repr=False)
+    _keys: dict[KeyPath, Location] = field(default_factory=dict, repr=False)
     #: For data merged from several files: the key path, in each file, of what was merged,
     #: so that a problem located in that file names its key path there.
     prefixes: dict[str, KeyPath] = field(default_factory=dict)
+    #: YAML marks (0-based line and column) not yet made into Locations.
+    value_marks: dict[KeyPath, Any] = field(default_factory=dict, repr=False)
+    key_marks: dict[KeyPath, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def values(self) -> dict[KeyPath, Location]:
+        """Where each value starts, by key path."""
+        if self.value_marks:
+            self._values = {**self._marked(self.value_marks), **self._values}
+            self.value_marks = {}
+        return self._values
+
+    @property
+    def keys(self) -> dict[KeyPath, Location]:
+        """Where each mapping key stands, by the key path of its value."""
+        if self.key_marks:
+            self._keys = {**self._marked(self.key_marks), **self._keys}
+            self.key_marks = {}
+        return self._keys
+
+    def _marked(self, marks: dict[KeyPath, Any]) -> dict[KeyPath, Location]:
+        file = self.file
+        return {path: Location(file, m.line + 1, m.column + 1) for path, m in marks.items()}
 
     def key_path(self, path: KeyPath, location: Location) -> str:
         """``path`` as a problem shows it, in terms of the file ``location`` is in."""
@@ -130,9 +157,9 @@ class _Builder:
             raise _TooLarge(None, TOO_MANY)
         if len(path) > MAX_DEPTH:
             raise _TooLarge(node.start_mark, TOO_DEEP)
-        values = self.source.values
-        if path not in values:
-            values[path] = self.location(node)
+        marks = self.source.value_marks
+        if path not in marks:
+            marks[path] = node.start_mark
         if not isinstance(node, MappingNode | SequenceNode):
             if node.tag == _STR_TAG:
                 return node.value  # what PyYAML's constructor returns for text, sooner
@@ -172,13 +199,14 @@ class _Builder:
 
     def build_mapping(self, node: MappingNode, path: KeyPath) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
-        keys = self.source.keys
+        keys = self.source.key_marks
         for key_node, value_node in node.value:
-            where = self.location(key_node)
             if not isinstance(key_node, ScalarNode):
+                where = self.location(key_node)
                 self.problems.append(Problem(where, _dotted(path), "a key must be plain text"))
                 continue
             if key_node.tag == "tag:yaml.org,2002:merge":
+                where = self.location(key_node)
                 self.problems.append(
                     Problem(where, _dotted(path), "merge keys ('<<') are not supported")
                 )
@@ -187,16 +215,16 @@ class _Builder:
             key: str = key_node.value
             child = (*path, key)
             if key in result:
-                first = keys[child].line
+                first = keys[child].line + 1
                 self.problems.append(
                     Problem(
-                        where,
+                        self.location(key_node),
                         _dotted(path),
                         f"duplicate key '{key}' (first defined at line {first})",
                     )
                 )
                 continue
-            keys[child] = where
+            keys[child] = key_node.start_mark
             result[key] = self.build(value_node, child)
         return result
 
@@ -371,8 +399,8 @@ def _load_with(
         builder = _Builder(loader, source)
         data = builder.build(node, ())
         if source is not into:
-            into.values.update(source.values)
-            into.keys.update(source.keys)
+            into.value_marks.update(source.value_marks)
+            into.key_marks.update(source.key_marks)
         return data, builder.problems
     finally:
         loader.dispose()

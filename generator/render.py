@@ -6,7 +6,9 @@ with autoescaping on, so ids and text placed in attributes can never break out o
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -135,9 +137,30 @@ def _plain_text(text: str) -> Markup:
     return Markup(str(text).replace("<", "&lt;"))
 
 
+class _TemplateCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept between runs (compiling them costs more than rendering a
+    hundred pages); a cache that cannot be read or written is simply not used."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError, ValueError, EOFError):
+            super().load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            os.makedirs(self.directory, exist_ok=True)
+            super().dump_bytecode(bucket)
+
+
+def _cache_folder() -> str:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "playbook", "templates")
+
+
 def _environment() -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("generator", "templates"),
+        # Keyed by each template's name and source: a changed template is compiled afresh.
+        bytecode_cache=_TemplateCache(_cache_folder()),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,

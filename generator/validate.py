@@ -198,9 +198,13 @@ def _load_content(
                 f"the folder cannot be read: {SYMLINK_LOOP}" if loops else "the folder is missing",
             )
         )
+    # Files in a folder that stays at home stay there too unless they are links themselves:
+    # following every file's path (a system call per folder on the way) is then not needed.
+    folder_home = home is not None and _real_path(practice_folder)[0].is_relative_to(home)
     for path in _yaml_files(practice_folder) if practice_folder.is_dir() else []:
         content.practice_files.add(path.stem)
-        if home is not None and _escapes(path, home, check):
+        maybe_away = not folder_home or path.is_symlink()
+        if home is not None and maybe_away and _escapes(path, home, check):
             continue
         loaded = check.load(path, schema.Practice)
         if loaded is None:
