@@ -26,7 +26,11 @@ class _Loader(yaml.SafeLoader):
     pass
 
 
-class _Dumper(yaml.SafeDumper):
+#: libyaml's emitter when PyYAML has it: a large playbook's navigation is thousands of lines.
+_EMITTER: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _Dumper(_EMITTER):  # type: ignore[misc]
     pass
 
 
@@ -41,7 +45,7 @@ def _construct_tagged(loader: _Loader, tag_suffix: str, node: yaml.Node) -> Tagg
     return Tagged(node.tag, value)
 
 
-def _represent_tagged(dumper: _Dumper, data: Tagged) -> yaml.Node:
+def _represent_tagged(dumper: yaml.SafeDumper, data: Tagged) -> yaml.Node:
     if isinstance(data.value, list):
         return dumper.represent_sequence(data.tag, data.value)
     if isinstance(data.value, dict):

@@ -11,7 +11,6 @@ from .build import build_all, build_site, render_docs_tree, resolve_playbook_nam
 from .errors import display_path
 from .scaffold import create_project
 from .schemas import KINDS, schema_text, write_schemas
-from .serve import serve_site
 from .validate import load_project
 
 project_option = click.option(
@@ -161,6 +160,8 @@ def serve(root: Path, name: str, port: int) -> None:
     Watches content, playbooks and mkdocs.yml; an edit with mistakes prints them and the
     last good build stays on screen.
     """
+    from .serve import serve_site  # MkDocs' live-reload server: only this command needs it
+
     serve_site(root, name, port=port)
 
 
