@@ -118,7 +118,7 @@ def report(seconds: list[float], mkdocs_seconds: list[float]) -> list[str]:
         lines.append(
             f"of which MkDocs' rebuild (as it reports): median "
             f"{statistics.median(mkdocs_seconds):.2f} s; the watcher looks for changes every "
-            "0.5 s and waits 0.1 s before rebuilding"
+            "0.1 s and waits 0.1 s before rebuilding"
         )
     return lines
 
