@@ -13,9 +13,9 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
+from .content import Content
 from .errors import Location
 from .loader import SourceMap
-from .validate import Content
 
 #: MkDocs 1.6's warnings about links: "Doc file 'PAGE' contains a link 'LINK', but ..." and
 #: "... contains an absolute link ...", "... an unrecognized relative link ...".

@@ -21,9 +21,9 @@ from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
 from . import schema
+from .content import Content
 from .safe_html import SafeHtmlExtension, escape_raw_html, html_text, strip_active_content
 from .ui import PAGE_STRINGS, fill
-from .validate import Content
 
 PRACTICE_FOLDER = "practices"
 ASSET_FILES = ("playbook.css", "playbook.js")

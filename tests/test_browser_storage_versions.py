@@ -22,9 +22,10 @@ from browser_support import PageLog, ServedSite, build_for
 from playwright.sync_api import Page, expect
 
 from generator import schema
+from generator.content import Content
 from generator.scoring import band_for, percent_score
 from generator.ui import DEFAULT_STRINGS
-from generator.validate import Content, load_project
+from generator.validate import load_project
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.validate import Content, load_project
+from generator.content import Content
+from generator.validate import load_project
 
 ROOT = Path(__file__).resolve().parent.parent
 PRACTICES = ["listen", "appreciate", "grow", "boundaries", "communicate"]

@@ -1,0 +1,320 @@
+"""One content folder, loaded and checked: practices, scales, health check, troubleshooting, home.
+
+Every problem is collected (``Collector``) rather than raised, so that a project's problems are
+all reported at once; validate.py resolves playbooks on top of this.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from . import schema
+from ._pydantic_errors import located_problems, suggest
+from .errors import Location, Problem, display_path
+from .loader import SYMLINK_LOOP, Document, KeyPath, SourceMap, load_document
+
+M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
+
+SCORE_MIN, SCORE_MAX = 0, 100
+
+
+@dataclass
+class Loaded(Generic[T]):
+    """A validated model together with where it came from."""
+
+    model: T
+    source: SourceMap
+    path: Path
+
+
+@dataclass
+class Content:
+    """Everything in one content folder."""
+
+    folder: Path
+    practices: dict[str, Loaded[schema.Practice]] = field(default_factory=dict)
+    #: Ids of every practice file, loaded or not: a broken file is reported once, and
+    #: references to it are not reported again as unknown.
+    practice_files: set[str] = field(default_factory=set)
+    scales: dict[str, schema.Scale] = field(default_factory=dict)
+    health_check: Loaded[schema.HealthCheck] | None = None
+    troubleshooting: Loaded[schema.Troubleshooting] | None = None
+    home: Loaded[schema.Home] | None = None
+
+
+class Collector:
+    """Gathers problems while the model is checked, so all of them are reported at once."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def add(self, source: SourceMap, path: KeyPath, message: str) -> None:
+        where = source.locate(path)
+        self.problems.append(Problem(where, source.key_path(path, where), message))
+
+    def parse(self, document: Document | None, model: type[M]) -> Loaded[M] | None:
+        if document is None:
+            return None
+        try:
+            parsed = model.model_validate(document.data)
+        except ValidationError as error:
+            self.problems.extend(located_problems(error, model, document.source))
+            return None
+        return Loaded(parsed, document.source, document.path)
+
+    def load(self, path: Path, model: type[M]) -> Loaded[M] | None:
+        document, problems = load_document(path)
+        self.problems.extend(problems)
+        if problems:
+            return None
+        return self.parse(document, model)
+
+    def unique_ids(self, source: SourceMap, path: KeyPath, items: Sequence[object]) -> None:
+        first: dict[str, int] = {}
+        for index, item in enumerate(items):
+            item_id = str(getattr(item, "id", item))
+            if item_id in first:
+                line = source.locate((*path, first[item_id])).line
+                self.add(
+                    source,
+                    (*path, index, "id") if hasattr(item, "id") else (*path, index),
+                    f"duplicate id '{item_id}' (first defined at line {line})",
+                )
+            else:
+                first[item_id] = index
+
+    def references(
+        self, source: SourceMap, path: KeyPath, ids: Iterable[str], known: Iterable[str]
+    ) -> None:
+        known = set(known)
+        for index, practice_id in enumerate(ids):
+            if practice_id not in known:
+                self.add(
+                    source,
+                    (*path, index),
+                    f"unknown practice '{practice_id}'{suggest(practice_id, sorted(known))}",
+                )
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    return sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
+
+
+def real_path(path: Path) -> tuple[Path, bool]:
+    """``path`` with every symbolic link followed, and whether its links form a loop."""
+    try:
+        return Path(os.path.realpath(path, strict=True)), False
+    except OSError as error:
+        return Path(os.path.realpath(path)), error.errno == errno.ELOOP
+
+
+def escapes(path: Path, home: Path, check: Collector) -> bool:
+    """Whether a file found in a folder leads outside ``home``; if so it is reported."""
+    real, loops = real_path(path)
+    if not loops and real.is_relative_to(home):
+        return False
+    # The link's own name: display_path would follow it.
+    shown = Location(str(Path(display_path(path.parent)) / path.name))
+    if loops:
+        check.problems.append(Problem(shown, "", f"cannot read the file: {SYMLINK_LOOP}"))
+    else:
+        message = "the file leads outside the project folder through a symbolic link"
+        check.problems.append(Problem(shown, "", message))
+    return True
+
+
+def load_content(
+    folder: Path, check: Collector, *, shared_required: bool = True, home: Path | None = None
+) -> Content:
+    content = Content(folder)
+    practice_folder = folder / "practices"
+    if not practice_folder.is_dir() and shared_required:
+        loops = real_path(practice_folder)[1]
+        check.problems.append(
+            Problem(
+                Location(display_path(practice_folder), 0),
+                "",
+                f"the folder cannot be read: {SYMLINK_LOOP}" if loops else "the folder is missing",
+            )
+        )
+    # Files in a folder that stays at home stay there too unless they are links themselves:
+    # following every file's path (a system call per folder on the way) is then not needed.
+    folder_home = home is not None and real_path(practice_folder)[0].is_relative_to(home)
+    for path in yaml_files(practice_folder) if practice_folder.is_dir() else []:
+        content.practice_files.add(path.stem)
+        maybe_away = not folder_home or path.is_symlink()
+        if home is not None and maybe_away and escapes(path, home, check):
+            continue
+        loaded = check.load(path, schema.Practice)
+        if loaded is None:
+            continue
+        practice_id = loaded.model.id
+        if practice_id != path.stem:
+            check.add(
+                loaded.source,
+                ("id",),
+                f"id '{practice_id}' does not match the file name '{path.name}' "
+                f"(expected '{path.stem}')",
+            )
+        if practice_id in content.practices:
+            other = display_path(content.practices[practice_id].path)
+            check.add(loaded.source, ("id",), f"duplicate practice id '{practice_id}' ({other})")
+            continue
+        content.practices[practice_id] = loaded
+
+    def shared(name: str, model: type[M]) -> Loaded[M] | None:
+        path = folder / name
+        if path.is_symlink() and home is not None and escapes(path, home, check):
+            return None
+        if not path.is_file():
+            if not shared_required:
+                return None
+            check.problems.append(
+                Problem(Location(display_path(path), 0), "", "the shared content file is missing")
+            )
+            return None
+        return check.load(path, model)
+
+    scales = shared("scales.yaml", schema.Scales)
+    if scales is not None:
+        check.unique_ids(scales.source, ("scales",), scales.model.scales)
+        for index, scale in enumerate(scales.model.scales):
+            _check_scale(check, scales.source, ("scales", index), scale)
+            content.scales.setdefault(scale.id, scale)
+    content.health_check = shared("health-check.yaml", schema.HealthCheck)
+    content.troubleshooting = shared("troubleshooting.yaml", schema.Troubleshooting)
+    content.home = shared("home.yaml", schema.Home)
+    return content
+
+
+def _check_scale(check: Collector, source: SourceMap, path: KeyPath, scale: schema.Scale) -> None:
+    values = [point.value for point in scale.points]
+    check.unique_ids(source, (*path, "points"), [str(value) for value in values])
+    if values != sorted(values):
+        check.add(source, (*path, "points"), "points must be listed from the lowest value up")
+
+
+def check_content(check: Collector, content: Content) -> None:
+    known = content.practices.keys() | content.practice_files
+    for practice_id, loaded in content.practices.items():
+        practice, source = loaded.model, loaded.source
+        check.unique_ids(source, ("checklist",), practice.checklist)
+        check.unique_ids(source, ("assessment", "questions"), practice.assessment.questions)
+        check.unique_ids(source, ("assessment", "bands"), practice.assessment.bands)
+        check.unique_ids(source, ("related",), practice.related)
+        check.references(source, ("related",), practice.related, known)
+        for index, related_id in enumerate(practice.related):
+            if related_id == practice_id:
+                check.add(source, ("related", index), "a practice cannot be related to itself")
+        _check_scale_reference(
+            check, source, ("assessment", "scale"), practice.assessment.scale, content
+        )
+        check_bands(check, source, ("assessment", "bands"), practice.assessment.bands)
+        for index, band in enumerate(practice.assessment.bands):
+            path = ("assessment", "bands", index, "practices")
+            check.references(source, path, band.practices, known)
+            for link, linked_id in enumerate(band.practices):
+                if linked_id == practice_id:
+                    check.add(source, (*path, link), "a band cannot point to its own practice")
+
+    if content.health_check is not None:
+        health, source = content.health_check.model, content.health_check.source
+        _check_scale_reference(check, source, ("scale",), health.scale, content)
+        check.unique_ids(source, ("dimensions",), health.dimensions)
+        every_question: list[schema.Question] = []
+        paths: list[KeyPath] = []
+        for index, dimension in enumerate(health.dimensions):
+            check.references(
+                source, ("dimensions", index, "practices"), dimension.practices, known
+            )
+            every_question.extend(dimension.questions)
+            paths.extend(
+                ("dimensions", index, "questions", q) for q in range(len(dimension.questions))
+            )
+        _unique_across(check, source, every_question, paths)
+
+    if content.troubleshooting is not None:
+        trouble, source = content.troubleshooting.model, content.troubleshooting.source
+        check.unique_ids(source, ("challenges",), trouble.challenges)
+        for index, challenge in enumerate(trouble.challenges):
+            check.references(
+                source, ("challenges", index, "practices"), challenge.practices, known
+            )
+
+
+def _unique_across(
+    check: Collector, source: SourceMap, questions: list[schema.Question], paths: list[KeyPath]
+) -> None:
+    first: dict[str, KeyPath] = {}
+    for question, path in zip(questions, paths, strict=True):
+        if question.id in first:
+            line = source.locate(first[question.id]).line
+            check.add(
+                source,
+                (*path, "id"),
+                f"duplicate id '{question.id}' (first defined at line {line})",
+            )
+        else:
+            first[question.id] = path
+
+
+def _check_scale_reference(
+    check: Collector, source: SourceMap, path: KeyPath, scale_id: str, content: Content
+) -> None:
+    if content.scales and scale_id not in content.scales:
+        check.add(source, path, f"unknown scale '{scale_id}'{suggest(scale_id, content.scales)}")
+
+
+def check_bands(
+    check: Collector, source: SourceMap, path: KeyPath, bands: Sequence[schema.Band]
+) -> None:
+    """Bands must cover every score from 0 to 100 exactly once."""
+    order = sorted(range(len(bands)), key=lambda index: (bands[index].min, bands[index].max))
+    expected = SCORE_MIN
+    previous: schema.Band | None = None
+    for index in order:
+        band = bands[index]
+        if band.min > band.max:
+            check.add(
+                source,
+                (*path, index),
+                f"band '{band.id}' starts at {band.min}, after its end {band.max}",
+            )
+            continue
+        if band.min > expected:
+            check.add(
+                source,
+                (*path, index, "min"),
+                f"scores {_span(expected, band.min - 1)} fall in no band "
+                f"(band '{band.id}' starts at {band.min})",
+            )
+        elif band.min < expected and previous is not None:
+            check.add(
+                source,
+                (*path, index, "min"),
+                f"band '{band.id}' overlaps band '{previous.id}': "
+                f"scores {_span(band.min, min(expected - 1, band.max))} fall in both",
+            )
+        if previous is None or band.max >= expected:
+            previous = band
+        expected = max(expected, band.max + 1)
+    if expected <= SCORE_MAX and previous is not None:
+        last = bands.index(previous)
+        check.add(
+            source,
+            (*path, last, "max"),
+            f"scores {_span(expected, SCORE_MAX)} fall in no band "
+            f"(band '{previous.id}' ends at {previous.max})",
+        )
+
+
+def _span(low: int, high: int) -> str:
+    return str(low) if low == high else f"{low}-{high}"
