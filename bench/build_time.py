@@ -47,6 +47,10 @@ class SizeResult:
     mkdocs_cpu: float  # MkDocs, inside the playbook build
     same_nav: Timing
     flat_nav: Timing
+    #: Each round's ratio of `playbook build` to plain Material, builds run one after the
+    #: other: their median follows the machine's drift less than a ratio of medians does.
+    same_ratios: tuple[float, ...]
+    flat_ratios: tuple[float, ...]
 
     @property
     def generator_share(self) -> float:
@@ -54,11 +58,11 @@ class SizeResult:
 
     @property
     def versus_same(self) -> float:
-        return self.playbook.cpu / self.same_nav.cpu
+        return statistics.median(self.same_ratios)
 
     @property
     def versus_flat(self) -> float:
-        return self.playbook.cpu / self.flat_nav.cpu
+        return statistics.median(self.flat_ratios)
 
 
 def timed(command: list[str], cwd: Path) -> tuple[Timing, str]:
@@ -132,6 +136,8 @@ def measure_size(practices: int, runs: int, tmp: Path) -> SizeResult:
         statistics.median(mkdocs_cpu),
         median_timing(same),
         median_timing(flat),
+        tuple(b.cpu / p.cpu for b, p in zip(builds, same, strict=True)),
+        tuple(b.cpu / p.cpu for b, p in zip(builds, flat, strict=True)),
     )
 
 
