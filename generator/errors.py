@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -67,6 +67,12 @@ def shorten(text: str, limit: int = 40) -> str:
     """``text`` on one line and at most ``limit`` characters, for quoting in a message."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def some_of(names: Sequence[str], limit: int = 5) -> str:
+    """The first ``limit`` of ``names``, and how many more there are: "a, b and 3 more"."""
+    more = f" and {len(names) - limit} more" if len(names) > limit else ""
+    return ", ".join(names[:limit]) + more
 
 
 def display_path(path: Path) -> str:

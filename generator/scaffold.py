@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 
 from .builtin import package_tree
-from .errors import PlaybookError, display_path
+from .errors import PlaybookError, display_path, some_of
 from .schemas import KINDS, schema_text
 
 SCHEMA_FOLDER = "schemas"
@@ -54,11 +54,8 @@ def create_project(folder: Path) -> Scaffold:
         raise PlaybookError(f"'{display_path(folder)}' exists and is not a folder")
     existing = sorted(relative for relative in files if (folder / relative).exists())
     if existing:
-        shown = ", ".join(existing[:5]) + (
-            f" and {len(existing) - 5} more" if len(existing) > 5 else ""
-        )
         raise PlaybookError(
-            f"'{display_path(folder)}' already has {shown}; nothing was written. "
+            f"'{display_path(folder)}' already has {some_of(existing)}; nothing was written. "
             "Choose a new folder, or move those files away first."
         )
     written = []

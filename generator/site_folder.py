@@ -16,7 +16,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .errors import PlaybookError, display_path
+from .errors import PlaybookError, display_path, some_of
 
 #: Written into every folder this tool generates; a folder without it is never cleared.
 MARKER = ".playbook-generated"
@@ -69,12 +69,9 @@ def check_replaceable(folder: Path) -> None:
         return
     foreign = [name for name in files_in(folder) if name not in listed]
     if foreign:
-        shown = ", ".join(foreign[:5]) + (
-            f" and {len(foreign) - 5} more" if len(foreign) > 5 else ""
-        )
         raise PlaybookError(
-            f"'{display_path(folder)}' holds files playbook did not write ({shown}); building "
-            "would delete them. Move them out of the folder, or choose another folder."
+            f"'{display_path(folder)}' holds files playbook did not write ({some_of(foreign)}); "
+            "building would delete them. Move them out of the folder, or choose another folder."
         )
 
 
