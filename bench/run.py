@@ -36,7 +36,8 @@ from asset_weight import BUDGET, gzipped_size, own_assets
 from plain_material import write_plain_config
 from static_server import serving
 
-from generator.build import render_docs_tree, run_mkdocs_build
+from generator.build import run_mkdocs_build
+from generator.docs_tree import render_docs_tree
 from generator.mkdocs_log import mkdocs_logging
 from generator.validate import load_project
 

@@ -1,8 +1,7 @@
-"""From rendered pages to a site: write the docs tree and its mkdocs.yml, then let MkDocs build.
+"""From a docs tree to a site: MkDocs builds it into a fresh folder that replaces the old one.
 
-The docs tree on disk (``build/<playbook>/``) is a complete, plain MkDocs project: it can be
-built by ``mkdocs build -f build/<playbook>/mkdocs.yml`` or any tool that reads mkdocs.yml,
-without this package.
+docs_tree.py writes the tree; site_folder.py keeps the site folder safe; this module runs MkDocs
+with the build's date fixed, so that the same input gives the same bytes.
 """
 
 from __future__ import annotations
@@ -14,50 +13,30 @@ import os
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import click
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from ._mkdocs_yaml import dump_mkdocs_config, read_mkdocs_config
-from ._pydantic_errors import suggest
-from .builtin import package_tree
-from .compact import compact_script, compact_stylesheet
-from .errors import PlaybookError, display_path
+from .docs_tree import (
+    RenderReport,
+    project_sources,
+    render_docs_tree,
+    resolve_playbook_name,
+)
+from .errors import PlaybookError
 from .loader import SourceMap
 from .mkdocs_log import mkdocs_logging, page_sources
-from .render import ASSET_FILES, PRACTICE_FOLDER, render_site
-from .safe_html import ALLOW_HTML_KEY, html_text
-from .schema import Playbook
+from .render import PRACTICE_FOLDER
 from .site_folder import (
     check_location,
-    check_replaceable,
     files_in,
     staged,
     write_marker,
 )
-from .ui import script_config
 from .validate import Project, load_project
-
-GENERATED_ROOT = "build"
-ASSET_FOLDER = "assets"
-#: Theme overrides of the tool (and of the project, copied over them) in the generated tree.
-OVERRIDES_FOLDER = "overrides"
-#: The MkDocs hook of the generated tree: a copy of safe_html.py, so the tree needs no package.
-SAFE_HTML_HOOK = "hooks/safe_html.py"
-
-
-@dataclass(frozen=True)
-class RenderReport:
-    playbook: str
-    config_file: Path
-    pages: int
-    seconds: float
-    nav: list[Any]
 
 
 @dataclass(frozen=True)
@@ -65,279 +44,6 @@ class BuildReport:
     render: RenderReport
     site_dir: Path
     mkdocs_seconds: float
-
-
-def resolve_playbook_name(project: Project, name: str) -> str:
-    if name in project.playbooks:
-        return name
-    known = sorted(project.playbooks)
-    raise click.BadParameter(
-        f"no playbook '{name}'{suggest(name, known)}; available: {', '.join(known)}",
-        param_hint="'--playbook'",
-    )
-
-
-def playbook_settings(
-    project: Project,
-    name: str,
-    nav: list[Any],
-    site_url: str | None = None,
-    base_extra: dict[str, Any] | None = None,
-) -> dict[str, Any]:
-    """The mkdocs.yml settings a playbook decides: names, address, navigation, ``extra``
-    (``base_extra`` with the playbook's raw-HTML setting)."""
-    playbook = project.playbook(name).model
-    site = playbook.site
-    if site_url is not None:
-        site = site.model_copy(update={"url": site_url})
-    # Material puts these into its pages unescaped (the description and author inside quoted
-    # attributes): they are plain text in the playbook, so they are escaped into HTML here.
-    settings: dict[str, Any] = {
-        "site_name": html_text(site.name),
-        "site_description": html_text(site.description),
-        "nav": _escaped_nav(nav),
-    }
-    for key, value in (("site_author", site.author), ("copyright", site.copyright)):
-        if value is not None:
-            settings[key] = html_text(value)
-    if site.url is not None:
-        settings["site_url"] = site.url
-    extra = dict(base_extra or {})
-    if playbook.allow_html:
-        extra[ALLOW_HTML_KEY] = True
-    else:
-        extra.pop(ALLOW_HTML_KEY, None)
-    if extra or base_extra is not None:
-        settings["extra"] = extra
-    return settings
-
-
-def _escaped_nav(entries: list[Any]) -> list[Any]:
-    """Navigation titles as HTML (Material writes them into every page unescaped)."""
-    escaped: list[Any] = []
-    for entry in entries:
-        if isinstance(entry, dict):
-            escaped.append(
-                {
-                    html_text(title): _escaped_nav(value) if isinstance(value, list) else value
-                    for title, value in entry.items()
-                }
-            )
-        else:
-            escaped.append(entry)
-    return escaped
-
-
-def generated_assets(existing: list[Any], suffix: str) -> list[Any]:
-    """The tool's assets first, so a project's own extra_css and extra_javascript come later."""
-    ours = [f"{ASSET_FOLDER}/{file}" for file in ASSET_FILES if file.endswith(suffix)]
-    return ours + [entry for entry in existing if entry not in ours]
-
-
-def _generated_config(
-    project: Project,
-    name: str,
-    out_dir: Path,
-    site_dir: Path | None,
-    nav: list[Any],
-    site_url: str | None,
-    base: dict[str, Any],
-) -> dict[str, Any]:
-    """The project's mkdocs.yml (``base``) made into the docs tree's."""
-    config = dict(base)
-
-    def moved(value: Any) -> Any:
-        # Paths in mkdocs.yml are relative to the file; the copy lives in another folder.
-        if isinstance(value, str) and not Path(value).is_absolute():
-            return os.path.relpath(project.root / value, out_dir)
-        return value
-
-    extra = config.get("extra")
-    config.update(
-        playbook_settings(project, name, nav, site_url, extra if isinstance(extra, dict) else None)
-    )
-    config["docs_dir"] = "docs"
-    apply_branding(config, project.playbook(name).model)
-    config["site_dir"] = moved(str(site_dir or project.root / "site"))
-    theme = config.setdefault("theme", {"name": "material"})
-    # The project's own overrides are copied over the tool's (see _theme_overrides).
-    theme["custom_dir"] = OVERRIDES_FOLDER
-    for key in ("hooks", "watch"):
-        if isinstance(config.get(key), list):
-            config[key] = [moved(entry) for entry in config[key]]
-    # Scripts and event handlers never reach a page (see safe_html.py).
-    config["hooks"] = [SAFE_HTML_HOOK, *config.get("hooks", [])]
-    # Material fetches Google Fonts unless told not to; readers' browsers must not leave the site.
-    theme["font"] = False
-    # Unpruned, Material writes every page of every section into each page: with the practice
-    # sections of a large playbook (see render.practice_nav) that grows with the square of the
-    # pages. Pruning changes nothing on a site without nested sections; it conflicts with
-    # navigation.expand, so a project choosing that keeps it.
-    features = theme.get("features", [])
-    if isinstance(features, list) and not {"navigation.prune", "navigation.expand"} & {*features}:
-        theme["features"] = [*features, "navigation.prune"]
-    plugins = config.get("plugins", [])
-    config["plugins"] = [p for p in plugins if p != "playbook" and not _is_plugin(p, "playbook")]
-    config["extra_css"] = generated_assets(list(config.get("extra_css", [])), ".css")
-    config["extra_javascript"] = generated_assets(list(config.get("extra_javascript", [])), ".js")
-    return config
-
-
-def _base_config(project: Project) -> dict[str, Any]:
-    """The project's own mkdocs.yml, which the docs tree's is made from."""
-    base_file = project.root / "mkdocs.yml"
-    if not base_file.is_file():
-        raise PlaybookError(f"{display_path(base_file)}: the project has no mkdocs.yml")
-    return read_mkdocs_config(base_file)
-
-
-def _theme_overrides(project: Project, base: dict[str, Any]) -> dict[str, str | bytes]:
-    """The tool's theme overrides, then the project's ``theme.custom_dir`` on top of them."""
-    files: dict[str, str | bytes] = dict(
-        package_tree(resources.files("generator") / OVERRIDES_FOLDER)
-    )
-    theme = base.get("theme")
-    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
-    if isinstance(custom, str):
-        folder = project.root / custom
-        if not folder.is_dir():
-            raise PlaybookError(
-                f"{display_path(project.root / 'mkdocs.yml')}: theme.custom_dir "
-                f"'{custom}' is not a folder"
-            )
-        for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                files[path.relative_to(folder).as_posix()] = path.read_bytes()
-    return files
-
-
-def _sync_folder(folder: Path, files: dict[str, str | bytes]) -> None:
-    """Make ``folder`` (inside our marked tree) hold exactly ``files``."""
-    for relative, data in files.items():
-        _write_if_changed(folder / relative, data)
-    wanted = {folder / relative for relative in files}
-    if folder.is_dir():
-        for stale in [p for p in folder.rglob("*") if p.is_file() and p not in wanted]:
-            stale.unlink()  # only inside our own marked folder: pages of removed practices
-
-
-BRAND_FOLDER = f"{ASSET_FOLDER}/brand"
-
-
-def _brand_file(kind: str, path: str) -> str:
-    return f"{BRAND_FOLDER}/{kind}{Path(path).suffix.lower()}"
-
-
-def apply_branding(config: dict[str, Any], playbook: Playbook) -> None:
-    """The playbook's language, logo, favicon and colours, in the theme settings."""
-    theme = config.setdefault("theme", {"name": "material"})
-    if playbook.language is not None:
-        theme["language"] = playbook.language
-    for kind in ("logo", "favicon"):
-        path = getattr(playbook.site, kind)
-        if path is not None:
-            theme[kind] = _brand_file(kind, path)
-    palette = playbook.site.palette
-    if palette is None:
-        return
-    schemes = theme.get("palette") or [{}]
-    for scheme in schemes if isinstance(schemes, list) else [schemes]:
-        for key in ("primary", "accent"):
-            colour = getattr(palette, key)
-            if colour is not None and isinstance(scheme, dict):
-                scheme[key] = "custom" if colour.startswith("#") else colour
-    theme["palette"] = schemes
-
-
-def brand_stylesheet(playbook: Playbook) -> str:
-    """CSS for colours given as '#rrggbb', which Material calls 'custom'."""
-    palette = playbook.site.palette
-    rules = []
-    if palette is not None and palette.primary is not None and palette.primary.startswith("#"):
-        rules.append(
-            f'[data-md-color-primary="custom"] {{ --md-primary-fg-color: {palette.primary}; '
-            f"--md-primary-fg-color--light: {palette.primary}; "
-            f"--md-primary-fg-color--dark: {palette.primary}; }}"
-        )
-    if palette is not None and palette.accent is not None and palette.accent.startswith("#"):
-        rules.append(
-            f'[data-md-color-accent="custom"] {{ --md-accent-fg-color: {palette.accent}; '
-            f"--md-accent-fg-color--transparent: {palette.accent}1a; }}"
-        )
-    return "".join(f"\n/* The playbook's colours. */\n{rule}\n" for rule in rules)
-
-
-def _is_plugin(entry: Any, name: str) -> bool:
-    return isinstance(entry, dict) and name in entry
-
-
-def _write_if_changed(path: Path, text: str | bytes) -> None:
-    data = text.encode("utf-8") if isinstance(text, str) else text
-    if path.is_file() and path.read_bytes() == data:
-        return  # unchanged files keep their time stamps, so live preview rebuilds less
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-
-
-def _prepare_folder(folder: Path) -> None:
-    """The docs tree is updated in place (unchanged files keep their time stamps, for live
-    preview), so only into an empty folder or one holding nothing but its own output."""
-    check_replaceable(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-
-
-def _project_sources(project: Project) -> list[tuple[str, Path]]:
-    """What a generated folder must never be, hold or sit in."""
-    sources = [("content/", project.root / "content"), ("playbooks/", project.root / "playbooks")]
-    for playbook in project.playbooks.values():
-        sources += [(f"'{display_path(path)}'", path) for path in playbook.files]
-    return sources
-
-
-def render_docs_tree(
-    project: Project,
-    name: str,
-    out_dir: Path | None = None,
-    site_dir: Path | None = None,
-    site_url: str | None = None,
-) -> RenderReport:
-    """Write the Markdown pages, assets and mkdocs.yml of playbook ``name``."""
-    started = time.perf_counter()
-    base = _base_config(project)  # before anything is written
-    out_dir = (out_dir or project.root / GENERATED_ROOT / name).resolve()
-    check_location(out_dir, project.root, _project_sources(project))
-    _prepare_folder(out_dir)
-    playbook = project.playbook(name).model
-    rendered = render_site(playbook, project.content_for(name))
-    files: dict[str, str | bytes] = dict(rendered.pages)
-    assets = resources.files("generator") / "assets"
-    for asset in ASSET_FILES:
-        text = (assets / asset).read_text(encoding="utf-8")
-        if asset.endswith(".js"):
-            text = script_config(name, playbook.strings) + compact_script(text)
-        elif asset.endswith(".css"):
-            text = compact_stylesheet(text) + brand_stylesheet(playbook)
-        files[f"{ASSET_FOLDER}/{asset}"] = text
-    for kind in ("logo", "favicon"):
-        path = getattr(playbook.site, kind)
-        if path is not None:
-            files[_brand_file(kind, path)] = Path(path).read_bytes()
-    _sync_folder(out_dir / "docs", files)
-    _sync_folder(out_dir / OVERRIDES_FOLDER, _theme_overrides(project, base))
-    _sync_folder(
-        out_dir / Path(SAFE_HTML_HOOK).parent,
-        {Path(SAFE_HTML_HOOK).name: (resources.files("generator") / "safe_html.py").read_bytes()},
-    )
-    nav = [entry.to_mkdocs() for entry in rendered.nav]
-    config = _generated_config(project, name, out_dir, site_dir, nav, site_url, base)
-    config_file = out_dir / "mkdocs.yml"
-    _write_if_changed(
-        config_file,
-        "# Generated by playbook: edit the project's mkdocs.yml.\n" + dump_mkdocs_config(config),
-    )
-    write_marker(out_dir, files_in(out_dir))
-    seconds = time.perf_counter() - started
-    return RenderReport(name, config_file, len(rendered.pages), seconds, nav)
 
 
 def run_mkdocs_build(
@@ -386,7 +92,7 @@ def build_site(
     project = load_project(root)
     name = resolve_playbook_name(project, name)
     site = (site_dir or root / "site").resolve()
-    check_location(site, project.root, _project_sources(project))
+    check_location(site, project.root, project_sources(project))
     with staged(site) as staging:
         return _build_into(project, name, staging, site, strict, verbose, site_url, started)
 
@@ -458,7 +164,7 @@ def build_all(
     started = time.perf_counter()
     project = load_project(root)
     site = (site_dir or root / "site").resolve()
-    check_location(site, project.root, _project_sources(project))
+    check_location(site, project.root, project_sources(project))
     reports = []
     with staged(site) as staging:
         for name in sorted(project.playbooks):

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from .build import build_all, build_site, render_docs_tree, resolve_playbook_name
+from .build import build_all, build_site
+from .docs_tree import render_docs_tree, resolve_playbook_name
 from .errors import display_path
 from .scaffold import create_project
 from .schemas import KINDS, schema_text, write_schemas

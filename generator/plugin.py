@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 
-from .build import (
+from .docs_tree import (
     OVERRIDES_FOLDER,
     apply_branding,
     generated_assets,

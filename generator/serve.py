@@ -16,7 +16,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 
-from .build import render_docs_tree, resolve_playbook_name
+from .docs_tree import render_docs_tree, resolve_playbook_name
 from .errors import PlaybookError
 from .mkdocs_log import mkdocs_logging
 from .validate import load_project

@@ -8,7 +8,7 @@ from typing import Any
 import yaml
 from minimal_project import PRACTICE, write_minimal_project
 
-from generator.build import render_docs_tree
+from generator.docs_tree import render_docs_tree
 from generator.render import NAV_SECTIONS_ABOVE, render_site
 from generator.validate import load_project
 
