@@ -10,10 +10,8 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -41,15 +39,8 @@ from .errors import (
 )
 from .loader import SYMLINK_LOOP, Document, KeyPath, SourceMap, load_document
 from .overlay import merge_practice
-from .ui import ALL_STRINGS
+from .settings import check_settings
 
-#: Material's colour names (https://squidfunk.github.io/mkdocs-material/setup/changing-the-colors/).
-ACCENT_COLOURS = [
-    "red", "pink", "purple", "deep-purple", "indigo", "blue", "light-blue", "cyan", "teal",
-    "green", "light-green", "lime", "yellow", "amber", "orange", "deep-orange",
-]  # fmt: skip
-PRIMARY_COLOURS = [*ACCENT_COLOURS, "brown", "grey", "blue-grey", "black", "white"]
-HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".ico", ".webp")
 
 
@@ -81,11 +72,6 @@ class Project:
 
     def content_for(self, name: str) -> Content:
         return self.playbooks[name].content
-
-
-def _known_languages() -> list[str]:
-    folder = Path(str(resources.files("material"))) / "templates" / "partials" / "languages"
-    return sorted(path.stem for path in folder.glob("*.html") if path.stem != "custom")
 
 
 class _Resolver:
@@ -148,7 +134,7 @@ class _Resolver:
             loaded = self.check.parse(document, schema.Playbook)
             result = None if loaded is None else self.standalone(loaded)
         if result is not None:
-            self.check_settings(document.data, document.source)
+            check_settings(self.check, document.data, document.source)
         self.resolved[path] = result
         return result
 
@@ -357,45 +343,6 @@ class _Resolver:
             merged = self.check.parse(Document(base.path, data, merged_source), schema.Practice)
             if merged is not None:
                 content.practices[practice_id] = merged
-
-    def check_settings(self, data: dict[str, Any], source: SourceMap) -> None:
-        """Language, interface strings and palette colours of a playbook's own file."""
-        language = data.get("language")
-        if isinstance(language, str):
-            languages = _known_languages()
-            if language not in languages:
-                self.check.add(
-                    source,
-                    ("language",),
-                    f"unknown language '{language}'{suggest(language, languages)}",
-                )
-        strings = data.get("strings")
-        if isinstance(strings, dict):
-            for key in strings:
-                if key not in ALL_STRINGS:
-                    self.check.problems.append(
-                        Problem(
-                            source.locate(("strings", key), key=True),
-                            format_key_path(("strings", key)),
-                            f"unknown interface string '{key}'{suggest(key, ALL_STRINGS)}",
-                        )
-                    )
-        site = data.get("site")
-        palette = site.get("palette") if isinstance(site, dict) else None
-        if isinstance(palette, dict):
-            for key, names in (("primary", PRIMARY_COLOURS), ("accent", ACCENT_COLOURS)):
-                value = palette.get(key)
-                if (
-                    isinstance(value, str)
-                    and value not in names
-                    and not HEX_COLOUR.fullmatch(value)
-                ):
-                    self.check.add(
-                        source,
-                        ("site", "palette", key),
-                        f"unknown colour '{value}'{suggest(value, names)}: use one of Material's "
-                        f"colour names or a colour like '#00796b'",
-                    )
 
 
 @contextlib.contextmanager
