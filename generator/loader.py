@@ -42,7 +42,8 @@ _NOT_A = {
     "tag:yaml.org,2002:float": "is not a valid number",
     "tag:yaml.org,2002:bool": "is not true or false",
 }
-_STR_TAG = "tag:yaml.org,2002:str"
+#: The tag of text, which YAML gives any scalar it does not read as a number, date or boolean.
+STR_TAG = "tag:yaml.org,2002:str"
 SYMLINK_LOOP = "its symbolic links form a loop"
 
 
@@ -130,7 +131,7 @@ class _Builder:
         if path not in marks:
             marks[path] = node.start_mark
         if not isinstance(node, MappingNode | SequenceNode):
-            if node.tag == _STR_TAG:
+            if node.tag == STR_TAG:
                 return node.value  # what PyYAML's constructor returns for text, sooner
             return self.construct(node, path)
         if id(node) in self.open:

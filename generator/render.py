@@ -22,6 +22,7 @@ from yaml.resolver import Resolver
 
 from . import schema
 from .content import Content
+from .loader import STR_TAG
 from .safe_html import SafeHtmlExtension, escape_raw_html, html_text, strip_active_content
 from .ui import PAGE_STRINGS, fill
 
@@ -203,7 +204,6 @@ _PLAIN_SCALAR = re.compile(
     r"[^\W\d_](?:[^\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff:#\"]|:(?! )|(?<! )#)*"
 )
 _JSON_UNSAFE_IN_YAML = re.compile("[\x7f-\x9f\u2028\u2029\ufeff]")
-_STR_TAG = "tag:yaml.org,2002:str"
 _RESOLVER = Resolver()
 
 
@@ -212,7 +212,7 @@ def yaml_scalar(text: str) -> str:
     if (
         _PLAIN_SCALAR.fullmatch(text)
         and not text.endswith((" ", ":"))
-        and _RESOLVER.resolve(ScalarNode, text, (True, False)) == _STR_TAG  # type: ignore[no-untyped-call]
+        and _RESOLVER.resolve(ScalarNode, text, (True, False)) == STR_TAG  # type: ignore[no-untyped-call]
     ):
         return text
     # JSON's string syntax is a subset of YAML's double-quoted one, except for characters that
