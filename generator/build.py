@@ -28,7 +28,7 @@ from .docs_tree import (
 )
 from .errors import PlaybookError
 from .loader import SourceMap
-from .mkdocs_log import mkdocs_logging, page_sources
+from .mkdocs_log import log_link_warnings, mkdocs_logging, page_sources
 from .render import PRACTICE_FOLDER
 from .site_folder import (
     check_location,
@@ -111,6 +111,11 @@ def _build_into(
     that becomes ``site`` (the address the generated mkdocs.yml records)."""
     report = render_docs_tree(project, name, site_dir=site, site_url=site_url)
     report = dataclasses.replace(report, seconds=time.perf_counter() - started)
+    with mkdocs_logging(verbose):
+        warnings = log_link_warnings(report.link_warnings, project.content_for(name))
+    if strict and warnings:
+        plural = "s" if warnings != 1 else ""
+        raise PlaybookError(f"Aborted with {warnings} warning{plural} in strict mode!")
     with source_date(project, name):
         seconds = run_mkdocs_build(
             report.config_file,

@@ -21,8 +21,9 @@ from ._pydantic_errors import suggest
 from .builtin import package_tree
 from .compact import compact_script, compact_stylesheet
 from .errors import PlaybookError, display_path
+from .links import LinkWarning
 from .render import ASSET_FILES, render_site
-from .safe_html import ALLOW_HTML_KEY, html_text
+from .safe_html import html_text
 from .schema import Playbook
 from .site_folder import (
     check_location,
@@ -37,8 +38,6 @@ GENERATED_ROOT = "build"
 ASSET_FOLDER = "assets"
 #: Theme overrides of the tool (and of the project, copied over them) in the generated tree.
 OVERRIDES_FOLDER = "overrides"
-#: The MkDocs hook of the generated tree: a copy of safe_html.py, so the tree needs no package.
-SAFE_HTML_HOOK = "hooks/safe_html.py"
 
 
 @dataclass(frozen=True)
@@ -48,6 +47,7 @@ class RenderReport:
     pages: int
     seconds: float
     nav: list[Any]
+    link_warnings: tuple[LinkWarning, ...] = ()
 
 
 def resolve_playbook_name(project: Project, name: str) -> str:
@@ -67,8 +67,7 @@ def playbook_settings(
     site_url: str | None = None,
     base_extra: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The mkdocs.yml settings a playbook decides: names, address, navigation, ``extra``
-    (``base_extra`` with the playbook's raw-HTML setting)."""
+    """The mkdocs.yml settings a playbook decides: names, address, navigation, ``extra``."""
     playbook = project.playbook(name).model
     site = playbook.site
     if site_url is not None:
@@ -85,13 +84,8 @@ def playbook_settings(
             settings[key] = html_text(value)
     if site.url is not None:
         settings["site_url"] = site.url
-    extra = dict(base_extra or {})
-    if playbook.allow_html:
-        extra[ALLOW_HTML_KEY] = True
-    else:
-        extra.pop(ALLOW_HTML_KEY, None)
-    if extra or base_extra is not None:
-        settings["extra"] = extra
+    if base_extra is not None:
+        settings["extra"] = dict(base_extra)
     return settings
 
 
@@ -148,8 +142,6 @@ def _generated_config(
     for key in ("hooks", "watch"):
         if isinstance(config.get(key), list):
             config[key] = [moved(entry) for entry in config[key]]
-    # Scripts and event handlers never reach a page (see safe_html.py).
-    config["hooks"] = [SAFE_HTML_HOOK, *config.get("hooks", [])]
     # Material fetches Google Fonts unless told not to; readers' browsers must not leave the site.
     theme["font"] = False
     # Unpruned, Material writes every page of every section into each page: with the practice
@@ -291,8 +283,7 @@ def render_docs_tree(
     check_location(out_dir, project.root, project_sources(project))
     _prepare_folder(out_dir)
     playbook = project.playbook(name).model
-    rendered = render_site(playbook, project.content_for(name))
-    files: dict[str, str | bytes] = dict(rendered.pages)
+    files: dict[str, str | bytes] = {}
     assets = resources.files("generator") / "assets"
     for asset in ASSET_FILES:
         text = (assets / asset).read_text(encoding="utf-8")
@@ -305,12 +296,17 @@ def render_docs_tree(
         path = getattr(playbook.site, kind)
         if path is not None:
             files[_brand_file(kind, path)] = Path(path).read_bytes()
+    # Content is converted to safe HTML while rendering (see safe_html.py): the tree is safe
+    # as it stands, whichever engine builds it and whatever extensions mkdocs.yml turns on.
+    rendered = render_site(
+        playbook,
+        project.content_for(name),
+        directory_urls=bool(base.get("use_directory_urls", True)),
+        other_files=sorted(files),
+    )
+    files.update(rendered.pages)
     _sync_folder(out_dir / "docs", files)
     _sync_folder(out_dir / OVERRIDES_FOLDER, _theme_overrides(project, base))
-    _sync_folder(
-        out_dir / Path(SAFE_HTML_HOOK).parent,
-        {Path(SAFE_HTML_HOOK).name: (resources.files("generator") / "safe_html.py").read_bytes()},
-    )
     nav = [entry.to_mkdocs() for entry in rendered.nav]
     config = _generated_config(project, name, out_dir, site_dir, nav, site_url, base)
     config_file = out_dir / "mkdocs.yml"
@@ -320,4 +316,6 @@ def render_docs_tree(
     )
     write_marker(out_dir, files_in(out_dir))
     seconds = time.perf_counter() - started
-    return RenderReport(name, config_file, len(rendered.pages), seconds, nav)
+    return RenderReport(
+        name, config_file, len(rendered.pages), seconds, nav, rendered.link_warnings
+    )

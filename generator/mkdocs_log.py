@@ -10,15 +10,19 @@ from __future__ import annotations
 import contextlib
 import logging
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from .content import Content
 from .errors import Location
+from .links import LinkWarning
 from .loader import SourceMap
+from .render import PRACTICE_FOLDER
 
 #: MkDocs 1.6's warnings about links: "Doc file 'PAGE' contains a link 'LINK', but ..." and
 #: "... contains an absolute link ...", "... an unrecognized relative link ...".
+#: The logger of the generator's own warnings, shown with MkDocs' (and counted by --strict).
+_OWN_LOGGER = "mkdocs.plugins.playbook"
 _LINK_WARNING = re.compile(r"Doc file '(?P<page>[^']+)' contains [a-z ]*?link '(?P<link>[^']+)'")
 
 
@@ -73,6 +77,8 @@ class _LocateLinks(logging.Filter):
         self.sources = sources
 
     def filter(self, record: logging.LogRecord) -> bool:
+        if record.name == _OWN_LOGGER:
+            return True  # located already (see log_link_warnings)
         message = record.getMessage()
         found = _LINK_WARNING.search(message)
         if found:
@@ -103,3 +109,22 @@ def mkdocs_logging(
     finally:
         logger.removeHandler(handler)
         logger.setLevel(previous)
+
+
+def located_link_warnings(warnings: Iterable[LinkWarning], content: Content) -> list[str]:
+    """The generator's own warnings about links in content, each starting with the YAML
+    location of the link where it can be found, in page order."""
+    sources = page_sources(content, PRACTICE_FOLDER)
+    lines = []
+    for warning in sorted(warnings, key=lambda w: w.page):
+        where = locate_link(warning.link, sources.get(warning.page, ()))
+        lines.append(warning.message if where is None else f"{where}: {warning.message}")
+    return lines
+
+
+def log_link_warnings(warnings: Iterable[LinkWarning], content: Content) -> int:
+    """Shows the generator's link warnings as MkDocs warnings; returns how many there were."""
+    lines = located_link_warnings(warnings, content)
+    for line in lines:
+        logging.getLogger(_OWN_LOGGER).warning(line)
+    return len(lines)

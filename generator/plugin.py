@@ -25,7 +25,7 @@ from .docs_tree import (
     resolve_playbook_name,
 )
 from .errors import PlaybookError
-from .safe_html import SafeHtmlExtension
+from .mkdocs_log import log_link_warnings
 from .validate import load_project
 
 
@@ -45,13 +45,10 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):
             report = render_docs_tree(project, name, site_dir=Path(config.site_dir))
         except PlaybookError as error:
             raise PluginError(error.format_message()) from None
+        log_link_warnings(report.link_warnings, project.content_for(name))
         settings = playbook_settings(project, name, report.nav, base_extra=dict(config.extra))
         for key, value in settings.items():
             config[key] = value
-        # What the generated tree does with its hook (see safe_html.py).
-        config.markdown_extensions.append(
-            SafeHtmlExtension(allow_html=project.playbook(name).model.allow_html)  # type: ignore[arg-type]
-        )
         config.docs_dir = str(report.config_file.parent / "docs")
         config.theme["font"] = False
         branded: dict[str, Any] = {"theme": {"palette": config.theme.get("palette")}}

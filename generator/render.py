@@ -13,17 +13,18 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
-import markdown
 from markupsafe import Markup
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
 from . import schema
 from .content import Content
+from .links import LinkWarning, SiteLinks
 from .loader import STR_TAG
-from .safe_html import SafeHtmlExtension, escape_raw_html, html_text, strip_active_content
+from .safe_html import UrlFilter, armour_attribute, html_text, markdown_html, plain_text
 from .ui import PAGE_STRINGS, fill
 
 PRACTICE_FOLDER = "practices"
@@ -90,52 +91,90 @@ def practice_nav(practices: Sequence[schema.Practice]) -> tuple[NavEntry, ...]:
 
 @dataclass(frozen=True)
 class RenderedSite:
-    """Every page of one playbook as Markdown text, keyed by its path inside the docs folder."""
+    """Every page of one playbook as Markdown text, keyed by its path inside the docs folder;
+    and the links in content that the built site cannot serve."""
 
     pages: dict[str, str]
     nav: tuple[NavEntry, ...]
+    link_warnings: tuple[LinkWarning, ...] = ()
+
+
+def _url_filter(context: jinja2.runtime.Context) -> UrlFilter:
+    links: SiteLinks = context["links"]
+    page: str = context["page"]
+    return lambda tag, attribute, value: links.content_url(page, tag, attribute, value)
 
 
 def _inline_markdown(context: jinja2.runtime.Context, text: str) -> Markup:
-    """Markdown meant for inside an HTML element (a label, a legend): no wrapping paragraph.
+    """Markdown meant for inside an HTML element (a label, a legend): no wrapping paragraph."""
+    return Markup(
+        markdown_html(
+            text,
+            inline=True,
+            allow_html=bool(context["allow_html"]),
+            url_filter=_url_filter(context),
+        )
+    )
 
-    Rendered here, so it is cleaned here: the page's Markdown keeps it as the template's HTML.
+
+def _markdown_block(context: jinja2.runtime.Context, text: str, lead: str | None = None) -> Markup:
+    """A Markdown field as one raw HTML block, on a line of its own in the page's Markdown.
+
+    ``lead`` is plain text set in bold at the start of its first paragraph ("Pitfall. ...").
     """
-    if _PLAIN_SENTENCE.match(text):
-        return Markup(text)  # what Markdown would make of it, without its cost
-    allow_html = bool(context.get("allow_html"))
-    converter = _INLINE_MARKDOWN[allow_html]
-    rendered = converter.reset().convert(text if allow_html else escape_raw_html(text))
-    if allow_html:
-        rendered = strip_active_content(rendered)
-    if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
-        rendered = rendered[3:-4]
-    return Markup(rendered)
+    html = markdown_html(
+        text, inline=False, allow_html=bool(context["allow_html"]), url_filter=_url_filter(context)
+    )
+    if lead is not None:
+        strong = f"<strong>{plain_text(lead)}</strong>"
+        html = f"<p>{strong} {html[3:]}" if html.startswith("<p>") else f"<p>{strong}</p>{html}"
+    return Markup(f'<div class="pb-md">{html}</div>')
 
 
-#: Text that Markdown leaves exactly as it is: letters, digits and punctuation that mark up
-#: nothing, starting with a letter (so no list or heading) and on one line. Most checklist
-#: items and questions are such sentences.
-_PLAIN_SENTENCE = re.compile(r"[^\W\d_](?:[^\W_]|[ ,.;:'\"?!()/%+=’‘“”–—-])*(?<! )\Z")
-#: One converter for each setting, reset between fields: building one costs more than using it.
-_INLINE_MARKDOWN = {
-    allow: markdown.Markdown(extensions=[SafeHtmlExtension(allow_html=allow)])
-    for allow in (False, True)
-}
+def _plain_text(text: object) -> Markup:
+    """Plain text on one line, with no character left that Markdown or HTML would read."""
+    return Markup(plain_text(str(text)))
 
 
-def _markdown_block(context: jinja2.runtime.Context, text: str) -> Markup:
-    """A Markdown field placed as it is (the template around it is Markdown too), its raw HTML
-    escaped unless the playbook allows it."""
-    text = text.strip()
-    return Markup(text if context.get("allow_html") else escape_raw_html(text))
+def _armour_value(value: object) -> object:
+    """Every value a template prints is armoured unless a filter made it markup already: text
+    placed in an attribute or between tags can never become markup, whichever engine reads
+    the page."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(armour_attribute(str(value)))
 
 
-def _plain_text(text: str) -> Markup:
-    """Text placed into Markdown: only '<' is neutralised, so no HTML tag can start; quotes and
-    ampersands stay readable in the generated Markdown (autoescaping would turn them into
-    entities)."""
-    return Markup(str(text).replace("<", "&lt;"))
+@jinja2.pass_context
+def _practice_link(context: jinja2.runtime.Context, practice_id: str) -> Markup:
+    """A practice's title, linked to its page where the playbook has it."""
+    titles: Titles = context["titles"]
+    title = plain_text(titles.all[practice_id])
+    if practice_id not in titles.linked:
+        return Markup(title)
+    links: SiteLinks = context["links"]
+    href = links.href(context["page"], f"{PRACTICE_FOLDER}/{practice_id}.md")
+    return Markup(f'<a href="{armour_attribute(href)}">{title}</a>')
+
+
+@jinja2.pass_context
+def _practice_links(context: jinja2.runtime.Context, practice_ids: Sequence[str]) -> Markup:
+    return Markup(", ").join(_practice_link(context, practice_id) for practice_id in practice_ids)
+
+
+@jinja2.pass_context
+def _page_link(context: jinja2.runtime.Context, target: str, text: str) -> Markup:
+    """A link to another page of the site (``health-check.md``)."""
+    links: SiteLinks = context["links"]
+    href = armour_attribute(links.href(context["page"], target))
+    return Markup(f'<a href="{href}">{text}</a>')
+
+
+def _external_url(url: str) -> Markup:
+    """A resource's address (the schema admits only http and https; checked again here)."""
+    if urlsplit(url).scheme.lower() not in ("http", "https"):
+        raise ValueError(f"not an http(s) address: {url!r}")
+    return Markup(armour_attribute(url))
 
 
 class _TemplateCache(jinja2.FileSystemBytecodeCache):
@@ -163,6 +202,7 @@ def _environment() -> jinja2.Environment:
         # Keyed by each template's name and source: a changed template is compiled afresh.
         bytecode_cache=_TemplateCache(_cache_folder()),
         autoescape=True,
+        finalize=_armour_value,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -171,18 +211,27 @@ def _environment() -> jinja2.Environment:
     environment.filters["inline"] = jinja2.pass_context(_inline_markdown)
     environment.filters["block"] = jinja2.pass_context(_markdown_block)
     environment.filters["plain"] = _plain_text
+    environment.filters["external_url"] = _external_url
+    environment.globals["practice_link"] = _practice_link
+    environment.globals["practice_links"] = _practice_links
+    environment.globals["page_link"] = _page_link
     return environment
 
 
 _ENVIRONMENT = _environment()
 
 
+#: Front matter that Material writes into pages as HTML: one line of text, escaped.
+_HTML_KEYS = ("title", "description")
+
+
 def front_matter(**fields: Any) -> Markup:
     """YAML front matter of text values and lists of ids, each written so that YAML reads back
     exactly that value: plain where that is unambiguous, double-quoted otherwise.
 
-    Material places ``title`` and ``description`` into its pages as HTML, unescaped (the
-    description inside a quoted attribute): they are escaped here.
+    Material places ``title``, ``description`` and ``tags`` into its pages (and tags into its
+    search results) as HTML, unescaped (the description inside a quoted attribute): they are
+    escaped here.
     """
     lines = ["---"]
     for key, value in fields.items():
@@ -190,9 +239,9 @@ def front_matter(**fields: Any) -> Markup:
             continue
         if isinstance(value, list):
             lines.append(f"{key}:" if value else f"{key}: []")
-            lines += [f"- {yaml_scalar(item)}" for item in value]
+            lines += [f"- {yaml_scalar(html_text(item))}" for item in value]
         else:
-            text = html_text(value) if key in ("title", "description") else value
+            text = html_text(" ".join(value.split())) if key in _HTML_KEYS else value
             lines.append(f"{key}: {yaml_scalar(text)}")
     return Markup("\n".join(lines) + "\n---\n")
 
@@ -230,17 +279,17 @@ class Words:
         self.allow_html = allow_html
 
     def t(self, key: str, **values: object) -> Markup:
-        """For Markdown text: placed like ``plain`` fields (no HTML tag can start)."""
+        """For page text: placed like ``plain`` fields."""
         return _plain_text(fill(self.strings[key], values))
 
     def attr(self, key: str, **values: object) -> str:
-        """For an HTML attribute: plain text, which autoescaping then makes safe."""
+        """Plain text, which the template's printing armours (see _armour_value)."""
         return fill(self.strings[key], values)
 
 
-def _render(template: str, words: Words, **context: Any) -> str:
+def _render(template: str, words: Words, page: str, links: SiteLinks, **context: Any) -> str:
     text = _ENVIRONMENT.get_template(template).render(
-        t=words.t, attr=words.attr, allow_html=words.allow_html, **context
+        t=words.t, attr=words.attr, allow_html=words.allow_html, page=page, links=links, **context
     )
     # Collapse the runs of blank lines that template logic leaves, for tidy golden files.
     lines: list[str] = []
@@ -251,11 +300,18 @@ def _render(template: str, words: Words, **context: Any) -> str:
 
 
 def render_practice_page(
-    practice: schema.Practice, scale: schema.Scale, titles: Titles, words: Words | None = None
+    practice: schema.Practice,
+    scale: schema.Scale,
+    titles: Titles,
+    words: Words | None = None,
+    links: SiteLinks | None = None,
 ) -> str:
+    page = f"{PRACTICE_FOLDER}/{practice.id}.md"
     return _render(
         "practice.md.j2",
         words or Words({}),
+        page,
+        links or SiteLinks(frozenset({page})),
         practice=practice,
         scale=scale,
         scale_span=scale.points[-1].value - scale.points[0].value,
@@ -283,8 +339,23 @@ def scoring_data(practice: schema.Practice, scale: schema.Scale) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def render_site(playbook: schema.Playbook, content: Content) -> RenderedSite:
-    """Every page of ``playbook``: home, one page per chosen practice, the shared pages, tags."""
+#: The pages every site has besides its practices.
+SHARED_PAGES = ("index.md", "health-check.md", "troubleshooting.md", "tags.md")
+
+
+def render_site(
+    playbook: schema.Playbook,
+    content: Content,
+    *,
+    directory_urls: bool = True,
+    other_files: Sequence[str] = (),
+) -> RenderedSite:
+    """Every page of ``playbook``: home, one page per chosen practice, the shared pages, tags.
+
+    ``directory_urls`` is MkDocs' ``use_directory_urls`` (links are written as the built site's
+    addresses); ``other_files`` are the docs tree's files besides its pages, which content may
+    link to.
+    """
     if content.home is None or content.health_check is None or content.troubleshooting is None:
         raise ValueError("render_site needs validated content (see validate.load_project)")
     home = content.home.model
@@ -296,14 +367,23 @@ def render_site(playbook: schema.Playbook, content: Content) -> RenderedSite:
         linked=frozenset(playbook.practices),
     )
     words = Words(playbook.strings, allow_html=playbook.allow_html)
+    links = SiteLinks(
+        frozenset(
+            [*SHARED_PAGES, *(f"{PRACTICE_FOLDER}/{p.id}.md" for p in chosen), *other_files]
+        ),
+        directory_urls=directory_urls,
+        remote_images=bool(getattr(playbook, "allow_remote_images", False)),
+    )
     pages: dict[str, str] = {}
     for practice in chosen:
         path = f"{PRACTICE_FOLDER}/{practice.id}.md"
         scale = content.scales[practice.assessment.scale]
-        pages[path] = render_practice_page(practice, scale, titles, words)
+        pages[path] = render_practice_page(practice, scale, titles, words, links)
     pages["index.md"] = _render(
         "home.md.j2",
         words,
+        "index.md",
+        links,
         home=home,
         audience=playbook.audience,
         practices=chosen,
@@ -316,6 +396,8 @@ def render_site(playbook: schema.Playbook, content: Content) -> RenderedSite:
     pages["health-check.md"] = _render(
         "health-check.md.j2",
         words,
+        "health-check.md",
+        links,
         health_check=health,
         scale=content.scales[health.scale],
         titles=titles,
@@ -324,6 +406,8 @@ def render_site(playbook: schema.Playbook, content: Content) -> RenderedSite:
     pages["troubleshooting.md"] = _render(
         "troubleshooting.md.j2",
         words,
+        "troubleshooting.md",
+        links,
         troubleshooting=trouble,
         titles=titles,
         front_matter=front_matter(title=trouble.title, description=trouble.summary),
@@ -331,6 +415,8 @@ def render_site(playbook: schema.Playbook, content: Content) -> RenderedSite:
     pages["tags.md"] = _render(
         "tags.md.j2",
         words,
+        "tags.md",
+        links,
         front_matter=front_matter(
             title=words.attr("tags_title"),
             description=words.attr("tags_description", site=playbook.site.name),
@@ -343,4 +429,4 @@ def render_site(playbook: schema.Playbook, content: Content) -> RenderedSite:
         NavEntry(trouble.title, "troubleshooting.md"),
         NavEntry(words.attr("tags_title"), "tags.md"),
     )
-    return RenderedSite(pages, nav)
+    return RenderedSite(pages, nav, tuple(links.warnings))

@@ -1,83 +1,242 @@
-"""Keep what coaches write from running code in readers' browsers.
+"""What content may become in a page: an allow-list applied to the generator's own output.
 
-Two layers:
+Every Markdown field is converted here, by the generator, never by the engine that builds the
+site, and the HTML is passed through nh3 (the Ammonia sanitiser) with an explicit list of
+elements, attributes and URL schemes. The result is then *armoured* for the page it goes into:
+every character that Markdown or one of its extensions could read as syntax is written as a
+character reference (``&#123;`` for ``{``) and the whole field sits on one line, so whatever
+``markdown_extensions`` the project's mkdocs.yml turns on, and whichever engine (MkDocs,
+Zensical) converts the page, the content reaches the browser exactly as it left this module.
 
-* Before rendering, ``escape_raw_html`` turns every ``<`` of a Markdown field into ``&lt;``
-  (readers still see ``<``), except inside one-line code spans and ``<https://...>`` links. No
-  HTML tag can start, so raw HTML shows as text. A playbook with ``allow_html: true`` skips this.
-* While Markdown becomes HTML, ``SafeHtmlExtension`` removes active content whatever the
-  setting: event-handler attributes (``onclick``), ``srcdoc``, URLs whose scheme runs code
-  (``javascript:``, ``vbscript:``, ``data:`` other than images), and elements that run or embed
-  code (``<script>``, ``<object>``, ``<base>``, ...). Raw HTML, present only where a playbook
-  allows it, goes through ``strip_active_content``.
+The field kinds (README, "Security"):
 
-This module needs only the standard library and Python-Markdown. The generated docs tree uses
-it as a MkDocs hook (a copy beside its mkdocs.yml), so the tree still builds with plain MkDocs.
+* plain text (titles, summaries, labels, interface strings): never markup; whitespace folded
+  into single spaces, every markup character a character reference (``plain_text``);
+* Markdown: converted with a fixed set of extensions; raw HTML is text unless the playbook
+  sets ``allow_html`` (then it passes the same allow-list); the output holds only
+  ``ALLOWED_TAGS`` with ``ALLOWED_ATTRIBUTES``: no ids, no ``style``, no ``data-*``, no event
+  handlers, classes only from ``ALLOWED_CLASSES``, titles without ``<``, ``>`` or ``&``, URLs
+  only of ``URL_SCHEMES`` or relative (``FieldMarkdown``);
+* ids, tags, URLs, colours and file names are checked by the schema and validate.py.
 """
 
 from __future__ import annotations
 
-import html
 import re
-import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from html.parser import HTMLParser
 from typing import Any
 
-from markdown import Markdown
+import markdown
+import nh3
 from markdown.extensions import Extension
-from markdown.postprocessors import Postprocessor
-from markdown.treeprocessors import Treeprocessor
-from markdown.util import HTML_PLACEHOLDER_RE
+from markdown.extensions.tables import TableExtension
 
-#: ``config.extra`` key of the generated mkdocs.yml that lets raw HTML through.
-ALLOW_HTML_KEY = "playbook_allow_html"
-
-#: Elements dropped with everything inside them.
-_DROP_WITH_CONTENT = frozenset({"script"})
-#: Elements dropped, their content kept: they load or run code, or redirect the page.
-_DROP_TAG = frozenset(
+#: Everything Markdown makes of a field, and the harmless raw HTML an author may add where
+#: ``allow_html`` is on. Headings start at h3: the page's own headings come from templates.
+ALLOWED_TAGS = frozenset(
     {
-        "object",
-        "embed",
-        "applet",
-        "base",
-        "meta",
-        "frame",
-        "frameset",
-        "set",
-        "animate",
-        "animatemotion",
-        "animatetransform",
-        "handler",
-        "listener",
+        *("p", "br", "hr", "blockquote", "pre", "code", "kbd", "samp", "var"),
+        *("strong", "b", "em", "i", "u", "s", "del", "ins", "mark", "small", "sub", "sup"),
+        *("abbr", "q", "cite", "dfn", "span", "div", "details", "summary"),
+        *("ul", "ol", "li", "dl", "dt", "dd", "figure", "figcaption"),
+        *("table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td"),
+        *("h3", "h4", "h5", "h6", "a", "img"),
     }
 )
-_URL_ATTRIBUTES = frozenset(
+ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "abbr": {"title"},
+    "ol": {"start"},
+    "th": {"align", "colspan", "rowspan", "scope"},
+    "td": {"align", "colspan", "rowspan"},
+    "details": {"open"},
+    "code": {"class"},
+    "div": {"class"},
+    "p": {"class"},
+}
+#: Classes content may carry: a code block's language and Material's admonition styles.
+#: None of them is one the theme's or the tool's scripts look for.
+ADMONITIONS = frozenset(
     {
-        "href",
-        "src",
-        "action",
-        "formaction",
-        "xlink:href",
-        "data",
-        "poster",
-        "background",
+        *("note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important"),
+        *("success", "check", "done", "question", "help", "faq", "warning", "caution"),
+        *("attention", "failure", "fail", "missing", "danger", "error", "bug", "example"),
+        "quote",
         "cite",
-        "longdesc",
-        "lowsrc",
-        "dynsrc",
-        "ping",
-        "codebase",
-        "manifest",
-        "srcset",
     }
 )
-_ATTRIBUTE_NAME = re.compile(r"[a-z_:][-a-z0-9_:.]*\Z")
-#: Browsers ignore ASCII control characters and spaces in a URL's scheme ("java\tscript:").
+ALLOWED_CLASSES: dict[str, frozenset[str]] = {
+    "div": frozenset({"admonition", *ADMONITIONS}),
+    "p": frozenset({"admonition-title"}),
+}
+_LANGUAGE_CLASS = re.compile(r"language-[a-z0-9_+#-]{1,30}\Z", re.I)
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+#: Characters a title may not hold: Material's tooltips put titles back into pages as HTML.
+_NOT_IN_TITLES = str.maketrans("", "", "<>&")
+
+#: Address filter for ``href`` and ``src``: (element, attribute, value) to the value to keep,
+#: or None to drop the attribute.
+UrlFilter = Callable[[str, str, str], str | None]
+
+
+def _keep_url(tag: str, attribute: str, value: str) -> str:
+    return value
+
+
 _IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]+")
 _SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):")
-_IMAGE_DATA = re.compile(r"data:image/(?:png|gif|jpeg|jpg|webp|avif);")
+
+
+def _allowed_scheme(url: str) -> bool:
+    """A relative address, or one of ``URL_SCHEMES`` (browsers ignore control characters and
+    spaces in a scheme: "java\tscript:")."""
+    scheme = _SCHEME.match(_IGNORED_IN_URL.sub("", url).lower())
+    return scheme is None or scheme.group(1) in URL_SCHEMES
+
+
+def sanitize(html: str, url_filter: UrlFilter = _keep_url) -> str:
+    """``html`` with nothing outside the allow-list (see the module's notes)."""
+
+    def attribute_filter(tag: str, attribute: str, value: str) -> str | None:
+        if attribute == "title":
+            return value.translate(_NOT_IN_TITLES)
+        if attribute == "class":
+            allowed = ALLOWED_CLASSES.get(tag, frozenset())
+            names = [
+                name
+                for name in value.split()
+                if name in allowed or (tag == "code" and _LANGUAGE_CLASS.match(name))
+            ]
+            return " ".join(names) or None
+        if attribute in ("href", "src"):
+            kept = url_filter(tag, attribute, value)
+            return kept if kept is None or _allowed_scheme(kept) else None
+        return value
+
+    return nh3.clean(
+        html,
+        tags=set(ALLOWED_TAGS),
+        clean_content_tags={"script", "style"},
+        attributes=ALLOWED_ATTRIBUTES,
+        attribute_filter=attribute_filter,
+        url_schemes=set(URL_SCHEMES),
+        strip_comments=True,
+        link_rel=None,
+    )
+
+
+#: Characters that start or end syntax in Markdown or a common extension (emphasis, code,
+#: links, attribute lists, critic marks, snippets, emoji, magic links, keys, maths, tables).
+_MARKUP = "&<>\"'{}[]\\`*_!:~^=+$@#|\n\r\t"
+_ARMOUR = {ord(c): f"&#{ord(c)};" for c in _MARKUP} | {
+    ord("&"): "&amp;",
+    ord("<"): "&lt;",
+    ord(">"): "&gt;",
+    ord('"'): "&quot;",
+}
+#: In element text quotes mark nothing up (they stay readable), and outside ``pre`` line breaks
+#: and tabs are just spaces.
+_ARMOUR_PRE = {key: value for key, value in _ARMOUR.items() if chr(key) not in "\"'"}
+_ARMOUR_TEXT = _ARMOUR_PRE | {ord("\n"): " ", ord("\r"): " ", ord("\t"): " "}
+
+
+def armour_text(text: str) -> str:
+    """Text for a page, with no character left that any engine could read as markup."""
+    return text.translate(_ARMOUR_TEXT)
+
+
+def plain_text(text: str) -> str:
+    """A plain-text field on one line, its whitespace folded, armoured."""
+    return armour_text(" ".join(text.split()))
+
+
+class _Armour(HTMLParser):
+    """Writes sanitised HTML back out with every markup character of its text and attribute
+    values as a character reference, on one line (line breaks in ``pre`` as ``&#10;``)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.pre = 0
+
+    def _tag(self, tag: str, attrs: list[tuple[str, str | None]]) -> str:
+        parts = [f"<{tag}"]
+        for name, value in attrs:
+            parts.append(f" {name}" if value is None else f' {name}="{value.translate(_ARMOUR)}"')
+        return "".join(parts) + ">"
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.pre += tag == "pre"
+        self.out.append(self._tag(tag, attrs))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.out.append(self._tag(tag, attrs))
+
+    def handle_endtag(self, tag: str) -> None:
+        self.pre -= tag == "pre" and self.pre > 0
+        self.out.append(f"</{tag}>")
+
+    def handle_data(self, data: str) -> None:
+        self.out.append(data.translate(_ARMOUR_PRE if self.pre else _ARMOUR_TEXT))
+
+
+def armour(html: str) -> str:
+    """Sanitised ``html`` made inert for the page it is written into (see the module's notes)."""
+    writer = _Armour()
+    writer.feed(html)
+    writer.close()
+    return "".join(writer.out)
+
+
+class _NoRawHtml(Extension):
+    """Raw HTML is text: Markdown escapes it like any other text (code keeps its '<')."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's name)
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+
+
+def _converter(allow_html: bool) -> markdown.Markdown:
+    extensions: list[Any] = [
+        TableExtension(use_align_attribute=True),
+        "fenced_code",
+        "def_list",
+        "abbr",
+        "admonition",
+        "sane_lists",
+    ]
+    if not allow_html:
+        extensions.append(_NoRawHtml())
+    return markdown.Markdown(extensions=extensions)
+
+
+#: One converter for each setting, reset between fields: building one costs more than using it.
+_CONVERTERS = {allow: _converter(allow) for allow in (False, True)}
+
+#: Text that Markdown leaves exactly as it is: letters, digits and punctuation that mark up
+#: nothing, starting with a letter (so no list or heading) and on one line. Most checklist
+#: items and questions are such sentences.
+_PLAIN_SENTENCE = re.compile(r"[^\W\d_](?:[^\W_]|[ ,.;:'\"?!()/%+=’‘“”–—-])*(?<! )\Z")
+
+
+def markdown_html(
+    text: str, *, inline: bool, allow_html: bool, url_filter: UrlFilter = _keep_url
+) -> str:
+    """A Markdown field as armoured, sanitised HTML on one line.
+
+    ``inline`` drops the paragraph around text that makes a single paragraph (for a label
+    or a legend).
+    """
+    text = text.strip()
+    if inline and _PLAIN_SENTENCE.match(text):
+        return armour_text(text)  # what Markdown would make of it, without its cost
+    html = _CONVERTERS[allow_html].reset().convert(text)
+    html = sanitize(html, url_filter)
+    if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return armour(html).strip()
 
 
 def html_text(text: str) -> str:
@@ -88,181 +247,6 @@ def html_text(text: str) -> str:
     return text.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
-def _unsafe_url(name: str, value: str) -> bool:
-    candidates = value.split(",") if name == "srcset" else [value]
-    for candidate in candidates:
-        url = _IGNORED_IN_URL.sub("", html.unescape(candidate)).lower()
-        scheme = _SCHEME.match(url)
-        if scheme is None:
-            continue  # relative, or the colon comes after a path character
-        if scheme.group(1) in ("javascript", "vbscript", "livescript"):
-            return True
-        if scheme.group(1) == "data" and not (name == "src" and _IMAGE_DATA.match(url)):
-            return True
-    return False
-
-
-def safe_attribute(name: str, value: str | None) -> bool:
-    """False for attributes that run code: event handlers, srcdoc, code-running URLs."""
-    name = name.lower()
-    if name.startswith("on") or name == "srcdoc" or not _ATTRIBUTE_NAME.match(name):
-        return False
-    return not (name in _URL_ATTRIBUTES and value is not None and _unsafe_url(name, value))
-
-
-def clean_tree(root: etree.Element, unstash: Callable[[str], str] = str) -> None:
-    """Remove active content from an element tree (Markdown's, before it becomes text).
-
-    ``unstash`` puts back what Markdown set aside in attribute values (an entity such as
-    ``&#97;`` or raw HTML waits in its stash until the very end). The real value is checked and
-    set, so that the stash is never pasted, unescaped, inside an attribute.
-    """
-    for parent in list(root.iter()):
-        for child in list(parent):
-            if isinstance(child.tag, str) and child.tag.lower() in _DROP_WITH_CONTENT:
-                parent.remove(child)
-        unsafe = []
-        for name, value in list(parent.attrib.items()):
-            real = unstash(value)
-            if not safe_attribute(name, real):
-                unsafe.append(name)
-                del parent.attrib[name]
-            elif real != value:
-                parent.set(name, real)
-        # MkDocs expects every link to have an address and every image a source: one that
-        # lost its own becomes plain text (a link's text, an image's alternative text).
-        if (parent.tag == "a" and "href" in unsafe) or (parent.tag == "img" and "src" in unsafe):
-            if parent.tag == "img":
-                parent.text = parent.attrib.get("alt", "")
-            parent.tag = "span"
-            parent.attrib.clear()
-
-
-class _Sanitizer(HTMLParser):
-    """Writes HTML back out tag by tag, rebuilt from what was parsed, minus active content.
-
-    Every tag is rebuilt rather than copied, so nothing the parser did not understand reaches
-    the browser. Comments, declarations and processing instructions are dropped: browsers and
-    Python's parser disagree about where some of them end.
-    """
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.out: list[str] = []
-        self.skipping: str | None = None
-
-    def _tag(self, tag: str, attrs: list[tuple[str, str | None]], close: str) -> None:
-        if self.skipping is not None:
-            return
-        if tag in _DROP_WITH_CONTENT:
-            self.skipping = tag if close == ">" else None
-            return
-        if tag in _DROP_TAG:
-            return
-        parts = [f"<{tag}"]
-        for name, value in attrs:
-            if safe_attribute(name, value):
-                parts.append(f" {name}" if value is None else f' {name}="{html.escape(value)}"')
-        self.out.append("".join(parts) + close)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._tag(tag, attrs, ">")
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._tag(tag, attrs, " />")
-
-    def handle_endtag(self, tag: str) -> None:
-        if self.skipping is not None:
-            if tag == self.skipping:
-                self.skipping = None
-            return
-        if tag not in _DROP_TAG and tag not in _DROP_WITH_CONTENT:
-            self.out.append(f"</{tag}>")
-
-    def handle_data(self, data: str) -> None:
-        if self.skipping is None:
-            # A '<' left in text is one the parser could not read as a tag; a browser might.
-            self.out.append(data.replace("<", "&lt;"))
-
-    def handle_entityref(self, name: str) -> None:
-        if self.skipping is None:
-            self.out.append(f"&{name};")
-
-    def handle_charref(self, name: str) -> None:
-        if self.skipping is None:
-            self.out.append(f"&#{name};")
-
-
-def strip_active_content(text: str) -> str:
-    """HTML ``text`` without scripts, event handlers or code-running URLs."""
-    sanitizer = _Sanitizer()
-    sanitizer.feed(text)
-    sanitizer.close()
-    return "".join(sanitizer.out)
-
-
-#: What keeps its '<': a one-line code span (shown as code) and a <https://...> link.
-_KEEP = re.compile(r"(?<![\\`])(`+)(?!`).+?(?<!`)\1(?!`)|<(?:https?://|mailto:)[^\s<>]*>", re.I)
-
-
-def escape_raw_html(text: str) -> str:
-    """Markdown ``text`` with raw HTML made visible text instead (see the module's notes)."""
-    if "<" not in text:
-        return text
-    parts = []
-    position = 0
-    for kept in _KEEP.finditer(text):
-        parts.append(text[position : kept.start()].replace("<", "&lt;"))
-        parts.append(kept.group())
-        position = kept.end()
-    parts.append(text[position:].replace("<", "&lt;"))
-    return "".join(parts)
-
-
-class _CleanTree(Treeprocessor):
-    def run(self, root: etree.Element) -> None:
-        stash = self.md.htmlStash.rawHtmlBlocks
-
-        def unstash(value: str) -> str:
-            return HTML_PLACEHOLDER_RE.sub(lambda m: str(stash[int(m.group(1))]), value)
-
-        clean_tree(root, unstash)
-
-
-class _CleanRawHtml(Postprocessor):
-    """Cleans raw HTML before Markdown puts it back into the page."""
-
-    def __init__(self, md: Markdown, allow_html: bool) -> None:
-        super().__init__(md)
-        self.allow_html = allow_html
-
-    def run(self, text: str) -> str:
-        blocks = self.md.htmlStash.rawHtmlBlocks
-        for index, block in enumerate(blocks):
-            if isinstance(block, etree.Element):
-                clean_tree(block)  # Markdown inside HTML (md_in_html)
-            elif self.allow_html:
-                # Without allow_html every raw block is the page template's own markup.
-                blocks[index] = strip_active_content(block)
-        return text
-
-
-class SafeHtmlExtension(Extension):
-    def __init__(self, **kwargs: Any) -> None:
-        self.config = {"allow_html": [False, "Let authors' raw HTML through (still cleaned)."]}
-        super().__init__(**kwargs)
-
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
-        # After attr_list (8) and toc (5), which add attributes; before 'unescape' (0).
-        md.treeprocessors.register(_CleanTree(md), "playbook_safe_html", 1)
-        # Before 'raw_html' (30), which puts the stashed HTML back.
-        md.postprocessors.register(
-            _CleanRawHtml(md, bool(self.getConfig("allow_html"))), "playbook_safe_html", 35
-        )
-
-
-def on_config(config: Any) -> Any:
-    """MkDocs hook: every page's Markdown is rendered with the extension."""
-    allow_html = bool((config.get("extra") or {}).get(ALLOW_HTML_KEY, False))
-    config["markdown_extensions"].append(SafeHtmlExtension(allow_html=allow_html))
-    return config
+def armour_attribute(text: str) -> str:
+    """Text for an attribute value (or element text), every markup character referenced."""
+    return text.translate(_ARMOUR)

@@ -18,7 +18,7 @@ from mkdocs.livereload import LiveReloadServer
 
 from .docs_tree import render_docs_tree, resolve_playbook_name
 from .errors import PlaybookError
-from .mkdocs_log import mkdocs_logging
+from .mkdocs_log import log_link_warnings, mkdocs_logging
 from .validate import load_project
 
 log = logging.getLogger("mkdocs.playbook")
@@ -41,6 +41,7 @@ def serve_site(root: Path, name: str, *, host: str = "127.0.0.1", port: int = 80
                 click.echo(error.format_message(), err=True)
                 log.error("The content has problems; still serving the last good build.")
                 return
+            log_link_warnings(report.link_warnings, current.content_for(name))
             config = load_config(config_file=str(report.config_file), site_dir=site_dir)
             config.site_url = url
             mkdocs_build(config, serve_url=url)

@@ -310,7 +310,7 @@ def test_version() -> None:
     assert result.stdout == f"playbook, version {importlib.metadata.version('playbook')}\n"
 
 
-def test_strict_build_fails_on_a_mkdocs_warning_and_plain_build_does_not(
+def test_strict_build_fails_on_a_link_warning_and_plain_build_does_not(
     project_copy: Path, tmp_path: Path
 ) -> None:
     listen = project_copy / LISTEN
@@ -328,7 +328,7 @@ def test_strict_build_fails_on_a_mkdocs_warning_and_plain_build_does_not(
 
     strict = run("build", "--project", project_copy, "--strict", "--site-dir", tmp_path / "a")
     assert_exit(strict, 1)
-    assert strict.stderr == warning + "Error: MkDocs: Aborted with 1 warnings in strict mode!\n"
+    assert strict.stderr == warning + "Error: Aborted with 1 warning in strict mode!\n"
 
     lenient = run("build", "--project", project_copy, "--site-dir", tmp_path / "b")
     assert_exit(lenient, 0)

@@ -166,7 +166,7 @@ def test_new_scaffolds_a_project_that_builds_strictly_at_once(tmp_path: Path) ->
     listen = (folder / "site" / "practices" / "listen" / "index.html").read_text("utf-8")
     assert "I ran one meeting this month where everyone spoke before I did." in listen
     home = (folder / "site" / "index.html").read_text(encoding="utf-8")
-    assert "Written for: Team leads and new managers" in home
+    assert '<p class="pb-audience">Written for&#58; Team leads and new managers</p>' in home
 
 
 def test_scaffolded_yaml_names_its_schema_and_passes_it(tmp_path: Path) -> None:
@@ -350,7 +350,7 @@ def test_page_words_can_be_changed_by_the_playbook(project_copy: Path, tmp_path:
     )
     page = (site / "practices" / "listen" / "index.html").read_text(encoding="utf-8")
     assert '<h2 id="checkliste">Checkliste' in page
-    assert 'aria-label="Listen actively: Liste &lt;&amp; &#34;Punkte&#34;&gt;"' in page
+    assert 'aria-label="Listen actively&#58; Liste &lt;&amp; &quot;Punkte&quot;&gt;"' in page
     assert '<p class="pb-privacy">Deine Antworten bleiben in diesem Browser.</p>' in page
     assert "Praktiken" in page
     script = (site / "assets" / "playbook.js").read_text(encoding="utf-8")

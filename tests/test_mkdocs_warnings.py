@@ -37,7 +37,7 @@ def test_a_broken_link_in_a_field_is_located_in_its_yaml(
         "WARNING -  content/practices/listen.yaml:10:26: why: Doc file 'practices/listen.md' "
         "contains a link 'missing.md', but the target 'practices/missing.md' is not found "
         "among documentation files.",
-        "Error: MkDocs: Aborted with 2 warnings in strict mode!",
+        "Error: Aborted with 2 warnings in strict mode!",
     ]
     assert not site.exists()
     assert os.listdir(tmp_path) == ["project"]  # no staging folder left behind

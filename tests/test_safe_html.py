@@ -1,110 +1,213 @@
-"""The two layers of generator/safe_html.py, with exact outputs."""
+"""generator/safe_html.py: what a content field may become, with exact outputs."""
 
 from __future__ import annotations
 
 import markdown
 import pytest
 
-from generator.safe_html import (
-    SafeHtmlExtension,
-    escape_raw_html,
-    html_text,
-    safe_attribute,
-    strip_active_content,
-)
+from generator.links import SiteLinks
+from generator.safe_html import armour, armour_text, html_text, markdown_html, plain_text, sanitize
+
+
+def block(text: str, allow_html: bool = False) -> str:
+    return markdown_html(text, inline=False, allow_html=allow_html)
 
 
 @pytest.mark.parametrize(
-    ("text", "escaped"),
+    ("text", "html"),
     [
+        # Raw HTML is text, shown as typed; code keeps its '<' as code.
         (
-            "a <b>bold</b> `<i>` <https://example.org/a?b=1> <mailto:x@y.z>",
-            "a &lt;b>bold&lt;/b> `<i>` <https://example.org/a?b=1> <mailto:x@y.z>",
+            "a <b>bold</b> `<i>` <https://example.org/a?b=1>",
+            "<p>a &lt;b&gt;bold&lt;/b&gt; <code>&lt;i&gt;</code> "
+            '<a href="https&#58;//example.org/a?b&#61;1">'
+            "https&#58;//example.org/a?b&#61;1</a></p>",
         ),
-        ("``a ` <b>`` c", "``a ` <b>`` c"),  # a double-backtick span holding a backtick
-        ("\\`<b>`", "\\`&lt;b>`"),  # an escaped backtick opens no code span
-        ("`a\n<script>x</script>`", "`a\n&lt;script>x&lt;/script>`"),  # spans one line only
-        ("<!-- x -->", "&lt;!-- x -->"),
-        ("<https://x.org/<script>>", "&lt;https://x.org/&lt;script>>"),
+        # An indented code block shows exactly what was written (no '&lt;b>').
+        (
+            "x\n\n    <b>code</b>\n\ny",
+            "<p>x</p> <pre><code>&lt;b&gt;code&lt;/b&gt;&#10;</code></pre> <p>y</p>",
+        ),
+        # A mail autolink needs an '@': without one it is text, never an element.
+        (
+            "<mailto:x/contenteditable/autofocus/onfocus=alert(document.domain)>",
+            "<p>&lt;mailto&#58;x/contenteditable/autofocus/onfocus&#61;alert(document.domain)&gt;</p>",
+        ),
+        # An end tag in a code span stays in the code span.
+        (
+            "`</section></div><img src=x onerror=alert(1)>`",
+            "<p><code>&lt;/section&gt;&lt;/div&gt;"
+            "&lt;img src&#61;x onerror&#61;alert(1)&gt;</code></p>",
+        ),
+        # Links that run code lose their address, inline and by reference.
+        (
+            "[a](javascript:alert(1)) [r][ref] [e](jav&#97;script:alert(2))\n\n"
+            "[ref]: javascript:alert(3)",
+            "<p><a>a</a> <a>r</a> <a>e</a></p>",
+        ),
+        ("![p](javascript:alert(1)) ![d](data:text/html,x)", '<p><img alt="p"> <img alt="d"></p>'),
+        # Attribute-list syntax is text: no extension of the engine can read it any more.
+        ("x {: #__config hidden }", "<p>x &#123;&#58; &#35;&#95;&#95;config hidden &#125;</p>"),
+        # Titles lose what a tooltip could put back as HTML.
+        (
+            '[t](p.md "<img src=x onerror=alert(1)>")',
+            '<p><a href="p.md" title="img src&#61;x onerror&#61;alert(1)">t</a></p>',
+        ),
+        # Newlines in code survive, as references, so the field stays on one line.
+        (
+            "```python\na = 1\n\nb\n```",
+            '<pre><code class="language-python">a &#61; 1&#10;&#10;b&#10;</code></pre>',
+        ),
+        (
+            "!!! tip\n    Say *why*.",
+            '<div class="admonition tip"> <p class="admonition-title">Tip</p> '
+            "<p>Say <em>why</em>.</p> </div>",
+        ),
+        (
+            "|a|b|\n|:-|-:|\n|1|2|",
+            '<table> <thead> <tr> <th align="left">a</th> <th align="right">b</th> </tr> '
+            '</thead> <tbody> <tr> <td align="left">1</td> <td align="right">2</td> </tr> '
+            "</tbody> </table>",
+        ),
+        # Snippets, critic marks and template syntax are text.
+        (
+            '--8<-- ".env"\n{++x++} {{ y }} {% z %} %s',
+            '<p>--8&lt;-- ".env" &#123;&#43;&#43;x&#43;&#43;&#125; '
+            "&#123;&#123; y &#125;&#125; &#123;% z %&#125; %s</p>",
+        ),
     ],
 )
-def test_raw_html_in_markdown_is_escaped_outside_code(text: str, escaped: str) -> None:
-    assert escape_raw_html(text) == escaped
+def test_markdown_fields_become_allow_listed_armoured_html(text: str, html: str) -> None:
+    assert block(text) == html
 
 
 @pytest.mark.parametrize(
-    ("html", "cleaned"),
+    ("text", "html"),
     [
-        ('<p onclick="x()">a</p><script>alert(1)</script><b>ok</b>', "<p>a</p><b>ok</b>"),
-        ('<a href=" jav&#x09;ascript:alert(1)">x</a>', "<a>x</a>"),
-        ('<a href="VBScript:x">x</a><a href="/ok">y</a>', '<a>x</a><a href="/ok">y</a>'),
         (
-            '<img src="data:image/png;base64,AAA" onerror=x>',
-            '<img src="data:image/png;base64,AAA">',
-        ),
-        ('<a href="data:text/html,x">d</a>', "<a>d</a>"),
-        # Python's parser reads <style> as text; in SVG a browser would read a tag there.
-        (
-            "<!-- c --><svg><style><img src=x onerror=alert(1)></style></svg>",
-            "<svg><style>&lt;img src=x onerror=alert(1)></style></svg>",
-        ),
-        # Browsers end a comment at '--!>', Python's parser does not: comments are dropped.
-        ('<!-- --!><img src=x onerror="alert(1)">-->', ""),
-        (
-            '<a href="https://e.org/?a=1&amp;b=2" title=\'q"q\'>t</a>',
-            '<a href="https://e.org/?a=1&amp;b=2" title="q&quot;q">t</a>',
+            '<div id="__config" class="md-typeset admonition" style="position:fixed" '
+            'data-pb-action="reset-answers" onclick="x()">t</div>',
+            '<div class="admonition">t</div>',
         ),
         (
-            '<iframe srcdoc="<script>x</script>" src="https://e.org"></iframe>',
-            '<iframe src="https://e.org"></iframe>',
+            "<details open ontoggle=alert(1)><summary>s</summary>x</details>",
+            '<details open=""><summary>s</summary>x</details>',
         ),
-        ('<img srcset="a.png 1x, javascript:x 2x">', "<img>"),
-        ("<object data=x.swf><embed src=x><base href=/x><meta http-equiv=refresh>t</object>", "t"),
+        ("<script>alert(1)</script><style>*{x:url(http://e.org)}</style>k", "<p>k</p>"),
+        ("<iframe srcdoc='<script>x</script>'></iframe><object data=x></object>t", "<p>t</p>"),
         (
-            "<svg><a><set attributeName=href to=javascript:alert(1) /></a></svg>",
-            "<svg><a></a></svg>",
+            "<svg><a xlink:href=javascript:alert(1)><animate attributeName=href /></a></svg>",
+            "<p></p>",
         ),
-        ("tail <img src=x onerror=alert(1)", "tail &lt;img src=x onerror=alert(1)"),
-        ("<p>caf&eacute; &#233; &amp;</p>", "<p>caf&eacute; &#233; &amp;</p>"),
+        ("<form><button formaction=javascript:alert(1)>b</button></form>", "b"),
+        (
+            '<link rel=stylesheet href="http://e.org/x.css"><base href="http://e.org/">'
+            '<meta http-equiv=refresh content="0;url=http://e.org">',
+            "<p></p>",
+        ),
+        ("<!-- --!><img src=x onerror=alert(1)>-->", '<p><img src="x">--&gt;</p>'),
+        (
+            '<abbr title="&lt;img src=x onerror=alert(1)&gt;">A</abbr>',
+            '<p><abbr title="img src&#61;x onerror&#61;alert(1)">A</abbr></p>',
+        ),
+        (
+            '<code class="language-js md-clipboard">x</code>',
+            '<p><code class="language-js">x</code></p>',
+        ),
     ],
 )
-def test_active_content_is_stripped_from_html(html: str, cleaned: str) -> None:
-    assert strip_active_content(html) == cleaned
+def test_raw_html_where_allowed_passes_the_same_allow_list(text: str, html: str) -> None:
+    assert block(text, allow_html=True) == html
 
 
-def test_markdown_links_and_attributes_that_run_code_are_removed() -> None:
-    def render(text: str) -> str:
-        return markdown.markdown(text, extensions=["attr_list", SafeHtmlExtension()])
-
-    assert render('[a](#x){ onclick="alert(1)" data-x="1" }') == (
-        '<p><a data-x="1" href="#x">a</a></p>'
-    )
-    assert render("![picture](javascript:alert(1))") == "<p><span>picture</span></p>"
-    assert render("[x](jav&#97;script:alert(1))") == "<p><span>x</span></p>"
-    # An entity set aside by Markdown inside a nested link is checked as the browser reads it.
-    assert render("**[a [e](jav&#97;script:alert('x')) b](p.md)**") == (
-        '<p><strong><a href="p.md">a <span>e</span>) b</a></strong></p>'
-    )
-    assert render("[fine](https://example.org/?a=1&b=2)") == (
-        '<p><a href="https://example.org/?a=1&amp;b=2">fine</a></p>'
+def test_inline_fields_drop_their_paragraph() -> None:
+    assert markdown_html("Ask *why*", inline=True, allow_html=False) == "Ask <em>why</em>"
+    assert markdown_html("A plain sentence: yes!", inline=True, allow_html=False) == (
+        "A plain sentence&#58; yes&#33;"
     )
 
 
-def test_allowed_raw_html_is_kept_but_cleaned() -> None:
-    text = '<div class="box" onmouseover="x()"><b>kept</b><script>gone()</script></div>'
-    allowed = markdown.markdown(text, extensions=[SafeHtmlExtension(allow_html=True)])
-    assert allowed == '<div class="box"><b>kept</b></div>'
-    # Without the setting, raw blocks are the page template's own and left as they are.
-    assert markdown.markdown("<div>t</div>", extensions=[SafeHtmlExtension()]) == "<div>t</div>"
+def test_plain_text_is_one_line_of_text() -> None:
+    assert (
+        plain_text("A summary\n\n# x {: #__config }")
+        == "A summary &#35; x &#123;&#58; &#35;&#95;&#95;config &#125;"
+    )
+    assert plain_text('Say "no" & <mean> it') == 'Say "no" &amp; &lt;mean&gt; it'
+    assert armour_text("a\tb") == "a b"
 
 
-def test_safe_attribute() -> None:
-    assert safe_attribute("href", "/page/") is True
-    assert safe_attribute("href", "mailto:a@b.c") is True
-    assert safe_attribute("OnLoad", "x") is False
-    assert safe_attribute('"onerror', "x") is False  # not an attribute name a browser reads
-    assert safe_attribute("src", "data:image/svg+xml;base64,AA") is False
-    assert safe_attribute("title", "javascript:alert(1)") is True  # text, never fetched
+def test_armoured_html_reads_back_as_the_same_page() -> None:
+    """The engine's Markdown keeps an armoured field exactly: what the browser gets is the
+    sanitiser's output, whatever extensions are on."""
+    html = block("Say *why* `{: x }` [a](b.md) :smile: ==mark== ++ctrl++ --8<-- x")
+    page = markdown.markdown(
+        f'<div class="pb-md">{html}</div>',
+        extensions=[
+            "attr_list",
+            "md_in_html",
+            "abbr",
+            "pymdownx.critic",
+            "pymdownx.emoji",
+            "pymdownx.keys",
+            "pymdownx.mark",
+            "pymdownx.magiclink",
+            "pymdownx.snippets",
+        ],
+    )
+    assert page == f'<div class="pb-md">{html}</div>'
+
+
+def test_content_links_are_the_built_sites_addresses() -> None:
+    links = SiteLinks(frozenset({"index.md", "practices/a.md", "practices/b.md", "tags.md"}))
+    html = markdown_html(
+        "[b](b.md#x) [home](../index.md) [gone](gone.md) [out](https://e.org/) [here](#top)",
+        inline=True,
+        allow_html=False,
+        url_filter=lambda tag, name, value: links.content_url("practices/a.md", tag, name, value),
+    )
+    assert html == (
+        '<a href="../b/&#35;x">b</a> <a href="../../">home</a> <a href="gone.md">gone</a> '
+        '<a href="https&#58;//e.org/">out</a> <a href="&#35;top">here</a>'
+    )
+    assert [w.message for w in links.warnings] == [
+        "Doc file 'practices/a.md' contains a link 'gone.md', but the target "
+        "'practices/gone.md' is not found among documentation files."
+    ]
+    flat = SiteLinks(frozenset({"index.md", "practices/a.md", "practices/b.md"}), False)
+    assert flat.href("practices/a.md", "practices/b.md") == "b.html"
+    assert flat.href("index.md", "practices/b.md") == "practices/b.html"
+    assert links.href("index.md", "practices/b.md") == "practices/b/"
+    assert links.href("practices/a.md", "index.md") == "../../"
+
+
+def test_images_from_other_hosts_are_left_out_unless_allowed() -> None:
+    for remote_images, html in (
+        (False, '<img alt="a"> <img alt="b"> <img alt="c" src="pic.png">'),
+        (
+            True,
+            '<img alt="a" src="https&#58;//e.org/t.png"> <img alt="b" src="//e.org/t.png"> '
+            '<img alt="c" src="pic.png">',
+        ),
+    ):
+        links = SiteLinks(frozenset({"index.md", "pic.png"}), remote_images=remote_images)
+        converted = markdown_html(
+            "![a](https://e.org/t.png) ![b](//e.org/t.png) ![c](pic.png)",
+            inline=True,
+            allow_html=False,
+            url_filter=lambda tag, name, value, links=links: links.content_url(
+                "index.md", tag, name, value
+            ),
+        )
+        assert converted == html
+        assert len(links.warnings) == (0 if remote_images else 2)
+
+
+def test_sanitize_never_keeps_an_address_a_filter_made_dangerous() -> None:
+    assert sanitize('<a href="x.md">x</a>', lambda t, a, v: "javascript:alert(1)") == "<a>x</a>"
+
+
+def test_armour_keeps_entities_as_characters() -> None:
+    assert armour("<p>caf&eacute; &#233; &amp; &lt;</p>") == "<p>café é &amp; &lt;</p>"
 
 
 def test_html_text_escapes_for_material_templates() -> None:

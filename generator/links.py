@@ -1,0 +1,104 @@
+"""Addresses in the pages the generator writes: links between pages, and links and images in
+content, resolved the way MkDocs resolves Markdown links.
+
+Content is converted to HTML by the generator (see safe_html.py), so the engine never sees its
+links: they are resolved here, against the pages and files of the docs tree, and written as the
+addresses the built site has (``../grow/`` with directory URLs, ``grow.html`` without). A link
+to a file that is not there is kept as written and reported like MkDocs reports it.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from .safe_html import URL_SCHEMES
+
+_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+@dataclass(frozen=True)
+class LinkWarning:
+    """A link or image in a page that the built site cannot serve, in MkDocs' words."""
+
+    page: str
+    link: str
+    message: str
+
+
+def page_url(path: str, directory_urls: bool) -> str:
+    """The address of docs file ``path`` relative to the site root, as MkDocs gives it."""
+    if not path.endswith(".md"):
+        return path
+    stem = path[: -len(".md")]
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def relative_url(source: str, target: str) -> str:
+    """``target`` (an address from the site root) as seen from the page at ``source``."""
+    base = source if source.endswith("/") or not source else posixpath.dirname(source) + "/"
+    relative = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+    if relative == ".":
+        return "./"
+    return relative + "/" if target.endswith("/") or not target else relative
+
+
+@dataclass
+class SiteLinks:
+    """The docs files of one site, and what was wrong with the addresses written into it."""
+
+    files: frozenset[str]
+    directory_urls: bool = True
+    remote_images: bool = False
+    warnings: list[LinkWarning] = field(default_factory=list)
+
+    def href(self, page: str, target: str, fragment: str = "") -> str:
+        """The address of docs file ``target`` in a link on ``page``."""
+        url = relative_url(
+            page_url(page, self.directory_urls), page_url(target, self.directory_urls)
+        )
+        return url + (f"#{fragment}" if fragment else "")
+
+    def content_url(self, page: str, tag: str, attribute: str, value: str) -> str | None:
+        """A link's or image's address in content on ``page``: made the built site's, or
+        None where it must not be kept."""
+        if _SCHEME.match(value) or value.startswith("//"):
+            scheme = value.split(":", 1)[0].lower() if _SCHEME.match(value) else "https"
+            if scheme not in URL_SCHEMES:
+                return None
+            if tag == "img" and not self.remote_images:
+                self.warnings.append(
+                    LinkWarning(
+                        page,
+                        value,
+                        f"Doc file '{page}' contains an image from another host '{value}', which "
+                        "was left out: every reader's browser would fetch it from there (set "
+                        "allow_remote_images: true in the playbook to show such images).",
+                    )
+                )
+                return None
+            return value
+        parts = urlsplit(value)
+        if not parts.path or value.startswith("/"):
+            return value  # an anchor on the same page, or an address on the same host
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), parts.path))
+        if target not in self.files:
+            self.warnings.append(
+                LinkWarning(
+                    page,
+                    value,
+                    f"Doc file '{page}' contains a link '{value}', but the target '{target}' is "
+                    "not found among documentation files.",
+                )
+            )
+            return value
+        url = self.href(page, target) + (f"?{parts.query}" if parts.query else "")
+        return url + (f"#{parts.fragment}" if parts.fragment else "")
