@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import schema
 from ._pydantic_errors import located_problems, suggest
-from .errors import Location, Problem, display_path
+from .errors import Location, Problem, display_path, shorten
 from .loader import SYMLINK_LOOP, Document, KeyPath, SourceMap, load_document
 
 M = TypeVar("M", bound=BaseModel)
@@ -73,8 +74,9 @@ class Collector:
     def load(self, path: Path, model: type[M]) -> Loaded[M] | None:
         document, problems = load_document(path)
         self.problems.extend(problems)
-        if problems:
+        if problems or document is None:
             return None
+        check_attribute_lists(self, document)
         return self.parse(document, model)
 
     def unique_ids(self, source: SourceMap, path: KeyPath, items: Sequence[object]) -> None:
@@ -102,6 +104,52 @@ class Collector:
                     (*path, index),
                     f"unknown practice '{practice_id}'{suggest(practice_id, sorted(known))}",
                 )
+
+
+#: Python-Markdown's attribute lists (``{: #id .class key=value }``, ``{#id}``, ``{.class}``),
+#: which would let content set ids, classes and attributes that the theme and the script rely
+#: on (``{: #__config }`` takes over Material's configuration). Braces around plain words
+#: (``{every shift}``) stay text.
+ATTRIBUTE_LIST = re.compile(r"\{[ \t]*[:#.][^}\n]*\}?")
+
+
+def _holds_attribute_list(data: object) -> bool:
+    """Whether any text in ``data`` holds an attribute list: the quick look, which makes no
+    key paths (a large playbook has hundreds of thousands of values, nearly always clean)."""
+    pending = [data]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, str):
+            if "{" in value and ATTRIBUTE_LIST.search(value):
+                return True
+        elif isinstance(value, dict):
+            pending.extend(value.values())
+        elif isinstance(value, list):
+            pending.extend(value)
+    return False
+
+
+def check_attribute_lists(check: Collector, document: Document) -> None:
+    """Report every text value of ``document``, at any depth, that holds an attribute list:
+    whichever field it is in, the renderer or a Markdown extension could act on it."""
+    if not _holds_attribute_list(document.data):
+        return
+    pending: list[tuple[KeyPath, object]] = [((), document.data)]
+    while pending:
+        path, value = pending.pop()
+        if isinstance(value, str):
+            found = ATTRIBUTE_LIST.search(value) if "{" in value else None
+            if found is not None:
+                check.add(
+                    document.source,
+                    path,
+                    f"'{shorten(found.group())}' is an attribute list, which content may not "
+                    "hold: ids, classes and attributes come from the site's templates",
+                )
+        elif isinstance(value, dict):
+            pending.extend(((*path, key), item) for key, item in value.items())
+        elif isinstance(value, list):
+            pending.extend(((*path, index), item) for index, item in enumerate(value))
 
 
 def yaml_files(folder: Path) -> list[Path]:

@@ -203,7 +203,7 @@ def _dotted(path: KeyPath) -> str:
     return format_key_path(path)
 
 
-def _yaml_problem(file: str, error: yaml.MarkedYAMLError) -> Problem:
+def yaml_problem(file: str, error: yaml.MarkedYAMLError) -> Problem:
     mark = error.problem_mark or error.context_mark
     message = error.problem or error.context or "invalid YAML"
     if error.context and error.problem:
@@ -317,7 +317,7 @@ def load_document(path: Path) -> tuple[Document | None, list[Problem]]:
             source = SourceMap(file)
             data, problems = _load(text, source, yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
-        return None, [_yaml_problem(file, error)]
+        return None, [yaml_problem(file, error)]
     except yaml.YAMLError as error:
         return None, [Problem(Location(file), "", "YAML error: " + " ".join(str(error).split()))]
     except TooLarge as refused:

@@ -13,8 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from . import schema
 from ._pydantic_errors import suggest
-from .loader import KeyPath, SourceMap
+from .content import Collector, Content, Loaded
+from .errors import Problem, format_key_path
+from .loader import Document, KeyPath, SourceMap
 
 #: Lists merged by id, by their path inside a practice, and what one entry is called.
 ID_LISTS: dict[KeyPath, str] = {
@@ -180,3 +183,41 @@ def merge_practice(
         override = {key: value for key, value in override.items() if key != "id"}
     merged = merger.merge(base, (), override, at, (), ())
     return merged, merger.out
+
+
+def apply_overrides(
+    check: Collector,
+    overlay: Loaded[schema.PlaybookOverlay],
+    overrides: schema.Overrides,
+    content: Content,
+) -> None:
+    """Replace each practice ``overrides`` changes, in ``content``, by the merged practice."""
+    source = overlay.source
+    for practice_id, change in overrides.practices.items():
+        at: KeyPath = ("overrides", "practices", practice_id)
+        base = content.practices.get(practice_id)
+        if base is None:
+            if practice_id not in content.practice_files:
+                known = sorted(content.practices)
+                check.problems.append(
+                    Problem(
+                        source.locate(at, key=True),
+                        format_key_path(at),
+                        f"unknown practice '{practice_id}'{suggest(practice_id, known)}",
+                    )
+                )
+            continue
+        before = len(check.problems)
+        data, merged_source = merge_practice(
+            base.model.model_dump(),
+            base.source,
+            dict(change),
+            source,
+            at,
+            lambda path, message: check.add(source, path, message),
+        )
+        if len(check.problems) > before:
+            continue
+        merged = check.parse(Document(base.path, data, merged_source), schema.Practice)
+        if merged is not None:
+            content.practices[practice_id] = merged

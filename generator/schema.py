@@ -8,18 +8,143 @@ in ``validate.py`` so that every problem is collected and reported with its loca
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import dataclass
 from typing import Annotated
+from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
+
+from .errors import shorten
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Markdown = Text
-Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
-
 SLUG_RE = re.compile(SLUG_PATTERN)
+
+
+@dataclass(frozen=True)
+class FieldKind:
+    """What a text field holds, kept in its annotation for the renderer and the tests.
+
+    Free text ("text", "markdown") reaches pages only through the renderer's escaping and
+    sanitising; every other kind is checked for its shape here or in validation, so that it
+    cannot carry markup into the places it is written (attributes, links, file names).
+    """
+
+    name: str
+
+
+#: The kinds of free text: every other kind has a shape that validation checks.
+FREE_TEXT_KINDS = frozenset({"text", "markdown"})
+
+#: Characters that would end an HTML attribute or start markup where Material writes tags as
+#: they are (the practice page, the tags page, search results).
+_TAG_FORBIDDEN = {"<": "'<'", ">": "'>'", "&": "'&'", '"': "'\"'", "'": "an apostrophe (')"}
+_TAG_FORBIDDEN["`"] = "a backtick (`)"
+#: Characters no web address may hold here: they would end the attribute or the tag it is
+#: written into (``<link rel="canonical" href="...">``), or be read differently by browsers.
+_URL_FORBIDDEN = {'"': "'\"'", "'": "an apostrophe (')", "<": "'<'", ">": "'>'"}
+_URL_FORBIDDEN |= {"\\": "a backslash", "`": "a backtick (`)"}
+
+
+def _invisible(char: str) -> str | None:
+    """How to name ``char`` if it is a line break, a control or formatting character."""
+    if char in "\n\r\x85\u2028\u2029":
+        return "a line break"
+    if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp"):
+        return f"the control character U+{ord(char):04X}"
+    return None
+
+
+def _refuse(message: str) -> PydanticCustomError:
+    # The message goes in as context: braces in it are not read as placeholders.
+    return PydanticCustomError("playbook_value", "{message}", {"message": message})
+
+
+def tag_problem(tag: str) -> str | None:
+    """Why ``tag`` cannot be a tag, or None."""
+    for char in tag:
+        what = _TAG_FORBIDDEN.get(char) or _invisible(char)
+        if what is not None:
+            return (
+                f"tag '{shorten(tag)}' holds {what}, which a tag may not: Material writes tags "
+                "into pages, the tags page and search results as they are"
+            )
+    return None
+
+
+def url_problem(url: str) -> str | None:
+    """Why ``url`` cannot be a site's or a resource's address, or None."""
+    shown = f"'{shorten(url)}'"
+    for char in url:
+        what = _URL_FORBIDDEN.get(char) or _invisible(char)
+        if what is None and char.isspace():
+            what = "a space"
+        if what is not None:
+            return f"{shown} is not a usable web address: it holds {what}"
+    try:
+        parts = urlsplit(url)
+    except ValueError as error:  # a host in brackets that is no IPv6 address, and the like
+        reason = str(error)
+        return f"{shown} is not a usable web address: {reason[:1].lower()}{reason[1:]}"
+    try:
+        _ = parts.port
+    except ValueError:
+        return f"{shown} is not a usable web address: its port is not a number up to 65535"
+    if parts.scheme not in ("http", "https"):
+        return f"{shown} is not a web address starting with https:// or http://"
+    if not parts.hostname:
+        return f"{shown} is not a usable web address: it names no host"
+    if parts.username is not None or parts.password is not None:
+        return f"{shown} is not a usable web address: leave out the user name and password"
+    return None
+
+
+def _check_tag(tag: str) -> str:
+    problem = tag_problem(tag)
+    if problem is not None:
+        raise _refuse(problem)
+    return tag
+
+
+def _check_url(url: str) -> str:
+    problem = url_problem(url)
+    if problem is not None:
+        raise _refuse(problem)
+    return url
+
+
+_NON_EMPTY = StringConstraints(strip_whitespace=True, min_length=1)
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), FieldKind("slug")]
+Text = Annotated[str, _NON_EMPTY, FieldKind("text")]
+Markdown = Annotated[str, _NON_EMPTY, FieldKind("markdown")]
+Tag = Annotated[
+    str,
+    _NON_EMPTY,
+    AfterValidator(_check_tag),
+    FieldKind("tag"),
+    Field(
+        json_schema_extra={"pattern": "^[^<>&\"'`\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]+$"}
+    ),
+]
+Url = Annotated[
+    str,
+    AfterValidator(_check_url),
+    FieldKind("url"),
+    Field(json_schema_extra={"format": "uri", "pattern": "^https?://[^\\s\"'<>\\\\`]+$"}),
+]
+#: A file or folder, relative to the file that names it; validation checks that it exists
+#: inside the project.
+FilePath = Annotated[str, _NON_EMPTY, FieldKind("path")]
+#: Checked against Material's languages in settings.py.
+Language = Annotated[str, _NON_EMPTY, FieldKind("language")]
+#: Checked against Material's colour names and #rrggbb in settings.py.
+Colour = Annotated[str, _NON_EMPTY, FieldKind("colour")]
+#: A key of ``strings``, checked against the interface's strings in settings.py.
+StringName = Annotated[str, FieldKind("string-name")]
+#: A partial practice, merged into the practice it changes and validated as a Practice.
+PracticeOverride = Annotated[dict[str, object], FieldKind("override")]
 
 
 class Model(BaseModel):
@@ -90,7 +215,7 @@ class Practice(Model):
     id: Slug = Field(description="Equal to the file name without .yaml.")
     title: Text
     summary: Text = Field(description="One sentence; the page's meta description.")
-    tags: list[Text] = Field(min_length=1)
+    tags: list[Tag] = Field(min_length=1)
     why: Markdown
     signs: Signs
     steps: list[Step] = Field(min_length=1)
@@ -156,15 +281,12 @@ class Home(Model):
     body: Markdown = Field(description="The opening of the home page, in Markdown.")
 
 
-HexColour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
-
-
 class Palette(Model):
-    primary: Text | None = Field(
+    primary: Colour | None = Field(
         default=None,
         description="Material colour name (teal, indigo, ...) or a colour like '#3f51b5'.",
     )
-    accent: Text | None = Field(
+    accent: Colour | None = Field(
         default=None, description="Material accent colour name or a colour like '#ff9800'."
     )
 
@@ -175,10 +297,10 @@ class SiteSettings(Model):
     url: Url | None = Field(default=None, description="Where the site will be published.")
     author: Text | None = None
     copyright: Text | None = None
-    logo: Text | None = Field(
+    logo: FilePath | None = Field(
         default=None, description="Image file for the header, relative to the playbook file."
     )
-    favicon: Text | None = Field(
+    favicon: FilePath | None = Field(
         default=None, description="Icon file for browser tabs, relative to the playbook file."
     )
     palette: Palette | None = None
@@ -192,32 +314,38 @@ class SiteOverlay(Model):
     url: Url | None = None
     author: Text | None = None
     copyright: Text | None = None
-    logo: Text | None = None
-    favicon: Text | None = None
+    logo: FilePath | None = None
+    favicon: FilePath | None = None
     palette: Palette | None = None
 
 
 class Overrides(Model):
-    practices: dict[Slug, dict[str, object]] = Field(
+    practices: dict[Slug, PracticeOverride] = Field(
         default_factory=dict,
         description="Changes to practices by id: any field; checklist items, questions and "
         "bands merge by id ('remove: true' drops one, 'add: true' marks a new one).",
     )
 
 
+REMOTE_IMAGES = (
+    "Let Markdown fields show images from other hosts. Off by default: every reader's browser "
+    "would fetch them from that host, which can track readers."
+)
+
+
 class Playbook(Model):
     """A playbook file that stands alone."""
 
     site: SiteSettings
-    content: Text = Field(
+    content: FilePath = Field(
         default="../content", description="Content folder, relative to the playbook file."
     )
     practices: list[Slug] = Field(min_length=1, description="Practice ids, in page order.")
     audience: Text | None = Field(default=None, description="Who the playbook is written for.")
-    language: Text | None = Field(
+    language: Language | None = Field(
         default=None, description="Language of the interface (Material's theme.language)."
     )
-    strings: dict[str, Text] = Field(
+    strings: dict[StringName, Text] = Field(
         default_factory=dict, description="Words the browser script shows, by key."
     )
     allow_html: bool = Field(
@@ -225,24 +353,29 @@ class Playbook(Model):
         description="Keep raw HTML written in Markdown fields instead of showing it as text. "
         "Scripts, event handlers and javascript: links are removed either way.",
     )
+    allow_remote_images: bool = Field(
+        default=False,
+        description=REMOTE_IMAGES,
+    )
 
 
 class PlaybookOverlay(Model):
     """A playbook file that extends another: everything it says changes the base."""
 
-    extend: Text = Field(
+    extend: FilePath = Field(
         description="The playbook extended: a built-in name ('default'), a playbook of this "
         "project by name, or a file path relative to this file."
     )
     site: SiteOverlay | None = None
-    content: Text | None = Field(
+    content: FilePath | None = Field(
         default=None, description="Folder with this playbook's own practices, if any."
     )
     practices: list[Slug] | None = Field(
         default=None, min_length=1, description="Practice ids, in page order."
     )
     audience: Text | None = None
-    language: Text | None = None
-    strings: dict[str, Text] | None = None
+    language: Language | None = None
+    strings: dict[StringName, Text] | None = None
     allow_html: bool | None = None
+    allow_remote_images: bool | None = Field(default=None, description=REMOTE_IMAGES)
     overrides: Overrides | None = None

@@ -1,7 +1,8 @@
 """From a project folder to a checked, cross-referenced model, collecting every problem.
 
 ``load_project`` reads every playbook, resolves what it extends and overrides, and loads the
-content folders it draws on (content.py checks each: ids, references, band coverage). It
+content folders it draws on (content.py checks each: ids, references, band coverage), the
+logo and favicon files (images.py) and the project's mkdocs.yml (mkdocs_checks.py). It
 either returns the whole model or raises one ``ContentError`` listing every problem found.
 """
 
@@ -22,6 +23,7 @@ from .content import (
     Collector,
     Content,
     Loaded,
+    check_attribute_lists,
     check_content,
     escapes,
     load_content,
@@ -34,14 +36,22 @@ from .errors import (
     PlaybookError,
     Problem,
     display_path,
-    format_key_path,
     shorten,
 )
-from .loader import SYMLINK_LOOP, Document, KeyPath, SourceMap, load_document
-from .overlay import merge_practice
+from .images import IMAGE_SUFFIXES, ImageRefused, published_image
+from .loader import SYMLINK_LOOP, KeyPath, SourceMap, load_document
+from .mkdocs_checks import mkdocs_problems
+from .overlay import apply_overrides
 from .settings import check_settings
 
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".ico", ".webp")
+#: The name of a playbook file is its name on the site: a folder of ``build --all``, a link
+#: on its index page, part of the keys under which readers' browsers keep their progress.
+PLAYBOOK_NAME = (
+    "playbook file names must be lowercase slugs (letters, digits and single hyphens, like "
+    "'team-leads.yaml'): the name becomes the playbook's address and its --playbook NAME"
+)
+#: Settings an extending playbook keeps from the one it extends unless it sets them itself.
+INHERITED_SETTINGS = ("audience", "language", "allow_html", "allow_remote_images")
 
 
 @dataclass
@@ -127,6 +137,7 @@ class _Resolver:
         if document is None or problems:
             self.resolved[path] = None
             return None
+        check_attribute_lists(self.check, document)
         if isinstance(document.data, dict) and "extend" in document.data:
             overlay = self.check.parse(document, schema.PlaybookOverlay)
             result = None if overlay is None else self.extend(overlay, chain)
@@ -170,7 +181,12 @@ class _Resolver:
                 f"{', '.join(IMAGE_SUFFIXES[:-1])} or {IMAGE_SUFFIXES[-1]} file"
             )
         else:
-            return str(file)
+            try:
+                published_image(file)  # what the site would publish: refused here, located
+            except ImageRefused as refused:
+                message = f"'{shorten(value)}' {refused.reason}"
+            else:
+                return str(file)
         self.check.add(loaded.source, ("site", key), message)
         return None
 
@@ -279,7 +295,7 @@ class _Resolver:
             content.troubleshooting = own.troubleshooting or content.troubleshooting
             content.home = own.home or content.home
         if model.overrides is not None:
-            self.apply_overrides(overlay, model.overrides, content)
+            apply_overrides(self.check, overlay, model.overrides, content)
         practices = model.practices if model.practices is not None else base.model.practices
         if model.practices is not None:
             self.check.unique_ids(overlay.source, ("practices",), model.practices)
@@ -292,57 +308,22 @@ class _Resolver:
             for key in ("logo", "favicon"):
                 if getattr(model.site, key) is not None:
                     site[key] = self.asset(overlay, model.site, key)
+        # What the overlay leaves out (None), it inherits.
+        inherited = {
+            key: getattr(base.model, key) if getattr(model, key) is None else getattr(model, key)
+            for key in INHERITED_SETTINGS
+        }
         resolved = base.model.model_copy(
             update={
                 "site": schema.SiteSettings.model_validate(site, strict=False),
                 "practices": list(practices),
-                "audience": model.audience if model.audience is not None else base.model.audience,
-                "language": model.language if model.language is not None else base.model.language,
                 "strings": {**base.model.strings, **(model.strings or {})},
-                "allow_html": (
-                    model.allow_html if model.allow_html is not None else base.model.allow_html
-                ),
+                **inherited,
             }
         )
         return ResolvedPlaybook(
             overlay.path.stem, resolved, overlay.source, overlay.path, content, files
         )
-
-    def apply_overrides(
-        self,
-        overlay: Loaded[schema.PlaybookOverlay],
-        overrides: schema.Overrides,
-        content: Content,
-    ) -> None:
-        source = overlay.source
-        for practice_id, change in overrides.practices.items():
-            at: KeyPath = ("overrides", "practices", practice_id)
-            base = content.practices.get(practice_id)
-            if base is None:
-                if practice_id not in content.practice_files:
-                    known = sorted(content.practices)
-                    self.check.problems.append(
-                        Problem(
-                            source.locate(at, key=True),
-                            format_key_path(at),
-                            f"unknown practice '{practice_id}'{suggest(practice_id, known)}",
-                        )
-                    )
-                continue
-            before = len(self.check.problems)
-            data, merged_source = merge_practice(
-                base.model.model_dump(),
-                base.source,
-                dict(change),
-                source,
-                at,
-                lambda path, message: self.check.add(source, path, message),
-            )
-            if len(self.check.problems) > before:
-                continue
-            merged = self.check.parse(Document(base.path, data, merged_source), schema.Practice)
-            if merged is not None:
-                content.practices[practice_id] = merged
 
 
 @contextlib.contextmanager
@@ -376,6 +357,8 @@ def load_project(root: Path) -> Project:
         for path in yaml_files(playbook_folder):
             if escapes(path, resolver.root, check):
                 continue
+            if not schema.SLUG_RE.fullmatch(path.stem):
+                check.problems.append(Problem(Location(display_path(path)), "", PLAYBOOK_NAME))
             resolved = resolver.resolve(path)
             if resolved is not None:
                 playbooks[path.stem] = resolved
@@ -385,6 +368,7 @@ def load_project(root: Path) -> Project:
                 Location(display_path(playbook_folder), 0), "", "no playbook files (*.yaml) found"
             )
         )
+    check.problems.extend(mkdocs_problems(root / "mkdocs.yml"))
     if check.problems:
         raise ContentError(list(dict.fromkeys(check.problems)))
     return Project(root, playbooks)

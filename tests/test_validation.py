@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from minimal_project import write_minimal_project
 
+from generator.build import build_all, build_site
 from generator.errors import ContentError
 from generator.validate import load_project
 
@@ -313,3 +314,301 @@ def test_alias_bomb_is_refused_quickly(project: Path) -> None:
         "content/practices/alpha.yaml:1:1: the document holds more than 200,000 values, "
         "counting those that aliases repeat"
     ]
+
+
+# --- values that reach HTML unescaped: tags, addresses, playbook names ------------------------
+
+TAG_RULE = (
+    "which a tag may not: Material writes tags into pages, the tags page and search results "
+    "as they are"
+)
+TAGS = {
+    "markup": ("'<img src=x onerror=alert(1)>'", "'<img src=x onerror=alert(1)>'", "'<'"),
+    "end of a tag": ("x>y", "'x>y'", "'>'"),
+    "ampersand": ("'a &amp; b'", "'a &amp; b'", "'&'"),
+    "double quote": ("'say \"hi\"'", "'say \"hi\"'", "'\"'"),
+    "apostrophe": ('"don\'t"', "'don't'", "an apostrophe (')"),
+    "backtick": ("'`code`'", "'`code`'", "a backtick (`)"),
+    "tab": ('"a\\tb"', "'a b'", "the control character U+0009"),
+    "line break": ('"a\\nb"', "'a b'", "a line break"),
+    "bidirectional override": ('"a\\u202eb"', "'a\\u202eb'", "the control character U+202E"),
+}
+
+
+@pytest.mark.parametrize("case", TAGS, ids=list(TAGS))
+def test_a_tag_that_could_carry_markup_is_refused(project: Path, case: str) -> None:
+    written, shown, what = TAGS[case]
+    edit(project, ALPHA, "tags: [sample]", f"tags: [{written}]")
+    assert problems(project) == [
+        f"content/practices/alpha.yaml:4:8: tags[0]: tag {shown} holds {what}, {TAG_RULE}"
+    ]
+
+
+def test_tags_may_hold_spaces_braces_and_other_punctuation(project: Path) -> None:
+    edit(project, ALPHA, "tags: [sample]", "tags: [active listening, '{every shift}', 'a/b: c?']")
+    assert load_project(project).playbook("default").practices[0].model.tags == [
+        "active listening",
+        "{every shift}",
+        "a/b: c?",
+    ]
+
+
+def test_a_tag_changed_by_an_override_is_checked_where_the_override_says_it(
+    project: Path,
+) -> None:
+    (project / "playbooks/team.yaml").write_text(
+        "extend: default\noverrides:\n  practices:\n    alpha:\n      tags: [ok, '<b>']\n",
+        encoding="utf-8",
+    )
+    assert problems(project) == [
+        f"playbooks/team.yaml:5:18: overrides.practices.alpha.tags[1]: tag '<b>' holds '<', "
+        f"{TAG_RULE}"
+    ]
+
+
+NOT_USABLE = "is not a usable web address"
+URLS = {
+    "quote breaking out of the attribute": (
+        "'https://x.example/\"><img/src/onerror=alert(1)>/'",
+        f"'https://x.example/\"><img/src/onerror=al…' {NOT_USABLE}: it holds '\"'",
+    ),
+    "apostrophe": (
+        "\"https://x.example/'onmouseover='alert(1)\"",
+        f"'https://x.example/'onmouseover='alert(1)' {NOT_USABLE}: it holds an apostrophe (')",
+    ),
+    "angle bracket": ("https://x.example/<b>", f"'https://x.example/<b>' {NOT_USABLE}: it "
+                      "holds '<'"),
+    "backslash": ('"https://x.example\\\\@evil.example/"', f"'https://x.example\\@evil.example/' "
+                  f"{NOT_USABLE}: it holds a backslash"),
+    "backtick": ("https://x.example/`x`", f"'https://x.example/`x`' {NOT_USABLE}: it holds a "
+                 "backtick (`)"),
+    "space": ("'https://x.example/a b'", f"'https://x.example/a b' {NOT_USABLE}: it holds a "
+              "space"),
+    "line break": ('"https://x.example/\\n"', f"'https://x.example/' {NOT_USABLE}: it holds a "
+                   "line break"),
+    "control character": ('"https://x.example/\\x7f"', "'https://x.example/\\x7f' "
+                          f"{NOT_USABLE}: it holds the control character U+007F"),
+    "script address": (
+        "javascript:alert(1)",
+        "'javascript:alert(1)' is not a web address starting with https:// or http://",
+    ),
+    "no scheme": ("x.example/team/", "'x.example/team/' is not a web address starting with "
+                  "https:// or http://"),
+    "no host": ("https:///team/", f"'https:///team/' {NOT_USABLE}: it names no host"),
+    "user and password": (
+        "https://user:secret@x.example/",
+        f"'https://user:secret@x.example/' {NOT_USABLE}: leave out the user name and password",
+    ),
+    "port": ("https://x.example:99999/", f"'https://x.example:99999/' {NOT_USABLE}: its port is "
+             "not a number up to 65535"),
+    "bracketed host": ("'https://[x.example/'", f"'https://[x.example/' {NOT_USABLE}: invalid "
+                       "IPv6 URL"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", URLS, ids=list(URLS))
+def test_a_site_url_must_be_a_plain_web_address(project: Path, case: str) -> None:
+    written, message = URLS[case]
+    edit(project, "playbooks/default.yaml", "  description: A playbook for tests.\n",
+         f"  description: A playbook for tests.\n  url: {written}\n")  # fmt: skip
+    assert problems(project) == [f"playbooks/default.yaml:4:8: site.url: {message}"]
+
+
+def test_a_resource_url_and_an_overlay_site_url_are_checked_alike(project: Path) -> None:
+    edit(project, ALPHA, "related: [beta]", "related: [beta]\nresources:\n"
+         "  - title: A book\n    url: https://x.example/<script>\n")  # fmt: skip
+    (project / "playbooks/team.yaml").write_text(
+        "extend: default\nsite:\n  url: 'https://x.example/\"'\n", encoding="utf-8"
+    )
+    assert problems(project) == [
+        f"content/practices/alpha.yaml:47:10: resources[0].url: 'https://x.example/<script>' "
+        f"{NOT_USABLE}: it holds '<'",
+        f"playbooks/team.yaml:3:8: site.url: 'https://x.example/\"' {NOT_USABLE}: it holds '\"'",
+    ]
+
+
+@pytest.mark.parametrize(
+    "url", ["https://example.org/team/", "http://127.0.0.1:8000/", "https://[::1]:8080/a?b=1#c"]
+)
+def test_ordinary_site_urls_pass(project: Path, url: str) -> None:
+    edit(project, "playbooks/default.yaml", "  description: A playbook for tests.\n",
+         f"  description: A playbook for tests.\n  url: '{url}'\n")  # fmt: skip
+    assert load_project(project).playbook("default").model.site.url == url
+
+
+PLAYBOOK_NAME = (
+    "playbook file names must be lowercase slugs (letters, digits and single hyphens, like "
+    "'team-leads.yaml'): the name becomes the playbook's address and its --playbook NAME"
+)
+
+
+@pytest.mark.parametrize(
+    "name", ["javascript:alert(document.domain)%2F%2F.yaml", "Team.yaml", "team_leads.yml"]
+)
+def test_a_playbook_file_name_must_be_a_slug(project: Path, name: str) -> None:
+    (project / "playbooks" / name).write_text("extend: default\n", encoding="utf-8")
+    assert problems(project) == [f"playbooks/{name}:1:1: {PLAYBOOK_NAME}"]
+
+
+# --- attribute lists, in every text value of every kind of file ------------------------------
+
+ATTRIBUTE_RULE = (
+    "is an attribute list, which content may not hold: ids, classes and attributes come from "
+    "the site's templates"
+)
+ATTRIBUTE_LISTS = {
+    "practice why": (ALPHA, "why: Because it matters.", "why: 'Because. {: hidden }'", "5:6",
+                     "why"),
+    "practice checklist item": (ALPHA, "text: Tick the first item.", "text: 'Tick {#__config}'",
+                                "21:11", "checklist[0].text"),
+    "practice sign": (ALPHA, "good: [It works.]", "good: ['It works {.md-button}']", "7:10",
+                      "signs.good[0]"),
+    "practice step": (ALPHA, "detail: Do the first thing.", "detail: |\n      Do it.\n"
+                      "      { : data-pb-action=reset-answers }", "11:13", "steps[0].detail"),
+    "practice band advice": (ALPHA, "advice: Begin small.", "advice: 'Begin {: #__search }'",
+                             "37:15", "assessment.bands[0].advice"),
+    "practice title": (ALPHA, "title: Practice alpha", "title: 'Alpha { #top }'", "2:8", "title"),
+    "health check question": ("content/health-check.yaml", "text: We help each other.",
+                              "text: 'We help {: hidden }'", "12:15",
+                              "dimensions[0].questions[0].text"),
+    "health check intro": ("content/health-check.yaml", "intro: Answer honestly.",
+                           "intro: 'Answer {.x}'", "3:8", "intro"),
+    "troubleshooting symptom": ("content/troubleshooting.yaml", "symptoms: [Resentment]",
+                                "symptoms: ['Resentment {: hidden }']", "8:16",
+                                "challenges[0].symptoms[0]"),
+    "home body": ("content/home.yaml", "body: Reciprocity is give and take.",
+                  "body: 'Give and take.\n\n  {: #__config }'", "3:7", "body"),
+    "scale label": ("content/scales.yaml", "label: Never", "label: 'Never {: hidden }'", "5:16",
+                    "scales[0].points[0].label"),
+    "site name": ("playbooks/default.yaml", "name: Tiny playbook", "name: 'Tiny {: hidden }'",
+                  "2:9", "site.name"),
+    "site description": ("playbooks/default.yaml", "description: A playbook for tests.",
+                         "description: 'Tests {#x}'", "3:16", "site.description"),
+    "audience": ("playbooks/default.yaml", "practices:", "audience: 'Leads {: hidden }'\n"
+                 "practices:", "4:11", "audience"),
+    "interface string": ("playbooks/default.yaml", "practices:", "strings:\n  reset: "
+                         "'Reset {: .md-button }'\npractices:", "5:10", "strings.reset"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", ATTRIBUTE_LISTS, ids=list(ATTRIBUTE_LISTS))
+def test_an_attribute_list_in_any_text_is_a_located_problem(project: Path, case: str) -> None:
+    relative, old, new, where, key_path = ATTRIBUTE_LISTS[case]
+    edit(project, relative, old, new)
+    found = [problem for problem in problems(project) if ATTRIBUTE_RULE in problem]
+    token = new.split("{", 1)[1].split("}", 1)[0]
+    assert found == [f"{relative}:{where}: {key_path}: '{{{token}}}' {ATTRIBUTE_RULE}"]
+
+
+def test_an_attribute_list_in_an_override_is_located_in_the_overlay(project: Path) -> None:
+    (project / "playbooks/team.yaml").write_text(
+        "extend: default\noverrides:\n  practices:\n    alpha:\n      checklist:\n"
+        "        - id: first-item\n          text: 'Tick {: onclick=alert(1) }'\n",
+        encoding="utf-8",
+    )
+    assert problems(project) == [
+        "playbooks/team.yaml:7:17: overrides.practices.alpha.checklist[0].text: "
+        f"'{{: onclick=alert(1) }}' {ATTRIBUTE_RULE}"
+    ]
+
+
+def test_plain_braces_stay_text(project: Path) -> None:
+    edit(project, ALPHA, "why: Because it matters.", "why: 'Plan {every shift}, {name} and {}.'")
+    practice = load_project(project).playbook("default").practices[0].model
+    assert practice.why == "Plan {every shift}, {name} and {}."
+
+
+# --- allow_remote_images ----------------------------------------------------------------------
+
+
+def remote_images(project: Path, name: str) -> bool:
+    return load_project(project).playbook(name).model.allow_remote_images
+
+
+def test_remote_images_are_off_unless_a_playbook_allows_them(project: Path) -> None:
+    (project / "playbooks/team.yaml").write_text("extend: default\n", encoding="utf-8")
+    assert remote_images(project, "default") is False
+    assert remote_images(project, "team") is False
+    edit(project, "playbooks/default.yaml", "practices:", "allow_remote_images: true\npractices:")
+    assert remote_images(project, "default") is True
+    assert remote_images(project, "team") is True  # inherited, as allow_html is
+
+
+def test_an_overlay_can_turn_remote_images_off_again(project: Path) -> None:
+    edit(project, "playbooks/default.yaml", "practices:", "allow_remote_images: true\npractices:")
+    (project / "playbooks/team.yaml").write_text(
+        "extend: default\nallow_remote_images: false\n", encoding="utf-8"
+    )
+    assert remote_images(project, "team") is False
+
+
+def test_allow_remote_images_takes_only_true_or_false(project: Path) -> None:
+    edit(project, "playbooks/default.yaml", "practices:", "allow_remote_images: 'yes'\npractices:")
+    assert problems(project) == [
+        "playbooks/default.yaml:4:22: allow_remote_images: expected true or false, got text "
+        "('yes')"
+    ]
+
+
+# --- mkdocs.yml -------------------------------------------------------------------------------
+
+INCLUSION_RULE = (
+    "is not allowed: playbook converts the content itself, and an extension that includes "
+    "files into pages could publish the project's files"
+)
+
+
+def test_file_inclusion_extensions_in_mkdocs_yml_are_located_problems(project: Path) -> None:
+    edit(project, "mkdocs.yml", "  - md_in_html\n", "  - md_in_html\n"
+         "  - pymdownx.emoji:\n"
+         "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+         "  - toc:\n      permalink: !ENV [PERMALINK, true]\n"
+         "  - pymdownx.snippets:\n      base_path: .\n  - markdown_include.include\n"
+         "  - mdx_include\n")  # fmt: skip
+    assert problems(project) == [
+        f"mkdocs.yml:14:5: markdown_extensions[4]: the Markdown extension 'pymdownx.snippets' "
+        f"{INCLUSION_RULE}",
+        f"mkdocs.yml:16:5: markdown_extensions[5]: the Markdown extension "
+        f"'markdown_include.include' {INCLUSION_RULE}",
+        f"mkdocs.yml:17:5: markdown_extensions[6]: the Markdown extension 'mdx_include' "
+        f"{INCLUSION_RULE}",
+    ]
+
+
+def test_mkdocs_extensions_written_as_a_mapping_are_checked_too(project: Path) -> None:
+    edit(project, "mkdocs.yml", "  - attr_list\n  - md_in_html\n",
+         "  attr_list: {}\n  pymdownx.snippets: {check_paths: true}\n")  # fmt: skip
+    assert problems(project) == [
+        "mkdocs.yml:9:3: markdown_extensions.pymdownx.snippets: the Markdown extension "
+        f"'pymdownx.snippets' {INCLUSION_RULE}"
+    ]
+
+
+def test_a_broken_mkdocs_yml_is_a_located_problem(project: Path) -> None:
+    edit(project, "mkdocs.yml", "  - md_in_html\n", "  - [md_in_html\n")
+    assert problems(project) == [
+        "mkdocs.yml:9:5: YAML syntax error: while parsing a flow sequence: expected ',' or "
+        "']', but got '<stream end>' (it starts here and is never closed)"
+    ]
+
+
+def test_every_build_stops_at_these_problems_before_writing_anything(
+    project: Path, tmp_path: Path
+) -> None:
+    name = "javascript:alert(document.domain)%2F%2F.yaml"
+    (project / "playbooks" / name).write_text("extend: default\n", encoding="utf-8")
+    edit(project, "mkdocs.yml", "  - md_in_html\n", "  - md_in_html\n  - pymdownx.snippets\n")
+    expected = [
+        f"mkdocs.yml:10:5: markdown_extensions[2]: the Markdown extension 'pymdownx.snippets' "
+        f"{INCLUSION_RULE}",
+        f"playbooks/{name}:1:1: {PLAYBOOK_NAME}",
+    ]
+    site = tmp_path / "site"
+    for build in (
+        lambda: build_site(project, "default", site_dir=site),
+        lambda: build_all(project, site_dir=site),
+    ):
+        with pytest.raises(ContentError) as caught:
+            build()
+        assert [str(problem) for problem in caught.value.problems] == expected
+    assert not site.exists()

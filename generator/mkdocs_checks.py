@@ -1,0 +1,72 @@
+"""What the project's ``mkdocs.yml`` may not enable: Markdown extensions that include files.
+
+playbook converts every content field itself. An extension such as ``pymdownx.snippets``
+replaces a line like ``--8<-- ".env"`` with that file's text, so a content field could
+publish any file the build can read: the project's own, or others when building from a
+parent folder. The file is composed (not constructed) to find each entry's line and column:
+composition reads MkDocs' own tags (``!ENV``, ``!!python/name:...``) without acting on them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .errors import Location, Problem, display_path, format_key_path
+from .loader import KeyPath, yaml_problem
+
+#: Words in an extension's name that mark it as one that includes files into pages
+#: (pymdownx.snippets, markdown_include.include, mdx_include, ...).
+INCLUDING = ("snippets", "include")
+
+
+def mkdocs_problems(path: Path) -> list[Problem]:
+    """Every file-inclusion extension ``path`` enables, located; none when there is no file
+    (the build says that the project has no mkdocs.yml)."""
+    if not path.is_file():
+        return []
+    file = display_path(path)
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except UnicodeDecodeError:
+        return [Problem(Location(file), "", "the file is not valid UTF-8 text")]
+    except yaml.MarkedYAMLError as error:
+        return [yaml_problem(file, error)]
+    except (OSError, yaml.YAMLError, RecursionError) as error:
+        return [Problem(Location(file), "", f"cannot read the file: {error}")]
+    return [
+        Problem(
+            Location(file, node.start_mark.line + 1, node.start_mark.column + 1),
+            format_key_path(key_path),
+            f"the Markdown extension '{name}' is not allowed: playbook converts the content "
+            "itself, and an extension that includes files into pages could publish the "
+            "project's files",
+        )
+        for key_path, name, node in _extensions(root)
+        if any(word in name.lower() for word in INCLUDING)
+    ]
+
+
+def _extensions(root: Node | None) -> list[tuple[KeyPath, str, Node]]:
+    """Each entry of ``markdown_extensions``: its key path, its name and its node. MkDocs
+    takes a list of names and one-key mappings, or a mapping of names to settings."""
+    found: list[tuple[KeyPath, str, Node]] = []
+    if not isinstance(root, MappingNode):
+        return found
+    for key, value in root.value:
+        if not (isinstance(key, ScalarNode) and key.value == "markdown_extensions"):
+            continue
+        if isinstance(value, SequenceNode):
+            for index, item in enumerate(value.value):
+                name = item
+                if isinstance(item, MappingNode) and len(item.value) == 1:
+                    name = item.value[0][0]
+                if isinstance(name, ScalarNode):
+                    found.append((("markdown_extensions", index), str(name.value), item))
+        elif isinstance(value, MappingNode):
+            for name, _settings in value.value:
+                if isinstance(name, ScalarNode):
+                    found.append((("markdown_extensions", str(name.value)), name.value, name))
+    return found
