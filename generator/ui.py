@@ -65,6 +65,19 @@ DEFAULT_STRINGS: dict[str, str] = {
         "That file holds data of another playbook ('{site}'): nothing was changed."
     ),
     "import_damaged": "That file is damaged (entry '{key}' is not valid): nothing was changed.",
+    "import_too_many": (
+        "That file holds {count} saved items, more than the {limit} an export of this site can "
+        "hold: nothing was changed."
+    ),
+    "import_unreadable": "That file could not be read: nothing was changed.",
+    "import_failed": (
+        "This browser could not store all of that file (its storage may be full), so the "
+        "import was undone: nothing was changed."
+    ),
+    "import_failed_unsaved": (
+        "This browser could not store that file, nor keep your data as it was: your data is "
+        "shown for this visit only. Export it now to keep a copy."
+    ),
     "confirm_clear": (
         "Delete all ticks, answers and saved results this site keeps in this browser? "
         "This cannot be undone."

@@ -16,13 +16,28 @@
   const BASE = `playbook:${SCOPE}${config.site || "site"}:v`;
   const PREFIX = `${BASE}${VERSION}:`;
   const FORMAT = "playbook-progress";
-  const MAX_IMPORT = 5 * 1024 * 1024; // bytes; an export of a whole playbook is a few KB
+  // Bounds of an import file, checked before anything is written; an export of a whole
+  // playbook is a few KB and a few dozen entries.
+  const MAX_IMPORT = 5 * 1024 * 1024; // bytes
+  const MAX_ENTRIES = 2000;
+  // Bounds of one entry, stored or imported: ticked items of a checklist, answers of an
+  // assessment, dimensions of a saved result; saved health check results (saving more drops
+  // the oldest).
+  const MAX_IDS = 1000;
+  const MAX_RESULTS = 1000;
   const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+  /* Stored and imported data are looked up by their own properties only: an id such as
+   * "constructor" is not found on a fresh reader's empty object. */
+  const has = (object, key) => Object.hasOwn(object, key);
+  const get = (object, key) => (has(object, key) ? object[key] : undefined);
 
   /* Text: "{done} of {total} done" with values filled in. */
   const t = (key, values = {}) =>
     (strings[key] || key).replace(/\{(\w+)\}/g, (whole, name) =>
-      name in values ? String(values[name]) : whole);
+      has(values, name) ? String(values[name]) : whole);
+  const number = (n) => n.toLocaleString(document.documentElement.lang || undefined);
+  const clip = (text) => (text.length > 40 ? `${text.slice(0, 39)}…` : text); // shown in a message
 
   const el = (tag, attributes = {}, ...children) => {
     const node = document.createElement(tag);
@@ -40,7 +55,7 @@
   const score = (questions, answers, min, max) => {
     let total = 0;
     for (const q of questions) {
-      const value = answers[q.id];
+      const value = get(answers, q.id);
       if (!Number.isInteger(value) || value < min || value > max) return null;
       total += points(value, min, max, q.reverse);
     }
@@ -82,35 +97,40 @@
     memory.delete(key);
     if (local) local.removeItem(PREFIX + key);
   };
-  const write = (key, value) => {
-    const text = JSON.stringify(value);
-    memory.set(key, text);
-    if (!local) return;
+  /* Throws when local storage refuses (quota exceeded, storage withdrawn); nothing changes then. */
+  const put = (key, text) => (local ? local.setItem(PREFIX + key, text) : memory.set(key, text));
+  const store = (key, text) => {
     try {
-      local.setItem(PREFIX + key, text);
+      put(key, text);
     } catch (error) {
-      // Quota exceeded or storage withdrawn: keep everything in memory for the rest of the visit.
-      for (const other of storedKeys()) if (!memory.has(other)) memory.set(other, rawGet(other));
+      // Keep everything in memory for the rest of the visit.
+      for (const other of storedKeys()) memory.set(other, rawGet(other));
+      memory.set(key, text);
       local = null;
       notices();
     }
   };
+  const write = (key, value) => store(key, JSON.stringify(value));
 
-  /* Each stored key's shape; anything else is damaged and is discarded. */
+  /* Each stored key's shape, exactly (no other properties), within bounds; anything else is
+   * damaged and is discarded. */
   const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
   const isScore = (value) => Number.isInteger(value) && value >= 0 && value <= 100;
+  const isId = (value) => typeof value === "string" && SLUG.test(value);
+  const only = (value, names) => isObject(value) && Object.keys(value).sort().join() === names;
+  const list = (value, most, valid) => Array.isArray(value) && value.length <= most && value.every(valid);
+  const idMap = (value, valid) => isObject(value) && Object.keys(value).length <= MAX_IDS &&
+    Object.entries(value).every(([id, n]) => isId(id) && valid(n));
   const SHAPES = {
-    checklist: (v) => isObject(v) && Array.isArray(v.done) && v.done.every((id) => SLUG.test(id)),
-    answers: (v) => isObject(v) && Object.keys(v).join() === "answers" && isObject(v.answers) &&
-      Object.entries(v.answers).every(([id, n]) => SLUG.test(id) && Number.isInteger(n)),
-    history: (v) => isObject(v) && Array.isArray(v.results) && v.results.every((r) =>
-      isObject(r) && typeof r.date === "string" && !Number.isNaN(Date.parse(r.date)) &&
-      isScore(r.overall) && isObject(r.dimensions) &&
-      Object.entries(r.dimensions).every(([id, n]) => SLUG.test(id) && isScore(n))),
+    checklist: (v) => only(v, "done") && list(v.done, MAX_IDS, isId),
+    answers: (v) => only(v, "answers") && idMap(v.answers, Number.isInteger),
+    history: (v) => only(v, "results") && list(v.results, MAX_RESULTS, (r) =>
+      only(r, "date,dimensions,overall") && typeof r.date === "string" && r.date.length <= 40 &&
+      !Number.isNaN(Date.parse(r.date)) && isScore(r.overall) && idMap(r.dimensions, isScore)),
   };
   const validEntry = (key, value) => {
     const [kind, owner, extra] = key.split(":");
-    return extra === undefined && SLUG.test(owner || "") && Object.keys(SHAPES).includes(kind) && SHAPES[kind](value);
+    return extra === undefined && isId(owner) && has(SHAPES, kind) && SHAPES[kind](value);
   };
   const read = (key, fallback) => {
     const text = rawGet(key);
@@ -238,7 +258,7 @@
   const syncAnswers = (root, answers) => {
     for (const q of questionsIn(root)) {
       for (const radio of q.fieldset.querySelectorAll("input[type=radio]")) {
-        radio.checked = answers[q.id] === Number(radio.value);
+        radio.checked = get(answers, q.id) === Number(radio.value);
       }
     }
   };
@@ -256,7 +276,7 @@
     const stored = read(`answers:${practice}`, { answers: {} });
     syncAnswers(form, stored.answers);
     const questions = questionsIn(form);
-    const answered = questions.filter((q) => q.id in stored.answers).length;
+    const answered = questions.filter((q) => has(stored.answers, q.id)).length;
     const [min, max] = scaleOf(form);
     const value = score(questions, stored.answers, min, max);
     const panel = after(form, "pb-result", () => el("div", { class: "pb-result" },
@@ -311,7 +331,7 @@
       answers,
       dimensions,
       total: all.length,
-      answered: all.filter((q) => q.id in answers).length,
+      answered: all.filter((q) => has(answers, q.id)).length,
       overall: score(all, answers, min, max),
     };
   };
@@ -360,7 +380,7 @@
       label.textContent = `${d.title} ${d.score}`;
       root.append(label);
     });
-    if (previous) root.append(polygon(dimensions.map((d) => previous.dimensions[d.id] ?? 0), "pb-chart__previous"));
+    if (previous) root.append(polygon(dimensions.map((d) => get(previous.dimensions, d.id) ?? 0), "pb-chart__previous"));
     root.append(polygon(dimensions.map((d) => d.score), "pb-chart__area"));
     return root;
   };
@@ -376,7 +396,7 @@
     const history = read("history:health", { results: [] }).results;
     // Compare with the latest saved result, or the one before it when that is this very result.
     const same = (r) => r && r.overall === state.overall &&
-      state.dimensions.every((d) => r.dimensions[d.id] === d.score);
+      state.dimensions.every((d) => get(r.dimensions, d.id) === d.score);
     const last = same(history[history.length - 1]) ? history[history.length - 2] : history[history.length - 1];
     if (!check.querySelector(".pb-health__live")) {
       check.replaceChildren(
@@ -400,7 +420,7 @@
       live.dataset.signature = signature;
       live.replaceChildren();
       if (complete) {
-        const since = (d) => (last && d.id in last.dimensions
+        const since = (d) => (last && has(last.dimensions, d.id)
           ? ` (${t("change", { change: signed(d.score - last.dimensions[d.id]), date: formatDate(last.date) })})` : "");
         const list = el("ul", { class: "pb-health__scores" }, ...state.dimensions.map((d) =>
           el("li", { "data-dimension": d.id, text: t("dimension_score", { title: d.title, score: d.score }) + since(d) })));
@@ -431,7 +451,8 @@
     if (state.overall === null) return;
     const history = read("history:health", { results: [] }).results;
     const dimensions = Object.fromEntries(state.dimensions.map((d) => [d.id, d.score]));
-    write("history:health", { results: [...history, { date: new Date().toISOString(), overall: state.overall, dimensions }] });
+    const result = { date: new Date().toISOString(), overall: state.overall, dimensions };
+    write("history:health", { results: [...history, result].slice(-MAX_RESULTS) });
     renderHealth(check);
     status(check.querySelector(".pb-status"), t("saved"));
   };
@@ -449,7 +470,7 @@
       const answers = read(`answers:${practice}`, { answers: {} }).answers;
       const value = score(questions, answers, min, max);
       const band = value === null ? null : bandFor(bands, value);
-      const answered = questions.filter((q) => q.id in answers).length;
+      const answered = questions.filter((q) => has(answers, q.id)).length;
       const count = Math.min(done, total);
       const text = t("progress", { done: count, total });
       const status = after(item.querySelector("a") || item.firstChild, "pb-overview__status",
@@ -491,9 +512,10 @@
     link.click();
     link.remove();
     window.setTimeout(() => URL.revokeObjectURL(link.href), 1000);
-    dataStatus(t("exported", { count: Object.keys(entries).length }));
+    dataStatus(t("exported", { count: number(Object.keys(entries).length) }));
   };
-  /* The parsed file's entries, or the reason it cannot be used; nothing is written here. */
+  /* The parsed file's entries (a Map), or the reason it cannot be used; nothing is written here.
+   * Every entry is checked before anything is stored. */
   const checkImport = (text) => {
     let data;
     try {
@@ -501,37 +523,66 @@
     } catch (error) {
       return { error: t("import_not_json") };
     }
-    if (!isObject(data) || data.format !== FORMAT || !isObject(data.entries)) return { error: t("import_wrong_format") };
-    if (!Number.isInteger(data.version) || data.version < 1 || data.version > VERSION) {
-      return { error: t("import_version", { version: String(data.version) }) };
+    const field = (name) => (isObject(data) ? get(data, name) : undefined);
+    const [version, site, entries] = [field("version"), field("site"), field("entries")];
+    if (field("format") !== FORMAT || !isObject(entries) || typeof site !== "string" ||
+      !["number", "string"].includes(typeof version)) return { error: t("import_wrong_format") };
+    if (!Number.isInteger(version) || version < 1 || version > VERSION) {
+      return { error: t("import_version", { version: clip(String(version)) }) };
     }
-    if (data.site !== config.site) return { error: t("import_other_site", { site: String(data.site) }) };
-    const entries = {};
-    for (const [key, value] of Object.entries(data.entries)) {
-      const entry = upgrade(key, value, data.version); // an older file's entries are migrated
-      if (!entry) return { error: t("import_damaged", { key }) };
-      entries[key] = entry;
+    if (site !== config.site) return { error: t("import_other_site", { site: clip(site) }) };
+    const keys = Object.keys(entries);
+    if (keys.length > MAX_ENTRIES) {
+      return { error: t("import_too_many", { count: number(keys.length), limit: number(MAX_ENTRIES) }) };
     }
-    return { entries };
+    const checked = new Map();
+    for (const key of keys) {
+      const entry = upgrade(key, entries[key], version); // an older file's entries are migrated
+      if (!entry) return { error: t("import_damaged", { key: clip(key) }) };
+      checked.set(key, entry);
+    }
+    return { entries: checked };
+  };
+  /* Stores `entries` in place of everything this site keeps; true if it could. When storage
+   * refuses one (quota), what was written is undone and what was there before put back. */
+  const replaceAll = (entries) => {
+    const before = new Map();
+    for (const key of storedKeys()) {
+      const text = rawGet(key);
+      if (text !== null) before.set(key, text);
+    }
+    const written = [];
+    try {
+      for (const [key, value] of entries) {
+        put(key, JSON.stringify(value));
+        written.push(key);
+      }
+    } catch (error) {
+      for (const key of written) if (!before.has(key)) remove(key); // first, room again
+      for (const key of written) if (before.has(key)) store(key, before.get(key));
+      return false;
+    }
+    for (const key of before.keys()) if (!entries.has(key)) remove(key);
+    return true;
   };
   const importData = async (input) => {
     const file = input.files && input.files[0];
     if (!file) return;
-    if (file.size > MAX_IMPORT) {
-      input.value = "";
-      dataStatus(t("import_too_large"));
-      return;
+    let checked = { error: t("import_too_large") };
+    if (file.size <= MAX_IMPORT) {
+      const text = await file.text().catch(() => null);
+      checked = text === null ? { error: t("import_unreadable") } : checkImport(text);
     }
-    const checked = checkImport(await file.text());
     input.value = "";
     if (checked.error) {
       dataStatus(checked.error);
       return;
     }
-    for (const key of storedKeys()) remove(key);
-    for (const [key, value] of Object.entries(checked.entries)) write(key, value);
+    const stored = replaceAll(checked.entries);
     refresh();
-    dataStatus(t("imported", { count: Object.keys(checked.entries).length }));
+    // Unsaved: storage refused even putting back, so this visit keeps the data in memory.
+    dataStatus(stored ? t("imported", { count: number(checked.entries.size) })
+      : persistent() ? t("import_failed") : t("import_failed_unsaved"));
   };
   const clearAll = () => {
     if (!window.confirm(t("confirm_clear"))) return;

@@ -1,0 +1,491 @@
+"""Import files are bounded and checked whole before anything is written; a write that storage
+refuses is undone; ids are looked up as own properties only. In Chromium.
+
+An import file holds at most MAX_ENTRIES entries in MAX_IMPORT bytes, each entry within its own
+bounds (MAX_IDS ids, MAX_RESULTS saved results: the script's constants). Every entry is checked
+before the first write; when storage refuses one (a full quota), what was written is taken back
+and what was there before put back, and the message says so. Question, item and dimension ids
+are slugs, so ``constructor`` is a valid one: it must not count as answered for a fresh reader,
+and stored JSON with ``__proto__`` keys must be discarded without touching any prototype.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browser_support import REPO_ROOT, ServedSite, build_for
+from minimal_project import write_minimal_project
+from playwright.sync_api import Page, expect
+
+from generator.ui import DEFAULT_STRINGS
+
+pytestmark = pytest.mark.browser
+
+PREFIX = "playbook:/default:v2:"  # the served default playbook's keys
+FORMAT = {"format": "playbook-progress", "version": 2, "site": "default"}
+# The script's bounds (test_these_are_the_scripts_bounds keeps them in step).
+LIMITS = {
+    "MAX_IMPORT": "5 * 1024 * 1024",
+    "MAX_ENTRIES": "2000",
+    "MAX_IDS": "1000",
+    "MAX_RESULTS": "1000",
+}
+MAX_IMPORT = 5 * 1024 * 1024
+MAX_ENTRIES = 2000
+MAX_IDS = 1000
+MAX_RESULTS = 1000
+DATE = "2024-05-01T09:00:00.000Z"
+RESULT = {"date": DATE, "overall": 50, "dimensions": {"open-communication": 50}}
+# What the reader had before each import: it must be there, byte for byte, after a refused one.
+BEFORE = {
+    "checklist:listen": {"done": ["ask-open-questions"]},
+    "answers:grow": {"answers": {"ask-about-aspirations": 4}},
+}
+
+
+def message(name: str, **values: Any) -> str:
+    return DEFAULT_STRINGS[name].format(**values)
+
+
+def everything(page: Page) -> dict[str, str]:
+    """All of this origin's local storage, raw: other sites' and other versions' keys too."""
+    raw: dict[str, str] = page.evaluate(
+        "() => Object.fromEntries(Object.keys(localStorage)"
+        ".map((key) => [key, localStorage.getItem(key)]))"
+    )
+    return raw
+
+
+def stored(page: Page, prefix: str = PREFIX) -> dict[str, Any]:
+    """This site's entries, parsed, keyed without the prefix."""
+    return {
+        key.removeprefix(prefix): json.loads(value)
+        for key, value in everything(page).items()
+        if key.startswith(prefix)
+    }
+
+
+def seed(page: Page, entries: dict[str, Any], prefix: str = PREFIX) -> None:
+    """Store ``entries`` (values as JSON, or raw text when a str) and reload."""
+    raw = {
+        prefix + key: value if isinstance(value, str) else json.dumps(value)
+        for key, value in entries.items()
+    }
+    page.evaluate(
+        "(raw) => { for (const [k, v] of Object.entries(raw)) localStorage.setItem(k, v); }", raw
+    )
+    page.reload()
+
+
+def import_text(page: Page, tmp_path: Path, text: str) -> None:
+    path = tmp_path / "progress.json"
+    path.write_text(text, encoding="utf-8")
+    page.get_by_label("Import data").set_input_files(path)
+
+
+def import_data(page: Page, tmp_path: Path, data: Any) -> None:
+    import_text(page, tmp_path, json.dumps(data))
+
+
+def status(page: Page) -> Any:
+    return page.locator(".pb-data .pb-status")
+
+
+def checklists(count: int) -> dict[str, Any]:
+    """``count`` well-formed checklist entries."""
+    return {f"checklist:p{n}": {"done": ["an-item"]} for n in range(count)}
+
+
+def listen_row(page: Page) -> Any:
+    return page.locator(".pb-overview__item[data-practice='listen']")
+
+
+@pytest.fixture
+def home(page: Page) -> Page:
+    """The home page with BEFORE stored."""
+    page.goto("")
+    seed(page, BEFORE)
+    expect(listen_row(page)).to_contain_text("1 of ")
+    return page
+
+
+# --- bounds: checked before anything is written --------------------------------------------------
+
+
+def test_these_are_the_scripts_bounds() -> None:
+    script = (REPO_ROOT / "generator" / "assets" / "playbook.js").read_text(encoding="utf-8")
+    for name, value in LIMITS.items():
+        assert f"const {name} = {value};" in script, name
+
+
+def test_132000_well_formed_entries_in_4_9_mb_are_refused_and_change_nothing(
+    home: Page, tmp_path: Path
+) -> None:
+    entries = {f"checklist:p{n}": {"done": ["x"]} for n in range(132_000)}
+    text = json.dumps({**FORMAT, "entries": entries})
+    assert 4_800_000 < len(text.encode()) < MAX_IMPORT
+    before = everything(home)
+    import_text(home, tmp_path, text)
+    expect(status(home)).to_have_text(message("import_too_many", count="132,000", limit="2,000"))
+    assert everything(home) == before
+    expect(listen_row(home)).to_contain_text("1 of ")
+
+
+def test_one_entry_over_the_limit_is_refused_and_a_file_at_the_limit_imported(
+    home: Page, tmp_path: Path
+) -> None:
+    before = everything(home)
+    import_data(home, tmp_path, {**FORMAT, "entries": checklists(MAX_ENTRIES + 1)})
+    expect(status(home)).to_have_text(message("import_too_many", count="2,001", limit="2,000"))
+    assert everything(home) == before
+
+    at_limit = checklists(MAX_ENTRIES)
+    import_data(home, tmp_path, {**FORMAT, "entries": at_limit})
+    expect(status(home)).to_have_text(message("imported", count="2,000"))
+    assert stored(home) == at_limit  # what the reader had is replaced, as the import says
+
+
+def test_entries_at_their_own_bounds_are_imported(home: Page, tmp_path: Path) -> None:
+    ids = [f"id-{n}" for n in range(MAX_IDS)]
+    entries = {
+        "checklist:listen": {"done": ids},
+        "answers:listen": {"answers": dict.fromkeys(ids, 3)},
+        "history:health": {
+            "results": [{"date": DATE, "overall": 50, "dimensions": dict.fromkeys(ids, 50)}]
+            + [RESULT] * (MAX_RESULTS - 1)
+        },
+    }
+    import_data(home, tmp_path, {**FORMAT, "entries": entries})
+    expect(status(home)).to_have_text(message("imported", count=3))
+    assert stored(home) == entries
+
+
+# --- damaged files: a message from the interface strings, nothing changed ------------------------
+
+TO_STRING = {"toString": "x"}
+OVER = [f"id-{n}" for n in range(MAX_IDS + 1)]
+LONG_KEY = "checklist:" + "a" * 100
+WRONG_FORMAT = message("import_wrong_format")
+
+
+def with_entries(entries: Any, **fields: Any) -> dict[str, Any]:
+    return {**FORMAT, **fields, "entries": entries}
+
+
+def damaged(key: str, value: Any) -> tuple[dict[str, Any], str]:
+    """A file whose one entry ``key`` is ``value``, and the message it gets."""
+    return with_entries({key: value}), message("import_damaged", key=key)
+
+
+def result(**fields: Any) -> dict[str, Any]:
+    return {"history:health": {"results": [{**RESULT, **fields}]}}
+
+
+DAMAGED_FILES: dict[str, tuple[Any, str]] = {
+    "site-with-to-string": (with_entries({}, site=TO_STRING), WRONG_FORMAT),
+    "site-a-number": (with_entries({}, site=7), WRONG_FORMAT),
+    "site-a-list": (with_entries({}, site=["default"]), WRONG_FORMAT),
+    "site-very-long": (
+        with_entries({}, site="x" * 5000),
+        message("import_other_site", site="x" * 39 + "…"),
+    ),
+    "entries-null": (with_entries(None), WRONG_FORMAT),
+    "entries-a-list": (with_entries([["checklist:listen", {"done": []}]]), WRONG_FORMAT),
+    "entries-text": (with_entries("checklist:listen"), WRONG_FORMAT),
+    "entries-missing": (FORMAT, WRONG_FORMAT),
+    "format-with-to-string": (with_entries({}, format=TO_STRING), WRONG_FORMAT),
+    "file-a-list": ([with_entries({})], WRONG_FORMAT),
+    "file-null": (None, WRONG_FORMAT),
+    "file-text": ("playbook-progress", WRONG_FORMAT),
+    "version-as-text": (with_entries({}, version="2"), message("import_version", version="2")),
+    "version-1.5": (with_entries({}, version=1.5), message("import_version", version="1.5")),
+    "version-with-to-string": (with_entries({}, version=TO_STRING), WRONG_FORMAT),
+    "version-nested": (with_entries({}, version=[[[[2]]]]), WRONG_FORMAT),
+    "version-missing": (
+        {"format": FORMAT["format"], "site": "default", "entries": {}},
+        WRONG_FORMAT,
+    ),
+    "entry-null": damaged("checklist:listen", None),
+    "entry-text": damaged("checklist:listen", "done"),
+    "entry-number": damaged("answers:listen", 3),
+    "entry-a-list": damaged("checklist:listen", ["a"]),
+    "done-numbers": damaged("checklist:listen", {"done": [123]}),
+    "done-nested-list": damaged("checklist:listen", {"done": [["a"]]}),
+    "done-with-to-string": damaged("checklist:listen", {"done": [TO_STRING]}),
+    "done-an-object": damaged("checklist:listen", {"done": {"a": True}}),
+    "checklist-extra-key": damaged("checklist:listen", {"done": [], "x": 1}),
+    "checklist-proto-key": damaged(
+        "checklist:listen", json.loads('{"done": [], "__proto__": {"done": ["a"]}}')
+    ),
+    "answer-text": damaged("answers:listen", {"answers": {"a": "3"}}),
+    "answer-nested": damaged("answers:listen", {"answers": {"a": {"b": 1}}}),
+    "answer-proto": damaged("answers:listen", {"answers": {"__proto__": 1}}),
+    "answers-a-list": damaged("answers:listen", {"answers": [3, 4]}),
+    "history-date-to-string": damaged("history:health", result(date=TO_STRING)["history:health"]),
+    "history-not-a-date": damaged("history:health", result(date="soon")["history:health"]),
+    "history-score-text": damaged("history:health", result(overall="50")["history:health"]),
+    "history-dimension-proto": damaged(
+        "history:health", result(dimensions={"__proto__": 50})["history:health"]
+    ),
+    "history-extra-key": damaged("history:health", result(x=1)["history:health"]),
+    "key-proto": damaged("__proto__", {"done": []}),
+    "key-to-string": damaged("toString:listen", {"done": []}),
+    "key-three-parts": damaged("checklist:listen:x", {"done": []}),
+    "key-very-long": (
+        with_entries({LONG_KEY + ":x": {"done": []}}),
+        message("import_damaged", key=LONG_KEY[:39] + "…"),
+    ),
+    # Within MAX_ENTRIES, but one entry over its own bound: the good one before it is not written.
+    "done-over-bound": (
+        with_entries({"checklist:grow": {"done": []}, "checklist:listen": {"done": OVER}}),
+        message("import_damaged", key="checklist:listen"),
+    ),
+    "answers-over-bound": damaged("answers:listen", {"answers": dict.fromkeys(OVER, 3)}),
+    "history-over-bound": damaged("history:health", {"results": [RESULT] * (MAX_RESULTS + 1)}),
+    "dimensions-over-bound": damaged(
+        "history:health", result(dimensions=dict.fromkeys(OVER, 50))["history:health"]
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"), list(DAMAGED_FILES.values()), ids=list(DAMAGED_FILES)
+)
+def test_a_damaged_file_gives_its_message_and_changes_nothing(
+    home: Page, tmp_path: Path, data: Any, expected: str
+) -> None:
+    before = everything(home)
+    import_data(home, tmp_path, data)
+    expect(status(home)).to_have_text(expected)
+    assert everything(home) == before
+    # No prototype was touched on the way.
+    assert home.evaluate("() => Object.keys(Object.prototype).length + ('done' in {})") == 0
+
+
+def test_a_file_that_cannot_be_read_changes_nothing(home: Page, tmp_path: Path) -> None:
+    home.evaluate(
+        "() => { Blob.prototype.text = () => "
+        "Promise.reject(new DOMException('The file changed.', 'NotReadableError')); }"
+    )
+    before = everything(home)
+    import_data(home, tmp_path, {**FORMAT, "entries": {}})
+    expect(status(home)).to_have_text(message("import_unreadable"))
+    assert everything(home) == before
+
+
+# --- storage refuses part of an import: it is undone ---------------------------------------------
+
+# After `allowed` more successful writes every write throws, as a full quota does.
+FAIL_AFTER = """(allowed) => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+        if (allowed <= 0) throw new DOMException('Quota exceeded.', 'QuotaExceededError');
+        allowed -= 1;
+        return setItem.call(this, key, value);
+    };
+}"""
+
+
+def test_a_real_full_quota_midway_is_undone_and_said(home: Page, tmp_path: Path) -> None:
+    # Another application on this origin holds most of Chromium's quota (about 5.2 million
+    # characters); the file is well within the import's own bounds but does not fit beside it.
+    home.evaluate("() => localStorage.setItem('another-app:cache', 'x'.repeat(3000000))")
+    before = everything(home)
+    entries = {"checklist:listen": {"done": ["imported-tick"]}}
+    entries |= {
+        f"checklist:p{n}": {"done": [f"an-item-id-{i:08d}" for i in range(100)]}
+        for n in range(1000)
+    }
+    text = json.dumps({**FORMAT, "entries": entries})
+    assert len(text.encode()) < MAX_IMPORT
+    import_text(home, tmp_path, text)
+    expect(status(home)).to_have_text(message("import_failed"))
+    assert everything(home) == before
+    expect(home.locator(".pb-notice")).to_have_count(0)  # storage still works
+    expect(listen_row(home)).to_contain_text("1 of ")
+
+
+def test_storage_failing_after_some_writes_leaves_exactly_what_was_there(
+    home: Page, tmp_path: Path
+) -> None:
+    before = everything(home)
+    home.evaluate(FAIL_AFTER, 2)
+    # None of BEFORE's keys: taking back the two written entries needs no write at all.
+    entries = checklists(5)
+    import_data(home, tmp_path, {**FORMAT, "entries": entries})
+    expect(status(home)).to_have_text(message("import_failed"))
+    assert everything(home) == before
+    expect(listen_row(home)).to_contain_text("1 of ")
+
+
+def test_when_even_putting_back_fails_the_message_says_so_and_the_visit_keeps_the_data(
+    home: Page, tmp_path: Path
+) -> None:
+    home.evaluate(FAIL_AFTER, 1)
+    # The first entry overwrites the reader's; the second fails, and so does putting it back.
+    entries = {"checklist:listen": {"done": ["imported-tick"]}, "checklist:grow": {"done": []}}
+    import_data(home, tmp_path, {**FORMAT, "entries": entries})
+    expect(status(home)).to_have_text(message("import_failed_unsaved"))
+    expect(home.locator(".pb-notice")).to_have_text([DEFAULT_STRINGS["storage_unavailable"]])
+    expect(listen_row(home)).to_contain_text("1 of ")
+    with home.expect_download() as download:
+        home.get_by_role("button", name="Export my data").click()
+    exported = tmp_path / "export.json"
+    download.value.save_as(exported)
+    assert json.loads(exported.read_text(encoding="utf-8"))["entries"] == BEFORE
+
+
+# --- ids that are names of Object.prototype's properties ----------------------------------------
+
+TINY = "own-properties/"
+TINY_PREFIX = "playbook:/own-properties/default:v2:"
+
+
+@pytest.fixture(scope="module")
+def tiny_site(served_site: ServedSite, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The small test project with a question, an item and a dimension called ``constructor``
+    (a slug, so a valid id), served under own-properties/. Its "progress" string carries a
+    ``{constructor}`` placeholder, which has no value and stays as it is."""
+    project = write_minimal_project(tmp_path_factory.mktemp("own-properties") / "project")
+    practice = ["first-question", "first-item"]
+    replacements = {
+        "content/practices/alpha.yaml": practice,
+        "content/practices/beta.yaml": practice,
+        "content/health-check.yaml": ["mutual-support", "help-each-other"],
+    }
+    for relative, old_ids in replacements.items():
+        path = project / relative
+        text = path.read_text(encoding="utf-8")
+        for old in old_ids:
+            assert f"id: {old}" in text
+            text = text.replace(f"id: {old}", "id: constructor")
+        path.write_text(text, encoding="utf-8")
+    playbook = project / "playbooks" / "default.yaml"
+    playbook.write_text(
+        playbook.read_text(encoding="utf-8")
+        + "strings:\n  progress: '{done} of {total} done {constructor}'\n",
+        encoding="utf-8",
+    )
+    site_dir = served_site.site_dir / "own-properties"
+    if site_dir.exists():
+        shutil.rmtree(site_dir)
+    build_for(project, site_dir, served_site.url(TINY))
+    return TINY
+
+
+def test_a_question_called_constructor_is_not_answered_for_a_fresh_reader(
+    page: Page, tiny_site: str
+) -> None:
+    page.goto(tiny_site)
+    alpha = page.locator(".pb-overview__item[data-practice='alpha']")
+    expect(alpha.locator(".pb-overview__score")).to_have_text(DEFAULT_STRINGS["assessment_none"])
+    expect(alpha).to_contain_text("0 of 2 done {constructor}")
+
+    page.goto(tiny_site + "practices/alpha/")
+    expect(page.locator(".pb-result__count")).to_have_text("0 of 2 statements answered.")
+    expect(page.locator(".pb-result__score")).to_have_count(0)
+    expect(page.locator(".pb-progress__text")).to_have_text("0 of 2 done {constructor}")
+    expect(page.locator("input[data-item='constructor']")).not_to_be_checked()
+    page.locator("input[name='alpha--constructor'][value='3']").check()
+    expect(page.locator(".pb-result__count")).to_have_text("1 of 2 statements answered.")
+    expect(page.locator(".pb-result__score")).to_have_count(0)
+    page.locator("input[name='alpha--second-question'][value='1']").check()  # reverse-scored
+    expect(page.locator(".pb-result__score")).to_have_text("Your score: 100 out of 100")
+    page.locator("input[data-item='constructor']").check()
+    expect(page.locator(".pb-progress__text")).to_have_text("1 of 2 done {constructor}")
+    assert stored(page, TINY_PREFIX) == {
+        "answers:alpha": {"answers": {"constructor": 3, "second-question": 1}},
+        "checklist:alpha": {"done": ["constructor"]},
+    }
+
+    page.goto(tiny_site + "health-check/")
+    expect(page.locator(".pb-health__count")).to_have_text("0 of 2 statements answered.")
+    expect(page.get_by_role("button", name="Save this result")).to_be_disabled()
+    # A saved result from before "constructor" was a dimension: it has no score to compare with.
+    earlier = {"date": DATE, "overall": 100, "dimensions": {"balanced-effort": 100}}
+    seed(page, {"history:health": {"results": [earlier]}}, TINY_PREFIX)
+    page.locator("input[name='health--constructor'][value='2']").check()
+    expect(page.locator(".pb-health__count")).to_have_text("1 of 2 statements answered.")
+    page.locator("input[name='health--fair-share'][value='3']").check()
+    expect(page.locator(".pb-health__overall")).to_contain_text(
+        "Overall: 75 out of 100 (−25 since"
+    )
+    scores = page.locator(".pb-health__scores li")
+    expect(scores.filter(has_text="Mutual support")).to_have_text("Mutual support: 50 out of 100")
+    expect(scores.filter(has_text="Balanced effort")).to_contain_text(
+        "Balanced effort: 100 out of 100 (±0 since"
+    )
+    page.get_by_role("button", name="Save this result").click()
+    expect(page.locator(".pb-history li")).to_have_count(2)
+    saved = stored(page, TINY_PREFIX)["history:health"]["results"]
+    assert saved[0] == earlier
+    assert saved[1]["dimensions"] == {"constructor": 50, "balanced-effort": 100}
+
+
+def test_stored_prototype_keys_are_discarded_and_pollute_nothing(
+    page: Page, tiny_site: str, tmp_path: Path
+) -> None:
+    page.goto(tiny_site)
+    kept = {
+        "checklist:beta": {"done": ["constructor"]},
+        "answers:health": {"answers": {"constructor": 3}},
+    }
+    seed(
+        page,
+        {
+            **kept,
+            "answers:alpha": '{"answers": {"__proto__": {"polluted": 1}, "constructor": 3}}',
+            "answers:beta": '{"__proto__": {"answers": {}}, "answers": {"constructor": 2}}',
+            "checklist:alpha": '{"done": ["constructor"], "__proto__": {"polluted": "yes"}}',
+            "history:health": f'{{"results": [{{"date": "{DATE}", "overall": 50, "dimensions": '
+            '{"__proto__": {"polluted": 1}, "constructor": 50}}]}',
+            "__proto__": '{"polluted": "yes"}',
+        },
+        TINY_PREFIX,
+    )
+    expect(page.locator(".pb-notice")).to_have_text([DEFAULT_STRINGS["storage_damaged"]])
+    for practice in ["alpha", "beta"]:
+        expect(
+            page.locator(f".pb-overview__item[data-practice='{practice}'] .pb-overview__score")
+        ).to_have_text(DEFAULT_STRINGS["assessment_none"])
+    expect(page.locator(".pb-overview__item[data-practice='beta']")).to_contain_text("1 of 2 done")
+    page.goto(tiny_site + "health-check/")
+    expect(page.locator(".pb-health__count")).to_have_text("1 of 2 statements answered.")
+    expect(page.locator(".pb-history li")).to_have_count(0)
+    page.goto(tiny_site)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export my data").click()
+    exported = tmp_path / "export.json"
+    download.value.save_as(exported)
+    assert json.loads(exported.read_text(encoding="utf-8"))["entries"] == kept
+    assert stored(page, TINY_PREFIX) == kept
+    pollution = """() => [Object.keys(Object.prototype).length, ({}).polluted, [].polluted,
+        Object.getPrototypeOf({}) === Object.prototype]"""
+    assert page.evaluate(pollution) == [0, None, None, True]
+
+
+def test_saving_past_the_history_bound_drops_the_oldest_result(page: Page, tiny_site: str) -> None:
+    results = [
+        {"date": f"2020-01-01T00:00:{n % 60:02d}.000Z", "overall": n % 101, "dimensions": {}}
+        for n in range(MAX_RESULTS)
+    ]
+    page.goto(tiny_site + "health-check/")
+    seed(page, {"history:health": {"results": results}}, TINY_PREFIX)
+    expect(page.locator(".pb-history li")).to_have_count(MAX_RESULTS)
+    page.locator("input[name='health--constructor'][value='3']").check()
+    page.locator("input[name='health--fair-share'][value='3']").check()
+    page.get_by_role("button", name="Save this result").click()
+    expect(page.locator(".pb-status")).to_have_text(DEFAULT_STRINGS["saved"])
+    saved = stored(page, TINY_PREFIX)["history:health"]["results"]
+    assert len(saved) == MAX_RESULTS
+    assert saved[:-1] == results[1:]
+    assert saved[-1]["overall"] == 100 and saved[-1]["dimensions"] == {
+        "constructor": 100,
+        "balanced-effort": 100,
+    }
+    page.reload()
+    expect(page.locator(".pb-history li")).to_have_count(MAX_RESULTS)
