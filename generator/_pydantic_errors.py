@@ -96,13 +96,11 @@ def _message(error: ErrorDetails, model: type[BaseModel]) -> tuple[KeyPath, str,
     if kind in _MESSAGES:
         return loc, _MESSAGES[kind].format(kind=describe_value(value)), False
     if kind == "string_pattern_mismatch":
-        if str(context.get("pattern", "")).startswith("^https?"):
-            text = f"'{shorten(str(value))}' is not a web address starting with https://"
-        else:
-            text = (
-                f"'{shorten(str(value))}' is not a valid id: "
-                "use lowercase letters, digits and single hyphens"
-            )
+        # Ids are the only pattern fields (addresses and tags are checked in the schema).
+        text = (
+            f"'{shorten(str(value))}' is not a valid id: "
+            "use lowercase letters, digits and single hyphens"
+        )
         return loc, text, False
     if kind == "string_too_short":
         return loc, "must not be empty", False

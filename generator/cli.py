@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import click
@@ -10,7 +9,9 @@ import click
 from .build import build_all, build_site
 from .docs_tree import render_docs_tree, resolve_playbook_name
 from .errors import display_path
+from .mkdocs_log import located_link_warnings
 from .scaffold import create_project
+from .schema import url_problem
 from .schemas import KINDS, schema_text, write_schemas
 from .validate import load_project
 
@@ -32,8 +33,9 @@ playbook_option = click.option(
 
 
 def _check_url(value: str | None) -> str | None:
-    if value is not None and not re.fullmatch(r"https?://\S+", value):
-        raise click.BadParameter(f"'{value}' is not an http:// or https:// address")
+    problem = None if value is None else url_problem(value)
+    if problem is not None:
+        raise click.BadParameter(problem)
     return value
 
 
@@ -140,6 +142,8 @@ def render(root: Path, name: str, out_dir: Path | None) -> None:
     project = load_project(root)
     name = resolve_playbook_name(project, name)
     report = render_docs_tree(project, name, out_dir)
+    for line in located_link_warnings(report.link_warnings, project.content_for(name)):
+        click.echo(f"WARNING -  {line}", err=True)
     click.echo(
         f"Wrote {report.pages} pages; build them with: mkdocs build -f {report.config_file}"
     )

@@ -21,6 +21,7 @@ from ._pydantic_errors import suggest
 from .builtin import package_tree
 from .compact import compact_script, compact_stylesheet
 from .errors import PlaybookError, display_path
+from .images import published_image
 from .links import LinkWarning
 from .render import ASSET_FILES, render_site
 from .safe_html import html_text
@@ -295,7 +296,7 @@ def render_docs_tree(
     for kind in ("logo", "favicon"):
         path = getattr(playbook.site, kind)
         if path is not None:
-            files[_brand_file(kind, path)] = Path(path).read_bytes()
+            files[_brand_file(kind, path)] = published_image(Path(path))
     # Content is converted to safe HTML while rendering (see safe_html.py): the tree is safe
     # as it stands, whichever engine builds it and whatever extensions mkdocs.yml turns on.
     rendered = render_site(

@@ -372,7 +372,7 @@ def render_site(
             [*SHARED_PAGES, *(f"{PRACTICE_FOLDER}/{p.id}.md" for p in chosen), *other_files]
         ),
         directory_urls=directory_urls,
-        remote_images=bool(getattr(playbook, "allow_remote_images", False)),
+        remote_images=playbook.allow_remote_images,
     )
     pages: dict[str, str] = {}
     for practice in chosen:

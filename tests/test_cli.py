@@ -380,13 +380,25 @@ def test_site_url_option_sets_the_address_the_site_is_built_for(
     assert '<link rel="canonical" href="http://127.0.0.1:9999/preview/">' in home
 
 
-def test_site_url_option_must_be_a_web_address(project_copy: Path) -> None:
-    result = run("build", "--project", project_copy, "--site-url", "ftp://example.org/")
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        (
+            "ftp://example.org/",
+            "'ftp://example.org/' is not a web address starting with https:// or http://",
+        ),
+        # It would break out of the canonical link Material writes into every page.
+        (
+            'https://x.example/"><img/src/onerror=alert(1)>/',
+            "'https://x.example/\"><img/src/onerror=al…' is not a usable web address: "
+            "it holds '\"'",
+        ),
+    ],
+)
+def test_site_url_option_must_be_a_web_address(project_copy: Path, url: str, problem: str) -> None:
+    result = run("build", "--project", project_copy, "--site-url", url)
     assert_exit(result, 2)
-    assert result.stderr.endswith(
-        "Error: Invalid value for '--site-url': 'ftp://example.org/' is not an http:// or "
-        "https:// address\n"
-    )
+    assert result.stderr.endswith(f"Error: Invalid value for '--site-url': {problem}\n")
 
 
 def test_a_project_without_mkdocs_yml_is_told_so(project_copy: Path, tmp_path: Path) -> None:

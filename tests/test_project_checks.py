@@ -69,8 +69,8 @@ def test_the_readme_overlay_example_is_valid(tmp_path: Path) -> None:
     project = tmp_path / "coach"
     assert CliRunner().invoke(main, ["new", str(project)]).exit_code == 0
     (project / "images").mkdir()
-    for name in ("logo.svg", "icon.png"):
-        (project / "images" / name).write_bytes(b"")
+    (project / "images" / "logo.svg").write_bytes(b'<svg xmlns="http://www.w3.org/2000/svg"/>')
+    (project / "images" / "icon.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     (project / "playbooks" / "default.yaml").write_text(example, encoding="utf-8")
     result = CliRunner().invoke(main, ["validate", "--project", str(project)])
     assert result.exit_code == 0, result.output
