@@ -10,15 +10,11 @@ import contextlib
 import dataclasses
 import html
 import os
+import sys
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
-from mkdocs.exceptions import MkDocsException
 
 from .docs_tree import (
     RenderReport,
@@ -26,8 +22,8 @@ from .docs_tree import (
     render_docs_tree,
     resolve_playbook_name,
 )
+from .engines import DEFAULT_ENGINE, ZENSICAL_NOTES, run_mkdocs, run_zensical, zensical_missing
 from .errors import PlaybookError
-from .loader import SourceMap
 from .mkdocs_log import log_link_warnings, mkdocs_logging, page_sources
 from .render import PRACTICE_FOLDER
 from .site_folder import (
@@ -44,34 +40,7 @@ class BuildReport:
     render: RenderReport
     site_dir: Path
     mkdocs_seconds: float
-
-
-def run_mkdocs_build(
-    config_file: Path,
-    *,
-    strict: bool,
-    site_dir: Path | None = None,
-    verbose: bool = False,
-    sources: Mapping[str, Sequence[SourceMap]] | None = None,
-) -> float:
-    started = time.perf_counter()
-    overrides: dict[str, Any] = {"strict": strict}
-    if site_dir is not None:
-        overrides["site_dir"] = str(site_dir)
-    with mkdocs_logging(verbose, sources):
-        try:
-            config = load_config(config_file=str(config_file), **overrides)
-            mkdocs_build(config)
-        except MkDocsException as error:
-            raise PlaybookError(f"MkDocs: {error}") from None
-        except Exception as error:
-            if verbose:
-                raise  # with its traceback, for a bug report
-            raise PlaybookError(
-                f"MkDocs stopped with an unexpected error: {type(error).__name__}: {error} "
-                "(build with --verbose to see where)"
-            ) from None
-    return time.perf_counter() - started
+    engine: str = DEFAULT_ENGINE
 
 
 def build_site(
@@ -82,6 +51,7 @@ def build_site(
     strict: bool = False,
     verbose: bool = False,
     site_url: str | None = None,
+    engine: str = DEFAULT_ENGINE,
 ) -> BuildReport:
     """Load, check and render playbook ``name`` of the project at ``root``, then build it.
 
@@ -89,12 +59,26 @@ def build_site(
     build has succeeded (see site_folder.py).
     """
     started = time.perf_counter()
+    _check_engine(engine)
     project = load_project(root)
     name = resolve_playbook_name(project, name)
     site = (site_dir or root / "site").resolve()
     check_location(site, project.root, project_sources(project))
     with staged(site) as staging:
-        return _build_into(project, name, staging, site, strict, verbose, site_url, started)
+        return _build_into(
+            project, name, staging, site, strict, verbose, site_url, started, engine
+        )
+
+
+def _check_engine(engine: str) -> None:
+    """Before anything is written: the engine can run here. What a Zensical build does
+    differently is said once."""
+    if engine != "zensical":
+        return
+    problem = zensical_missing()
+    if problem is not None:
+        raise PlaybookError(problem)
+    print(f"Note: {ZENSICAL_NOTES}", file=sys.stderr)
 
 
 def _build_into(
@@ -106,10 +90,11 @@ def _build_into(
     verbose: bool,
     site_url: str | None,
     started: float,
+    engine: str,
 ) -> BuildReport:
-    """Render playbook ``name`` and let MkDocs build it into ``target``, a staging folder
-    that becomes ``site`` (the address the generated mkdocs.yml records)."""
-    report = render_docs_tree(project, name, site_dir=site, site_url=site_url)
+    """Render playbook ``name`` and let the engine build it into ``target``, a staging folder
+    that becomes ``site``."""
+    report = render_docs_tree(project, name, site_url=site_url)
     report = dataclasses.replace(report, seconds=time.perf_counter() - started)
     with mkdocs_logging(verbose):
         warnings = log_link_warnings(report.link_warnings, project.content_for(name))
@@ -117,14 +102,24 @@ def _build_into(
         plural = "s" if warnings != 1 else ""
         raise PlaybookError(f"Aborted with {warnings} warning{plural} in strict mode!")
     with source_date(project, name):
-        seconds = run_mkdocs_build(
-            report.config_file,
-            strict=strict,
-            verbose=verbose,
-            site_dir=target,
-            sources=page_sources(project.content_for(name), PRACTICE_FOLDER),
-        )
-    return BuildReport(report, site, seconds)
+        if engine == "zensical":
+            seconds = run_zensical(
+                report.config_file,
+                strict=strict,
+                site_dir=target,
+                pages=report.page_paths,
+                directory_urls=report.directory_urls,
+                verbose=verbose,
+            )
+        else:
+            seconds = run_mkdocs(
+                report.config_file,
+                strict=strict,
+                verbose=verbose,
+                site_dir=target,
+                sources=page_sources(project.content_for(name), PRACTICE_FOLDER),
+            )
+    return BuildReport(report, site, seconds, engine)
 
 
 @contextlib.contextmanager
@@ -160,6 +155,7 @@ def build_all(
     strict: bool = False,
     verbose: bool = False,
     site_url: str | None = None,
+    engine: str = DEFAULT_ENGINE,
 ) -> list[BuildReport]:
     """Build every playbook of the project into its own folder under the site folder.
 
@@ -167,6 +163,7 @@ def build_all(
     all of it is built into a temporary folder that replaces the site folder on success.
     """
     started = time.perf_counter()
+    _check_engine(engine)
     project = load_project(root)
     site = (site_dir or root / "site").resolve()
     check_location(site, project.root, project_sources(project))
@@ -176,7 +173,9 @@ def build_all(
             url = None if site_url is None else site_url.rstrip("/") + f"/{name}/"
             target = staging / name
             reports.append(
-                _build_into(project, name, target, site / name, strict, verbose, url, started)
+                _build_into(
+                    project, name, target, site / name, strict, verbose, url, started, engine
+                )
             )
             write_marker(target, files_in(target))
             started = time.perf_counter()

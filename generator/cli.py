@@ -8,6 +8,7 @@ import click
 
 from .build import build_all, build_site
 from .docs_tree import render_docs_tree, resolve_playbook_name
+from .engines import DEFAULT_ENGINE, ENGINES
 from .errors import display_path
 from .mkdocs_log import located_link_warnings
 from .scaffold import create_project
@@ -37,6 +38,17 @@ def _check_url(value: str | None) -> str | None:
     if problem is not None:
         raise click.BadParameter(problem)
     return value
+
+
+engine_option = click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default=DEFAULT_ENGINE,
+    show_default=True,
+    envvar="PLAYBOOK_ENGINE",
+    help="What builds the site from the docs tree: MkDocs with Material, or Zensical "
+    "(pip install 'coaching-playbook[zensical]'). Also PLAYBOOK_ENGINE.",
+)
 
 
 @click.group()
@@ -90,8 +102,9 @@ def validate(root: Path) -> None:
     is_flag=True,
     help="Build every playbook, each into SITE_DIR/NAME/, with an index page linking them.",
 )
-@click.option("--strict", is_flag=True, help="Fail on any MkDocs warning.")
-@click.option("-v", "--verbose", is_flag=True, help="Show MkDocs' progress messages.")
+@click.option("--strict", is_flag=True, help="Fail on any warning.")
+@click.option("-v", "--verbose", is_flag=True, help="Show the engine's progress messages.")
+@engine_option
 @click.pass_context
 def build(
     ctx: click.Context,
@@ -102,25 +115,39 @@ def build(
     every: bool,
     strict: bool,
     verbose: bool,
+    engine: str,
 ) -> None:
     """Validate, render and build the static site."""
     if every:
         if ctx.get_parameter_source("name") is not click.core.ParameterSource.DEFAULT:
             raise click.UsageError("--all builds every playbook; leave out --playbook")
         reports = build_all(
-            root, site_dir=site_dir, strict=strict, verbose=verbose, site_url=site_url
+            root,
+            site_dir=site_dir,
+            strict=strict,
+            verbose=verbose,
+            site_url=site_url,
+            engine=engine,
         )
     else:
         reports = [
             build_site(
-                root, name, site_dir=site_dir, strict=strict, verbose=verbose, site_url=site_url
+                root,
+                name,
+                site_dir=site_dir,
+                strict=strict,
+                verbose=verbose,
+                site_url=site_url,
+                engine=engine,
             )
         ]
+    engine_name = "Zensical" if engine == "zensical" else "MkDocs"
     for report in reports:
         click.echo(
             f"Built playbook '{report.render.playbook}' ({report.render.pages} pages) into "
             f"{report.site_dir} in {report.render.seconds + report.mkdocs_seconds:.1f} s "
-            f"(playbook {report.render.seconds:.2f} s, MkDocs {report.mkdocs_seconds:.2f} s)."
+            f"(playbook {report.render.seconds:.2f} s, {engine_name} "
+            f"{report.mkdocs_seconds:.2f} s)."
         )
 
 
@@ -159,12 +186,18 @@ def render(root: Path, name: str, out_dir: Path | None) -> None:
     show_default=True,
     help="Port on 127.0.0.1 to serve the preview on.",
 )
-def serve(root: Path, name: str, port: int) -> None:
+@engine_option
+def serve(root: Path, name: str, port: int, engine: str) -> None:
     """Preview the site on 127.0.0.1, rebuilt on every change.
 
     Watches content, playbooks and mkdocs.yml; an edit with mistakes prints them and the
-    last good build stays on screen.
+    last good build stays on screen. The preview runs on MkDocs.
     """
+    if engine != "mkdocs":
+        raise click.UsageError(
+            "the live preview runs on MkDocs only; check the site on Zensical with "
+            "`playbook build --engine zensical` and any static file server"
+        )
     from .serve import serve_site  # MkDocs' live-reload server: only this command needs it
 
     serve_site(root, name, port=port)

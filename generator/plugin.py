@@ -42,7 +42,7 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):
         try:
             project = load_project(root)
             name = resolve_playbook_name(project, self.config.playbook)
-            report = render_docs_tree(project, name, site_dir=Path(config.site_dir))
+            report = render_docs_tree(project, name)
         except PlaybookError as error:
             raise PluginError(error.format_message()) from None
         log_link_warnings(report.link_warnings, project.content_for(name))

@@ -36,7 +36,7 @@ def serve_site(root: Path, name: str, *, host: str = "127.0.0.1", port: int = 80
         def rebuild() -> None:
             try:
                 current = load_project(root)
-                report = render_docs_tree(current, name, site_dir=Path(site_dir))
+                report = render_docs_tree(current, name)
             except PlaybookError as error:
                 click.echo(error.format_message(), err=True)
                 log.error("The content has problems; still serving the last good build.")
