@@ -94,7 +94,7 @@ def _build_into(
 ) -> BuildReport:
     """Render playbook ``name`` and let the engine build it into ``target``, a staging folder
     that becomes ``site``."""
-    report = render_docs_tree(project, name, site_url=site_url)
+    report = render_docs_tree(project, name, site_url=site_url, engine=engine)
     report = dataclasses.replace(report, seconds=time.perf_counter() - started)
     with mkdocs_logging(verbose):
         warnings = log_link_warnings(report.link_warnings, project.content_for(name))

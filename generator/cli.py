@@ -161,18 +161,21 @@ def build(
     default=None,
     help="Folder for the docs tree.  [default: build/PLAYBOOK in the project]",
 )
-def render(root: Path, name: str, out_dir: Path | None) -> None:
+@engine_option
+def render(root: Path, name: str, out_dir: Path | None, engine: str) -> None:
     """Write the docs tree and its mkdocs.yml, without building.
 
-    The tree is a plain MkDocs project: `mkdocs build -f OUT/mkdocs.yml` builds it.
+    The tree is a plain project for its engine: `mkdocs build -f OUT/mkdocs.yml` (or
+    `zensical build -f OUT/mkdocs.yml`, rendered with --engine zensical) builds it into
+    OUT/site.
     """
     project = load_project(root)
     name = resolve_playbook_name(project, name)
-    report = render_docs_tree(project, name, out_dir)
+    report = render_docs_tree(project, name, out_dir, engine=engine)
     for line in located_link_warnings(report.link_warnings, project.content_for(name)):
         click.echo(f"WARNING -  {line}", err=True)
     click.echo(
-        f"Wrote {report.pages} pages; build them with: mkdocs build -f {report.config_file}"
+        f"Wrote {report.pages} pages; build them with: {engine} build -f {report.config_file}"
     )
 
 

@@ -2,9 +2,14 @@
 content, resolved the way MkDocs resolves Markdown links.
 
 Content is converted to HTML by the generator (see safe_html.py), so the engine never sees its
-links: they are resolved here, against the pages and files of the docs tree, and written as the
-addresses the built site has (``../grow/`` with directory URLs, ``grow.html`` without). A link
+links as Markdown: they are resolved here, against the pages and files of the docs tree. A link
 to a file that is not there is kept as written and reported like MkDocs reports it.
+
+The engines read links in HTML differently. MkDocs leaves them as written, so for MkDocs they
+are written as the addresses the built site has (``../grow/`` with directory URLs,
+``grow.html`` without). Zensical takes every relative link in a page's HTML as a path from the
+page's source file and rewrites it, as it does Markdown links, so for Zensical they are
+written as source paths (``grow.md``).
 """
 
 from __future__ import annotations
@@ -58,13 +63,17 @@ class SiteLinks:
     files: frozenset[str]
     directory_urls: bool = True
     remote_images: bool = False
+    #: Links written as paths between source files, for an engine that rewrites them.
+    source_paths: bool = False
     warnings: list[LinkWarning] = field(default_factory=list)
 
     def href(self, page: str, target: str, fragment: str = "") -> str:
         """The address of docs file ``target`` in a link on ``page``."""
-        url = relative_url(
-            page_url(page, self.directory_urls), page_url(target, self.directory_urls)
-        )
+        if self.source_paths:
+            url = posixpath.relpath(target, posixpath.dirname(page) or ".")
+        else:
+            source, destination = (page_url(p, self.directory_urls) for p in (page, target))
+            url = relative_url(source, destination)
         return url + (f"#{fragment}" if fragment else "")
 
     def content_url(self, page: str, tag: str, attribute: str, value: str) -> str | None:

@@ -7,6 +7,7 @@ with autoescaping on, so ids and text placed in attributes can never break out o
 from __future__ import annotations
 
 import contextlib
+import html
 import json
 import os
 import re
@@ -16,6 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
+from markdown.extensions.toc import slugify
 from markupsafe import Markup
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
@@ -145,6 +147,31 @@ def _armour_value(value: object) -> object:
     return Markup(armour_attribute(str(value)))
 
 
+def heading_slug(text: str) -> str:
+    """The id of a heading reading ``text`` (before a number makes it unique on its page)."""
+    # No '_' in the id: Markdown would read "_x_" inside the attribute list as emphasis.
+    slug = re.sub(r"-{2,}", "-", slugify(text, "-").replace("_", "-")).strip("-")
+    return slug if slug[:1].isalnum() else f"h-{slug}".rstrip("-")
+
+
+@jinja2.pass_context
+def _heading(context: jinja2.runtime.Context, text: object) -> Markup:
+    """A heading's text with an id of the generator's choosing (attribute-list syntax, which
+    the generated mkdocs.yml turns on): the slug the engine would make, so permalinks stay as
+    they were, but never one that starts with '_' or '-' (the theme's own ids: ``__config``,
+    ``__search``) and never one used twice on the page."""
+    raw = html.unescape(str(text)) if isinstance(text, Markup) else str(text)
+    raw = " ".join(raw.split())  # as the page shows it (U+2028 is a space there)
+    slug = heading_slug(raw)
+    used: set[str] = context["heading_ids"]
+    unique, number = slug, 0
+    while unique in used:
+        number += 1
+        unique = f"{slug}-{number}"
+    used.add(unique)
+    return Markup(f"{plain_text(raw)} {{: #{unique} }}")
+
+
 @jinja2.pass_context
 def _practice_link(context: jinja2.runtime.Context, practice_id: str) -> Markup:
     """A practice's title, linked to its page where the playbook has it."""
@@ -212,6 +239,7 @@ def _environment() -> jinja2.Environment:
     environment.filters["block"] = jinja2.pass_context(_markdown_block)
     environment.filters["plain"] = _plain_text
     environment.filters["external_url"] = _external_url
+    environment.filters["heading"] = _heading
     environment.globals["practice_link"] = _practice_link
     environment.globals["practice_links"] = _practice_links
     environment.globals["page_link"] = _page_link
@@ -289,11 +317,17 @@ class Words:
 
 def _render(template: str, words: Words, page: str, links: SiteLinks, **context: Any) -> str:
     text = _ENVIRONMENT.get_template(template).render(
-        t=words.t, attr=words.attr, allow_html=words.allow_html, page=page, links=links, **context
+        t=words.t,
+        attr=words.attr,
+        allow_html=words.allow_html,
+        page=page,
+        links=links,
+        heading_ids=set(),
+        **context,
     )
     # Collapse the runs of blank lines that template logic leaves, for tidy golden files.
     lines: list[str] = []
-    for line in text.splitlines():
+    for line in text.split("\n"):  # not splitlines(): U+2028 in a value is no line break
         if line.strip() or (lines and lines[-1].strip()):
             lines.append(line.rstrip())
     return "\n".join(lines).strip() + "\n"
@@ -349,12 +383,14 @@ def render_site(
     *,
     directory_urls: bool = True,
     other_files: Sequence[str] = (),
+    source_links: bool = False,
 ) -> RenderedSite:
     """Every page of ``playbook``: home, one page per chosen practice, the shared pages, tags.
 
     ``directory_urls`` is MkDocs' ``use_directory_urls`` (links are written as the built site's
     addresses); ``other_files`` are the docs tree's files besides its pages, which content may
-    link to.
+    link to; ``source_links`` writes links as paths between source files instead, for an engine
+    that rewrites links in HTML (Zensical; see links.py).
     """
     if content.home is None or content.health_check is None or content.troubleshooting is None:
         raise ValueError("render_site needs validated content (see validate.load_project)")
@@ -373,6 +409,7 @@ def render_site(
         ),
         directory_urls=directory_urls,
         remote_images=playbook.allow_remote_images,
+        source_paths=source_links,
     )
     pages: dict[str, str] = {}
     for practice in chosen:

@@ -130,7 +130,9 @@ def sanitize(html: str, url_filter: UrlFilter = _keep_url) -> str:
 #: Characters that start or end syntax in Markdown or a common extension (emphasis, code,
 #: links, attribute lists, critic marks, snippets, emoji, magic links, keys, maths, tables).
 _MARKUP = "&<>\"'{}[]\\`*_!:~^=+$@#|\n\r\t"
-_ARMOUR = {ord(c): f"&#{ord(c)};" for c in _MARKUP} | {
+#: Characters that Python (str.splitlines), YAML or an engine may take for a line break.
+_LINE_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_ARMOUR = {ord(c): f"&#{ord(c)};" for c in _MARKUP + _LINE_BREAKS} | {
     ord("&"): "&amp;",
     ord("<"): "&lt;",
     ord(">"): "&gt;",
@@ -139,7 +141,7 @@ _ARMOUR = {ord(c): f"&#{ord(c)};" for c in _MARKUP} | {
 #: In element text quotes mark nothing up (they stay readable), and outside ``pre`` line breaks
 #: and tabs are just spaces.
 _ARMOUR_PRE = {key: value for key, value in _ARMOUR.items() if chr(key) not in "\"'"}
-_ARMOUR_TEXT = _ARMOUR_PRE | {ord("\n"): " ", ord("\r"): " ", ord("\t"): " "}
+_ARMOUR_TEXT = _ARMOUR_PRE | {ord(c): " " for c in "\n\r\t" + _LINE_BREAKS}
 
 
 def armour_text(text: str) -> str:
@@ -239,12 +241,25 @@ def markdown_html(
     return armour(html).strip()
 
 
+#: Plain text the theme places into its own parts of the page (the page title, navigation,
+#: header, footer, meta description, tags): it writes much of it unescaped, Zensical reads page
+#: titles as Markdown, and Material's tooltips and instant navigation put the *text* of some of
+#: these places back into the page as HTML. So no '<' or '>' may reach the text at all (they
+#: become the look-alike angle quotes), '&' and '"' are references, and Markdown's characters
+#: too. Material also escapes a few of these values itself (the logo's title), where an '&'
+#: then shows as "&amp;": a small price for text that can never become markup.
+_CHROME = {
+    ord("<"): "\u2039",
+    ord(">"): "\u203a",
+    ord("&"): "&amp;",
+    ord('"'): "&quot;",
+    **{ord(c): f"&#{ord(c)};" for c in "[]*_`\\{}"},
+}
+
+
 def html_text(text: str) -> str:
-    """Plain ``text`` made safe where Material writes it unescaped: element content and
-    double-quoted attributes. Ampersands and apostrophes are left as they are, because Material
-    also writes some of these values through its own escaping (a logo's title), where an
-    escaped '&' would show as '&amp;'."""
-    return text.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    """Plain ``text`` for the theme's own parts of a page, on one line (see ``_CHROME``)."""
+    return " ".join(text.split()).translate(_CHROME)
 
 
 def armour_attribute(text: str) -> str:

@@ -143,11 +143,24 @@ class _Resolver:
             result = None if overlay is None else self.extend(overlay, chain)
         else:
             loaded = self.check.parse(document, schema.Playbook)
+            if loaded is None:
+                self.content_of_unreadable(path, document.data)
             result = None if loaded is None else self.standalone(loaded)
         if result is not None:
             check_settings(self.check, document.data, document.source)
         self.resolved[path] = result
         return result
+
+    def content_of_unreadable(self, path: Path, data: object) -> None:
+        """The content folder of a playbook whose own file has problems is checked all the
+        same, so that one run reports every problem (a bad site.url and a bad resource url)."""
+        named = data.get("content") if isinstance(data, dict) else None
+        relative = (
+            named if isinstance(named, str) else schema.Playbook.model_fields["content"].default
+        )
+        folder = real_path(path.parent / relative)[0]
+        if folder.is_dir() and folder.is_relative_to(self.home(path)):
+            check_content(self.check, self.content(folder, shared_required=True))
 
     def folder(self, loaded: Loaded[Any], relative: str) -> Path | None:
         folder = self.place(loaded, ("content",), relative)

@@ -20,7 +20,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import BrowserContext, ConsoleMessage, Error, Page, Route
+from playwright.sync_api import BrowserContext, ConsoleMessage, Error, Locator, Page, Route
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -48,6 +48,7 @@ class ServedSite:
     base_url: str  # "http://127.0.0.1:PORT/", with the trailing slash
     site_dir: Path
     project: Path  # the project folder the site was built from
+    engine: str = "mkdocs"  # what built it (`playbook build --engine`)
 
     def url(self, path: str = "") -> str:
         """The absolute address of a page, given relative to the site root ("tags/")."""
@@ -90,8 +91,13 @@ def playbook_executable() -> Path:
     return Path(sys.executable).parent / "playbook"
 
 
-def build_for(project: Path, site_dir: Path, base_url: str) -> None:
-    """Build the default playbook of ``project`` strictly into ``site_dir``, for ``base_url``.
+#: The engines every browser test runs against (`playbook build --engine`).
+ENGINES = ("mkdocs", "zensical")
+
+
+def build_for(project: Path, site_dir: Path, base_url: str, engine: str = "mkdocs") -> None:
+    """Build the default playbook of ``project`` strictly into ``site_dir``, for ``base_url``,
+    with ``engine``.
 
     Runs the real command line, as a reader would. The address matters: Material's instant
     navigation only takes over links listed in sitemap.xml, which is made from the site URL,
@@ -107,6 +113,8 @@ def build_for(project: Path, site_dir: Path, base_url: str) -> None:
         str(site_dir),
         "--project",
         str(project),
+        "--engine",
+        engine,
     ]
     result = subprocess.run(command, capture_output=True, text=True, timeout=300)
     if result.returncode != 0:
@@ -253,3 +261,23 @@ def format_violations(violations: list[dict[str, Any]], limit: int = 200) -> str
             if reasons:
                 lines.append(f"     why: {shorten('; '.join(r.strip() for r in reasons), 400)}")
     return "\n".join(lines)
+
+
+def search(page: Page, engine: str, query: str) -> Locator:
+    """Types ``query`` into the site's search and returns its results, once there are some.
+
+    Material's search is a dialog of the page (opened with "/"); Zensical's lives in a shadow
+    root (opened from its search button), which Playwright's role locators reach into.
+    """
+    if engine == "zensical":
+        page.locator(".md-search__button").click()
+        page.get_by_role("combobox", name="Search").fill(query)
+        results = page.get_by_role("listbox").get_by_role("option")
+    else:
+        page.keyboard.press("/")
+        # Material says so once the search index has loaded in its worker.
+        page.locator(".md-search-result__meta", has_text="Type to start searching").wait_for()
+        page.locator(".md-search__input").press_sequentially(query)
+        results = page.locator(".md-search-result__item")
+    results.first.wait_for()
+    return results

@@ -11,6 +11,7 @@ import pytest
 from browser_support import (
     CHROMIUM,
     CHROMIUM_ARGS,
+    ENGINES,
     SETUP_HINT,
     PageLog,
     ServedSite,
@@ -80,21 +81,25 @@ def project_copy(repo_root: Path, tmp_path: Path) -> Path:
 # --- browser tests -------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def served_site(repo_root: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
-    """The default playbook, built from a project copy and served on 127.0.0.1 for the session.
+@pytest.fixture(scope="session", params=ENGINES)
+def served_site(
+    request: pytest.FixtureRequest, repo_root: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[ServedSite]:
+    """The default playbook, built from a project copy by each engine in turn and served on
+    127.0.0.1: every test that uses it runs once per engine.
 
     The server takes its free port first, then the site is built for exactly that address
     (``--site-url``), so links, sitemap.xml and instant navigation all match what is served.
     """
+    engine = str(request.param)
     work = tmp_path_factory.mktemp("served")
     project = copy_project(repo_root, work / "project")
     site_dir = work / "site"
     site_dir.mkdir()
     with local_server(site_dir) as server:
         base_url = base_url_of(server)
-        build_for(project, site_dir, base_url)
-        yield ServedSite(base_url=base_url, site_dir=site_dir, project=project)
+        build_for(project, site_dir, base_url, engine)
+        yield ServedSite(base_url=base_url, site_dir=site_dir, project=project, engine=engine)
 
 
 @pytest.fixture(scope="session")

@@ -34,7 +34,8 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from markdown.extensions.toc import slugify
+
+from generator.render import heading_slug
 
 Kind = Literal["inline", "block", "plain", "tag", "url", "file_name", "colour"]
 Outcome = Literal["inert", "rejected"]
@@ -481,13 +482,13 @@ def active_content(scan: PageScan) -> list[str]:
 
 
 def _heading_id_from_toc(element: Element, value: str) -> bool:
-    """An id the toc extension gave a template heading from its (plain-text) title."""
+    """An id the generator gave a template heading from its (plain-text) title."""
     if not re.fullmatch(r"h[1-6]", element.tag) or value.startswith("_"):
         return False
     if value.startswith("tag:"):
         return True  # Material's tags plugin: its own prefix, which no reserved id has
-    slug = slugify(element.text.replace("¶", "").strip(), "-")
-    return value == slug or re.fullmatch(re.escape(slug) + r"_\d+", value) is not None
+    slug = heading_slug(element.text.replace("¶", "").strip())
+    return value == slug or re.fullmatch(re.escape(slug) + r"-\d+", value) is not None
 
 
 def compare_with_baseline(scan: PageScan, baseline: PageScan) -> list[str]:

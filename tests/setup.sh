@@ -40,4 +40,4 @@ npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error >/dev/null
 
 # --- 3. Python virtual environment -------------------------------------------------------
 [ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/pip install -q -e '.[test]'
+.venv/bin/pip install -q -e '.[test,zensical]'

@@ -373,7 +373,7 @@ def tiny_site(served_site: ServedSite, tmp_path_factory: pytest.TempPathFactory)
     site_dir = served_site.site_dir / "own-properties"
     if site_dir.exists():
         shutil.rmtree(site_dir)
-    build_for(project, site_dir, served_site.url(TINY))
+    build_for(project, site_dir, served_site.url(TINY), served_site.engine)
     return TINY
 
 

@@ -454,7 +454,7 @@ def edited_site(served_site: ServedSite, tmp_path_factory: pytest.TempPathFactor
         )
     site_dir = served_site.site_dir / "edited"
     if not site_dir.exists():
-        build_for(project, site_dir, served_site.url("edited/"))
+        build_for(project, site_dir, served_site.url("edited/"), served_site.engine)
     return EditedSite(
         "edited/", "playbook:/edited/default:v2:", load_project(project).content_for("default")
     )

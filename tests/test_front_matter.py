@@ -37,11 +37,11 @@ def test_plain_where_unambiguous_quoted_elsewhere() -> None:
 def test_front_matter_of_a_page() -> None:
     text = front_matter(title='Say "no" & <mean> it', description="One line.", tags=["a", "b"])
     assert text == (
-        "---\ntitle: Say &quot;no&quot; & &lt;mean&gt; it\ndescription: One line.\n"
+        "---\ntitle: Say &quot;no&quot; &amp; \u2039mean\u203a it\ndescription: One line.\n"
         "tags:\n- a\n- b\n---\n"
     )
     assert yaml.safe_load(text.split("---")[1]) == {
-        "title": "Say &quot;no&quot; & &lt;mean&gt; it",
+        "title": "Say &quot;no&quot; &amp; \u2039mean\u203a it",
         "description": "One line.",
         "tags": ["a", "b"],
     }

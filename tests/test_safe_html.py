@@ -210,5 +210,9 @@ def test_armour_keeps_entities_as_characters() -> None:
     assert armour("<p>caf&eacute; &#233; &amp; &lt;</p>") == "<p>café é &amp; &lt;</p>"
 
 
-def test_html_text_escapes_for_material_templates() -> None:
-    assert html_text('Tom & "Jerry" <b>') == "Tom & &quot;Jerry&quot; &lt;b&gt;"
+def test_html_text_for_the_themes_own_parts_of_a_page_can_never_become_markup() -> None:
+    """Material writes it unescaped and its tooltips put its *text* back as HTML; Zensical
+    reads page titles as Markdown."""
+    assert html_text('Tom & "Jerry" <b>\n[x](y) __c') == (
+        "Tom &amp; &quot;Jerry&quot; \u2039b\u203a &#91;x&#93;(y) &#95;&#95;c"
+    )
