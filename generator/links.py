@@ -17,11 +17,13 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from .safe_html import URL_SCHEMES
 
 _SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
+#: What an anchor in a relative link may be: the characters of the ids headings get.
+_FRAGMENT = re.compile(r"[\w.:-]*\Z")
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,10 @@ class SiteLinks:
                 return None
             return value
         parts = urlsplit(value)
+        if not _FRAGMENT.match(unquote(parts.fragment)):
+            # No heading has such an id, and a theme's script that looks the fragment up as a
+            # selector stops on its quotes or spaces (Zensical's does).
+            return None
         if not parts.path or value.startswith("/"):
             return value  # an anchor on the same page, or an address on the same host
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page), parts.path))

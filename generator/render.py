@@ -169,7 +169,13 @@ def _heading(context: jinja2.runtime.Context, text: object) -> Markup:
         number += 1
         unique = f"{slug}-{number}"
     used.add(unique)
-    return Markup(f"{plain_text(raw)} {{: #{unique} }}")
+    # Headings make the table of contents, whose entries the themes may put back into the page
+    # as HTML (Zensical's tooltips on shortened entries): no '<' or '>' in their text at all.
+    shown = raw.translate(_NO_ANGLE_BRACKETS)
+    return Markup(f"{plain_text(shown)} {{: #{unique} }}")
+
+
+_NO_ANGLE_BRACKETS = str.maketrans({"<": "\u2039", ">": "\u203a"})
 
 
 @jinja2.pass_context

@@ -132,10 +132,10 @@ def test_raw_html_shows_as_text_by_default(
     assert article.locator("a", has_text="link alpha.why").count() == 1
     assert article.locator("a[href]", has_text="link alpha.why").count() == 0
     assert "link alpha.why" in text
-    # Titles and plain fields show every character the coach typed; in the theme's own parts
-    # of the page (its title, navigation, header) '<' and '>' are look-alike angle quotes,
-    # since the theme puts the text of some of those places back into the page as HTML.
-    assert page.locator("h1").inner_text().startswith("Practice alpha <script>")
+    # Titles and plain fields show every character the coach typed; in headings and the
+    # theme's own parts of the page (its title, navigation, header) '<' and '>' are look-alike
+    # angle quotes, since themes put the text of some of those places back as HTML.
+    assert page.locator("h1").inner_text().startswith("Practice alpha \u2039script\u203a")
     assert page.title().endswith(
         'Tiny "\'\u203a\u2039img src="data:text/html,x" onerror="alert(\'site.name\')"\u203a & '
         "\u2039/title\u203a\u2039b\u203asite.name\u2039/b\u203a"

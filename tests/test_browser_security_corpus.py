@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from browser_support import REPO_ROOT, PageLog, base_url_of, local_server
+from browser_support import ENGINES, REPO_ROOT, PageLog, base_url_of, local_server
 from click.testing import CliRunner
 from playwright.sync_api import Browser, Dialog, Page
 from playwright.sync_api import Error as PlaywrightError
@@ -59,7 +59,6 @@ pytestmark = pytest.mark.browser
 #: Builds per variant: in each, a field holds every ROUNDS-th payload of its kind.
 ROUNDS = 2
 #: Engines that build a docs tree into a site; "zensical" joins once it can.
-ENGINES = ["mkdocs"]
 
 DEFAULT_MKDOCS = (REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
 #: What a coach might turn on after reading Material's documentation.
@@ -127,7 +126,16 @@ FIND_ACTIVE = r"""() => {
     return url.startsWith("data:") && !((name === "src" || name === "srcset")
       && /^data:image\/(png|gif|jpeg|jpg|webp|avif)[;,]/.test(url));
   };
-  for (const el of document.querySelectorAll("*")) {
+  // Every element, also inside shadow roots (Zensical's search results live in one).
+  const all = [];
+  const walk = (root) => {
+    for (const el of root.querySelectorAll("*")) {
+      all.push(el);
+      if (el.shadowRoot) walk(el.shadowRoot);
+    }
+  };
+  walk(document);
+  for (const el of all) {
     for (const attr of el.attributes) {
       const name = attr.name.toLowerCase();
       if (name.startsWith("on") || name === "srcdoc" || (urlNames.includes(name)
@@ -195,21 +203,23 @@ def engine_command(engine: str, project: Path, site_dir: Path, site_url: str) ->
 
     Not --strict: remote pictures are left out with a warning, which is the point.
     """
-    if engine == "mkdocs":
-        # The interpreter running the tests, so that PYTHONPATH chooses the generator.
-        return [
-            sys.executable,
-            "-m",
-            "generator",
-            "build",
-            "--project",
-            str(project),
-            "--site-dir",
-            str(site_dir),
-            "--site-url",
-            site_url,
-        ]
-    raise ValueError(f"unknown engine {engine!r}")
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}")
+    # The interpreter running the tests, so that PYTHONPATH chooses the generator.
+    return [
+        sys.executable,
+        "-m",
+        "generator",
+        "build",
+        "--project",
+        str(project),
+        "--site-dir",
+        str(site_dir),
+        "--site-url",
+        site_url,
+        "--engine",
+        engine,
+    ]
 
 
 def build_all(engine: str, builds: list[Build]) -> None:
@@ -280,6 +290,7 @@ class Corpus:
     base_url: str
     builds: list[Build]
     baselines: dict[str, Build]
+    engine: str = "mkdocs"
 
 
 @pytest.fixture(scope="module", params=ENGINES)
@@ -316,21 +327,29 @@ def corpus(
         started = time.monotonic()
         build_all(engine, [*baselines.values(), *builds])
         print(f"built {len(builds) + len(baselines)} sites in {time.monotonic() - started:.1f} s")
-        yield Corpus(base_url, builds, baselines)
+        yield Corpus(base_url, builds, baselines, engine)
 
 
 # --- driving the browser -----------------------------------------------------------------------
 
 
-def search(page: Page, query: str) -> None:
-    """Type ``query`` into Material's search and wait for its results to be drawn."""
-    box = page.locator(".md-search__input")
-    if not box.is_visible():
-        page.keyboard.press("/")
+def search(page: Page, engine: str, query: str) -> None:
+    """Type ``query`` into the site's search and wait for its results to be drawn (Material's
+    search is part of the page; Zensical's lives in a shadow root, which role locators reach)."""
+    if engine == "zensical":
+        box = page.get_by_role("combobox", name="Search")
+        if not box.is_visible():
+            page.locator(".md-search__button").click()
+        results = page.get_by_role("listbox").get_by_role("option")
+    else:
+        box = page.locator(".md-search__input")
+        if not box.is_visible():
+            page.keyboard.press("/")
+        results = page.locator(".md-search-result__item")
     box.fill("")
     box.press_sequentially(query, delay=5)
     try:
-        page.locator(".md-search-result__item").first.wait_for(timeout=1500)
+        results.first.wait_for(timeout=1500)
     except PlaywrightError:
         pass  # no result is fine: what matters is that drawing them ran nothing
     page.wait_for_timeout(150)
@@ -395,7 +414,7 @@ def visit(browser: Browser, corpus: Corpus, build: Build) -> list[str]:
     page.goto(build.site_url)
     markers = [p.marker for p in payloads("plain", "inert")[:1]]
     for query in ["onerror", *markers]:
-        search(page, query)
+        search(page, corpus.engine, query)
         problems += [f"{build.label} search {query!r}: {p}" for p in page.evaluate(FIND_ACTIVE)]
     page.wait_for_timeout(200)  # a late handler, a delayed tooltip
     placed = {p.marker: p.name for chosen in build.placed.values() for p in chosen}
@@ -477,7 +496,10 @@ def test_raw_html_shows_as_text_and_plain_text_exactly_as_typed(
         page.goto(f"{build.site_url}practices/{name}/")
         title = Slot(f"content/practices/{name}.yaml", ("title",), "plain")
         typed = " ".join(" ".join(p.value for p in build.placed[title]).split())
-        assert _text_of(page, ".md-content h1") == typed
+        # Headings feed the table of contents, which themes may put back as HTML: '<' and
+        # '>' are shown as the look-alike angle quotes there.
+        shown = typed.replace("<", "\u2039").replace(">", "\u203a")
+        assert _text_of(page, ".md-content h1") == shown
         why = Slot(f"content/practices/{name}.yaml", ("why",), "block")
         content = _text_of(page, ".md-content")
         for payload in build.placed[why]:
