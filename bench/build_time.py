@@ -29,7 +29,9 @@ from synthetic import write_project
 
 BIN = Path(sys.executable).parent  # the virtualenv running this script
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-CLI_TIMES = re.compile(r"\(playbook (?P<generator>[\d.]+) s, MkDocs (?P<mkdocs>[\d.]+) s\)")
+CLI_TIMES = re.compile(
+    r"\(playbook (?P<generator>[\d.]+) s, (?:MkDocs|Zensical) (?P<engine>[\d.]+) s\)"
+)
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,10 @@ class SizeResult:
     #: other: their median follows the machine's drift less than a ratio of medians does.
     same_ratios: tuple[float, ...]
     flat_ratios: tuple[float, ...]
+    #: `playbook build --engine zensical` of the same project, and each round's ratio of it
+    #: to the MkDocs build just before it (None where Zensical is not installed).
+    zensical: Timing | None = None
+    zensical_ratios: tuple[float, ...] = ()
 
     @property
     def generator_share(self) -> float:
@@ -63,6 +69,10 @@ class SizeResult:
     @property
     def versus_flat(self) -> float:
         return statistics.median(self.flat_ratios)
+
+    @property
+    def zensical_versus_mkdocs(self) -> float | None:
+        return statistics.median(self.zensical_ratios) if self.zensical_ratios else None
 
 
 def timed(command: list[str], cwd: Path) -> tuple[Timing, str]:
@@ -107,6 +117,7 @@ def measure_size(practices: int, runs: int, tmp: Path) -> SizeResult:
     mkdocs_cpu: list[float] = []
     same: list[Timing] = []
     flat: list[Timing] = []
+    zensical: list[Timing] = []
     pages = 0
     for index in range(runs):
         site = tmp / f"site-{practices}-{index}"
@@ -117,7 +128,7 @@ def measure_size(practices: int, runs: int, tmp: Path) -> SizeResult:
             raise RuntimeError(f"no timings in the output of playbook build:\n{output}")
         builds.append(timing)
         generator_cpu.append(float(found["generator"]))
-        mkdocs_cpu.append(float(found["mkdocs"]))
+        mkdocs_cpu.append(float(found["engine"]))
         pages = sum(1 for _ in site.rglob("index.html"))
         for label, results in (("same", same), ("flat", flat)):
             config = write_plain_config(
@@ -127,6 +138,10 @@ def measure_size(practices: int, runs: int, tmp: Path) -> SizeResult:
                 flat=label == "flat",
             )
             results.append(timed([str(BIN / "mkdocs"), "build", "-q", "-f", str(config)], root)[0])
+        if zensical_installed():
+            # After plain Material, which builds the docs tree as rendered for MkDocs.
+            zensical_site = tmp / f"zensical-{practices}-{index}"
+            zensical.append(timed([*command[:-1], str(zensical_site), *ZENSICAL], root)[0])
         print(f"  {practices} practices: round {index + 1}/{runs} done", file=sys.stderr)
     return SizeResult(
         practices,
@@ -138,7 +153,19 @@ def measure_size(practices: int, runs: int, tmp: Path) -> SizeResult:
         median_timing(flat),
         tuple(b.cpu / p.cpu for b, p in zip(builds, same, strict=True)),
         tuple(b.cpu / p.cpu for b, p in zip(builds, flat, strict=True)),
+        median_timing(zensical) if zensical else None,
+        tuple(z.cpu / b.cpu for z, b in zip(zensical, builds, strict=True)) if zensical else (),
     )
+
+
+#: The arguments that make `playbook build` use Zensical.
+ZENSICAL = ["--engine", "zensical"]
+
+
+def zensical_installed() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("zensical") is not None
 
 
 def measure(sizes: list[int], runs: int) -> list[SizeResult]:
@@ -149,15 +176,19 @@ def measure(sizes: list[int], runs: int) -> list[SizeResult]:
 def table(results: list[SizeResult]) -> list[str]:
     lines = [
         "| practices | pages | `playbook build` | its generator (share) | its MkDocs "
-        "| plain Material, same nav | ratio | plain Material, flat nav | ratio |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| plain Material, same nav | ratio | plain Material, flat nav | ratio "
+        "| `--engine zensical` | ratio to MkDocs |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in results:
+        versus = r.zensical_versus_mkdocs
         lines.append(
             f"| {r.practices} | {r.pages} | {_seconds(r.playbook)} "
             f"| {r.generator_cpu:.2f} s ({r.generator_share:.0%}) | {r.mkdocs_cpu:.2f} s "
             f"| {_seconds(r.same_nav)} | {r.versus_same:.2f}× "
-            f"| {_seconds(r.flat_nav)} | {r.versus_flat:.2f}× |"
+            f"| {_seconds(r.flat_nav)} | {r.versus_flat:.2f}× "
+            f"| {_seconds(r.zensical) if r.zensical else '-'} "
+            f"| {f'{versus:.2f}×' if versus is not None else '-'} |"
         )
     return lines
 

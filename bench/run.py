@@ -36,8 +36,8 @@ from asset_weight import BUDGET, gzipped_size, own_assets
 from plain_material import write_plain_config
 from static_server import serving
 
-from generator.build import run_mkdocs_build
 from generator.docs_tree import render_docs_tree
+from generator.engines import run_mkdocs
 from generator.mkdocs_log import mkdocs_logging
 from generator.validate import load_project
 
@@ -69,15 +69,13 @@ def build_sites(tmp: Path, ours_url: str, plain_url: str) -> tuple[Path, Path]:
     """The default playbook's site, and plain Material's site of the same Markdown."""
     project = load_project(REPO)
     site, plain_site = tmp / "site", tmp / "plain-site"
-    report = render_docs_tree(
-        project, PLAYBOOK, out_dir=tmp / "tree", site_dir=site, site_url=ours_url
-    )
+    report = render_docs_tree(project, PLAYBOOK, out_dir=tmp / "tree", site_url=ours_url)
     plain = write_plain_config(
         report.config_file, tmp / "plain.yml", plain_site, site_url=plain_url
     )
     with mkdocs_logging():
-        run_mkdocs_build(report.config_file, strict=True)
-        run_mkdocs_build(plain, strict=True)
+        run_mkdocs(report.config_file, strict=True, site_dir=site)
+        run_mkdocs(plain, strict=True, site_dir=plain_site)
     return site, plain_site
 
 
@@ -112,6 +110,10 @@ def main() -> None:
             share <= 0.10,
         )
     )
+    for size in sizes:
+        ratio = by_size[size].zensical_versus_mkdocs
+        if ratio is not None:
+            print(f"Zensical: {size} practices build in {ratio:.2f}× the MkDocs build's time")
     large = by_size.get(1000)
     targets.append(
         Target(

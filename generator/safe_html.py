@@ -221,19 +221,33 @@ _CONVERTERS = {allow: _converter(allow) for allow in (False, True)}
 #: nothing, starting with a letter (so no list or heading) and on one line. Most checklist
 #: items and questions are such sentences.
 _PLAIN_SENTENCE = re.compile(r"[^\W\d_](?:[^\W_]|[ ,.;:'\"?!()/%+=’‘“”–—-])*(?<! )\Z")
+#: Paragraphs of such lines (no line ending in the two spaces of a line break) are what most
+#: block fields hold: Markdown makes each a <p> of the same text.
+_PARAGRAPHS = re.compile(r"\n[ \t]*\n\s*")
+_PLAIN_LINES = re.compile(r"(?:[^\W\d_](?:[^\W_]|[ ,.;:'\"?!()/%+=’‘“”–—-])*(?<! )(?:\n|\Z))+\Z")
 
 
 def markdown_html(
-    text: str, *, inline: bool, allow_html: bool, url_filter: UrlFilter = _keep_url
+    text: str,
+    *,
+    inline: bool,
+    allow_html: bool,
+    url_filter: UrlFilter = _keep_url,
+    shortcuts: bool = True,
 ) -> str:
     """A Markdown field as armoured, sanitised HTML on one line.
 
     ``inline`` drops the paragraph around text that makes a single paragraph (for a label
-    or a legend).
+    or a legend). ``shortcuts`` writes plain sentences and paragraphs directly, as Markdown
+    would (tests turn it off to prove that).
     """
     text = text.strip()
-    if inline and _PLAIN_SENTENCE.match(text):
+    if shortcuts and inline and _PLAIN_SENTENCE.match(text):
         return armour_text(text)  # what Markdown would make of it, without its cost
+    if shortcuts and not inline:
+        paragraphs = _PARAGRAPHS.split(text)
+        if all(_PLAIN_LINES.match(paragraph) for paragraph in paragraphs):
+            return " ".join(f"<p>{armour_text(paragraph)}</p>" for paragraph in paragraphs)
     html = _CONVERTERS[allow_html].reset().convert(text)
     html = sanitize(html, url_filter)
     if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
