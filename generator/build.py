@@ -52,6 +52,7 @@ def build_site(
     verbose: bool = False,
     site_url: str | None = None,
     engine: str = DEFAULT_ENGINE,
+    fallback_site_url: str | None = None,
 ) -> BuildReport:
     """Load, check and render playbook ``name`` of the project at ``root``, then build it.
 
@@ -64,10 +65,16 @@ def build_site(
     name = resolve_playbook_name(project, name)
     site = (site_dir or root / "site").resolve()
     check_location(site, project.root, project_sources(project))
+    url = site_url or _fallback(project, name, fallback_site_url)
     with staged(site) as staging:
-        return _build_into(
-            project, name, staging, site, strict, verbose, site_url, started, engine
-        )
+        return _build_into(project, name, staging, site, strict, verbose, url, started, engine)
+
+
+def _fallback(project: Project, name: str, fallback_site_url: str | None) -> str | None:
+    """The address to build for when only CI knows it: a playbook's own site.url wins."""
+    if fallback_site_url is None or project.playbook(name).model.site.url is not None:
+        return None
+    return fallback_site_url.rstrip("/") + "/"
 
 
 def _check_engine(engine: str) -> None:
@@ -156,6 +163,7 @@ def build_all(
     verbose: bool = False,
     site_url: str | None = None,
     engine: str = DEFAULT_ENGINE,
+    fallback_site_url: str | None = None,
 ) -> list[BuildReport]:
     """Build every playbook of the project into its own folder under the site folder.
 
@@ -170,7 +178,8 @@ def build_all(
     reports = []
     with staged(site) as staging:
         for name in sorted(project.playbooks):
-            url = None if site_url is None else site_url.rstrip("/") + f"/{name}/"
+            base = site_url or _fallback(project, name, fallback_site_url)
+            url = None if base is None else base.rstrip("/") + f"/{name}/"
             target = staging / name
             reports.append(
                 _build_into(

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from . import DISTRIBUTION
 from .build import build_all, build_site
 from .docs_tree import render_docs_tree, resolve_playbook_name
 from .engines import DEFAULT_ENGINE, ENGINES
@@ -52,7 +53,7 @@ engine_option = click.option(
 
 
 @click.group()
-@click.version_option(package_name="playbook")
+@click.version_option(package_name=DISTRIBUTION)
 def main() -> None:
     """Turn YAML coaching practices into a searchable, interactive static website."""
 
@@ -97,6 +98,14 @@ def validate(root: Path) -> None:
     "(for previews and test servers).",
 )
 @click.option(
+    "--fallback-site-url",
+    default=None,
+    metavar="URL",
+    callback=lambda _ctx, _param, value: _check_url(value),
+    help="Address to build for where the playbook sets no site.url (CI passes the address "
+    "its Pages service publishes at); site.url wins, and --site-url wins over both.",
+)
+@click.option(
     "--all",
     "every",
     is_flag=True,
@@ -116,6 +125,7 @@ def build(
     strict: bool,
     verbose: bool,
     engine: str,
+    fallback_site_url: str | None,
 ) -> None:
     """Validate, render and build the static site."""
     if every:
@@ -128,6 +138,7 @@ def build(
             verbose=verbose,
             site_url=site_url,
             engine=engine,
+            fallback_site_url=fallback_site_url,
         )
     else:
         reports = [
@@ -139,6 +150,7 @@ def build(
                 verbose=verbose,
                 site_url=site_url,
                 engine=engine,
+                fallback_site_url=fallback_site_url,
             )
         ]
     engine_name = "Zensical" if engine == "zensical" else "MkDocs"

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from . import DISTRIBUTION
 from .builtin import package_tree
 from .errors import PlaybookError, display_path, some_of
 from .schemas import KINDS, schema_text
@@ -38,7 +39,7 @@ def scaffold_files() -> dict[str, bytes]:
     """Every file of a new project, by its path inside the project."""
     packaged = package_tree(resources.files("generator") / "scaffold")
     files = {_dotfile(relative): data for relative, data in sorted(packaged.items())}
-    version = importlib.metadata.version("playbook")
+    version = importlib.metadata.version(DISTRIBUTION)
     files["requirements.txt"] = files["requirements.txt"].replace(
         b"@VERSION@", version.encode("ascii")
     )

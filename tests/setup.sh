@@ -40,4 +40,6 @@ npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error >/dev/null
 
 # --- 3. Python virtual environment -------------------------------------------------------
 [ -x .venv/bin/python ] || python3 -m venv .venv
+# The distribution was called "playbook" before it took a name of its own on the package index.
+.venv/bin/pip uninstall -y -q playbook >/dev/null 2>&1 || true
 .venv/bin/pip install -q -e '.[test,zensical]'

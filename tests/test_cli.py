@@ -307,7 +307,9 @@ def test_version() -> None:
     result = run("--version")
 
     assert_exit(result, 0)
-    assert result.stdout == f"playbook, version {importlib.metadata.version('playbook')}\n"
+    assert (
+        result.stdout == f"playbook, version {importlib.metadata.version('coaching-playbook')}\n"
+    )
 
 
 def test_strict_build_fails_on_a_link_warning_and_plain_build_does_not(

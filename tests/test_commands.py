@@ -191,14 +191,21 @@ def test_scaffolded_ci_runs_a_strict_build_and_publishes_the_site(tmp_path: Path
     github = load(folder / ".github" / "workflows" / "pages.yml")
     assert isinstance(github, dict)
     steps = github["jobs"]["build"]["steps"]
-    assert {"run": "playbook build --strict"} in steps
+    assert {"run": "pip install -r requirements.txt"} in steps
+    assert {
+        "run": 'export SOURCE_DATE_EPOCH="$(git log -1 --format=%ct)"\n'
+        'playbook build --strict --fallback-site-url "${{ steps.pages.outputs.base_url }}/"\n'
+    } in steps
     assert {"uses": "actions/upload-pages-artifact@v3", "with": {"path": "site"}} in steps
     gitlab = load(folder / ".gitlab-ci.yml")
     assert isinstance(gitlab, dict)
-    assert gitlab["pages"]["script"][1:] == ["playbook build --strict --site-dir public"]
+    assert gitlab["pages"]["script"][1:] == [
+        'export SOURCE_DATE_EPOCH="$(date -d "$CI_COMMIT_TIMESTAMP" +%s)"',
+        'playbook build --strict --site-dir public --fallback-site-url "$CI_PAGES_URL/"',
+    ]
     assert gitlab["pages"]["artifacts"] == {"paths": ["public"]}
     version = run("--version").stdout.split()[-1]
-    assert f"playbook=={version}" in (folder / "requirements.txt").read_text(encoding="utf-8")
+    assert f"coaching-playbook=={version}\n" in (folder / "requirements.txt").read_text("utf-8")
 
 
 def test_new_never_overwrites_and_writes_nothing_when_a_file_is_in_the_way(
