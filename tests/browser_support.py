@@ -263,6 +263,20 @@ def format_violations(violations: list[dict[str, Any]], limit: int = 200) -> str
     return "\n".join(lines)
 
 
+#: JavaScript for a page script: ``all`` holds every element of the document, also those inside
+#: shadow roots (Zensical's search results live in one).
+ALL_ELEMENTS_JS = """
+  const all = [];
+  const walk = (root) => {
+    for (const el of root.querySelectorAll("*")) {
+      all.push(el);
+      if (el.shadowRoot) walk(el.shadowRoot);
+    }
+  };
+  walk(document);
+"""
+
+
 def search(page: Page, engine: str, query: str) -> Locator:
     """Types ``query`` into the site's search and returns its results, once there are some.
 

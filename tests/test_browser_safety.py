@@ -12,7 +12,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser_support import ENGINES, PageLog, base_url_of, build_for, local_server, search
+from browser_support import (
+    ALL_ELEMENTS_JS,
+    ENGINES,
+    PageLog,
+    base_url_of,
+    build_for,
+    local_server,
+    search,
+)
 from hostile_project import write_hostile_project
 from playwright.sync_api import Browser, Page
 
@@ -23,18 +31,11 @@ PAGES = ["", "practices/alpha/", "practices/beta/", "health-check/", "troublesho
 #: Everything in the document that could run code: handlers, code-running addresses, and
 #: scripts, frames or plugins in the parts of the page made from content (Material's own
 #: scripts sit outside them).
-FIND_ACTIVE_CONTENT = """() => {
-  const found = [];
-  // Every element, also inside shadow roots (Zensical's search results live in one).
-  const all = [];
-  const walk = (root) => {
-    for (const el of root.querySelectorAll("*")) {
-      all.push(el);
-      if (el.shadowRoot) walk(el.shadowRoot);
-    }
-  };
-  walk(document);
-  for (const el of all) {
+FIND_ACTIVE_CONTENT = (
+    """() => {
+  const found = [];"""
+    + ALL_ELEMENTS_JS
+    + """  for (const el of all) {
     for (const attr of el.attributes) {
       const name = attr.name.toLowerCase();
       const value = attr.value.replace(/[\\x00-\\x20]/g, "").toLowerCase();
@@ -50,6 +51,7 @@ FIND_ACTIVE_CONTENT = """() => {
   }
   return found;
 }"""
+)
 
 
 def open_every_page(

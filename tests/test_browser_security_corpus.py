@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from browser_support import ENGINES, REPO_ROOT, PageLog, base_url_of, local_server
+from browser_support import ALL_ELEMENTS_JS, ENGINES, REPO_ROOT, PageLog, base_url_of, local_server
 from click.testing import CliRunner
 from playwright.sync_api import Browser, Dialog, Page
 from playwright.sync_api import Error as PlaywrightError
@@ -116,7 +116,8 @@ NOT_FOUND = r"Failed to load resource: the server responded with a status of 404
 
 #: In the document as it is after the interactions: handlers and code-running addresses
 #: anywhere, and Material's reserved ids more than once or inside the content.
-FIND_ACTIVE = r"""() => {
+FIND_ACTIVE = (
+    r"""() => {
   const found = [];
   const urlNames = ["href", "src", "action", "formaction", "xlink:href", "data", "poster",
     "background", "srcset", "to", "from", "values", "ping", "codebase"];
@@ -126,16 +127,9 @@ FIND_ACTIVE = r"""() => {
     return url.startsWith("data:") && !((name === "src" || name === "srcset")
       && /^data:image\/(png|gif|jpeg|jpg|webp|avif)[;,]/.test(url));
   };
-  // Every element, also inside shadow roots (Zensical's search results live in one).
-  const all = [];
-  const walk = (root) => {
-    for (const el of root.querySelectorAll("*")) {
-      all.push(el);
-      if (el.shadowRoot) walk(el.shadowRoot);
-    }
-  };
-  walk(document);
-  for (const el of all) {
+"""
+    + ALL_ELEMENTS_JS
+    + r"""  for (const el of all) {
     for (const attr of el.attributes) {
       const name = attr.name.toLowerCase();
       if (name.startsWith("on") || name === "srcdoc" || (urlNames.includes(name)
@@ -155,6 +149,7 @@ FIND_ACTIVE = r"""() => {
   }
   return found;
 }"""
+)
 
 #: Everything a reader might do that makes the page insert or run something.
 INTERACT = r"""async () => {
