@@ -102,6 +102,13 @@ def check_location(folder: Path, root: Path, sources: Iterable[tuple[str, Path]]
             )
 
 
+def _umask() -> int:
+    """The process's umask (reading it means setting it: set back at once)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 @contextlib.contextmanager
 def staged(destination: Path) -> Iterator[Path]:
     """A fresh folder to build into; on success it replaces ``destination`` (after
@@ -110,6 +117,8 @@ def staged(destination: Path) -> Iterator[Path]:
     destination.parent.mkdir(parents=True, exist_ok=True)
     parent = destination.parent
     staging = Path(tempfile.mkdtemp(prefix=f".{destination.name}.", dir=parent))
+    # mkdtemp makes a folder only its owner may read; the site is for a web server to read.
+    staging.chmod(0o777 & ~_umask())
     try:
         yield staging
         write_marker(staging, files_in(staging))

@@ -153,3 +153,22 @@ def test_builds_repeat_byte_for_byte(
     if engine == "mkdocs":
         assert _gzip_mtime(one.parent / "site" / "sitemap.xml.gz") == newest - newest % 86400
     assert "SOURCE_DATE_EPOCH" not in os.environ
+
+
+@pytest.mark.parametrize("every", [False, True], ids=["one", "all"])
+def test_the_site_folder_gets_the_modes_a_plain_build_would_give(
+    project_copy: Path, tmp_path: Path, every: bool
+) -> None:
+    """Readable by a web server running as another user: folders 0755, files 0644 under the
+    common umask (a temporary folder alone would be 0700)."""
+    previous = os.umask(0o022)
+    try:
+        site = tmp_path / "site"
+        code, output = build(project_copy, site, *(["--all"] if every else []))
+        assert code == 0, output
+    finally:
+        os.umask(previous)
+    folders = [site, *(p for p in site.rglob("*") if p.is_dir())]
+    files = [p for p in site.rglob("*") if p.is_file()]
+    assert {oct(p.stat().st_mode & 0o777) for p in folders} == {"0o755"}
+    assert {oct(p.stat().st_mode & 0o777) for p in files} == {"0o644"}
