@@ -337,7 +337,7 @@ def render_docs_tree(
         project.content_for(name),
         directory_urls=directory_urls,
         other_files=sorted(files),
-        source_links=engine == "zensical",
+        source_paths=engine == "zensical",
     )
     files.update(rendered.pages)
     _sync_folder(out_dir / "docs", files)

@@ -8,7 +8,6 @@ in only when it succeeded.
 from __future__ import annotations
 
 import importlib.util
-import os
 import shutil
 import subprocess
 import sys
@@ -104,9 +103,7 @@ def run_zensical(
     command = [sys.executable, "-m", "zensical", "build", "--clean", "-f", str(config_file)]
     if strict:
         command.append("--strict")
-    result = subprocess.run(
-        command, capture_output=True, text=True, env=os.environ.copy(), check=False
-    )
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
     messages = [
         line
         for line in (result.stdout + result.stderr).splitlines()

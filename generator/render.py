@@ -389,13 +389,13 @@ def render_site(
     *,
     directory_urls: bool = True,
     other_files: Sequence[str] = (),
-    source_links: bool = False,
+    source_paths: bool = False,
 ) -> RenderedSite:
     """Every page of ``playbook``: home, one page per chosen practice, the shared pages, tags.
 
     ``directory_urls`` is MkDocs' ``use_directory_urls`` (links are written as the built site's
     addresses); ``other_files`` are the docs tree's files besides its pages, which content may
-    link to; ``source_links`` writes links as paths between source files instead, for an engine
+    link to; ``source_paths`` writes links as paths between source files instead, for an engine
     that rewrites links in HTML (Zensical; see links.py).
     """
     if content.home is None or content.health_check is None or content.troubleshooting is None:
@@ -415,7 +415,7 @@ def render_site(
         ),
         directory_urls=directory_urls,
         remote_images=playbook.allow_remote_images,
-        source_paths=source_links,
+        source_paths=source_paths,
     )
     pages: dict[str, str] = {}
     for practice in chosen:
