@@ -25,6 +25,9 @@ M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
 
 SCORE_MIN, SCORE_MAX = 0, 100
+#: The most points a health check's scale may have where team codes are made of it (36
+#: base-36 digits: generator/team.py).
+MOST_POINTS = 36
 
 
 @dataclass
@@ -47,6 +50,8 @@ class Content:
     practice_files: set[str] = field(default_factory=set)
     scales: dict[str, schema.Scale] = field(default_factory=dict)
     health_check: Loaded[schema.HealthCheck] | None = None
+    #: The team page's text; optional: without it the site has no team page.
+    team: Loaded[schema.TeamCheck] | None = None
     troubleshooting: Loaded[schema.Troubleshooting] | None = None
     home: Loaded[schema.Home] | None = None
 
@@ -218,12 +223,12 @@ def load_content(
             continue
         content.practices[practice_id] = loaded
 
-    def shared(name: str, model: type[M]) -> Loaded[M] | None:
+    def shared(name: str, model: type[M], *, optional: bool = False) -> Loaded[M] | None:
         path = folder / name
         if path.is_symlink() and home is not None and escapes(path, home, check):
             return None
         if not path.is_file():
-            if not shared_required:
+            if optional or not shared_required:
                 return None
             check.problems.append(
                 Problem(Location(display_path(path), 0), "", "the shared content file is missing")
@@ -238,6 +243,7 @@ def load_content(
             _check_scale(check, scales.source, ("scales", index), scale)
             content.scales.setdefault(scale.id, scale)
     content.health_check = shared("health-check.yaml", schema.HealthCheck)
+    content.team = shared("team.yaml", schema.TeamCheck, optional=True)
     content.troubleshooting = shared("troubleshooting.yaml", schema.Troubleshooting)
     content.home = shared("home.yaml", schema.Home)
     return content
@@ -288,6 +294,15 @@ def check_content(check: Collector, content: Content) -> None:
                 ("dimensions", index, "questions", q) for q in range(len(dimension.questions))
             )
         _unique_across(check, source, every_question, paths)
+        scale = content.scales.get(health.scale)
+        if content.team is not None and scale is not None and len(scale.points) > MOST_POINTS:
+            check.add(
+                source,
+                ("scale",),
+                f"the scale '{health.scale}' has {len(scale.points)} points, but a team code "
+                f"holds one character per answer, so the health check's scale may have at most "
+                f"{MOST_POINTS} while the content has a team page (team.yaml)",
+            )
 
     if content.troubleshooting is not None:
         trouble, source = content.troubleshooting.model, content.troubleshooting.source

@@ -35,6 +35,7 @@ def page_sources(content: Content, practice_folder: str) -> dict[str, list[Sourc
     for page, loaded in (
         ("index.md", content.home),
         ("health-check.md", content.health_check),
+        ("team.md", content.team),
         ("troubleshooting.md", content.troubleshooting),
     ):
         if loaded is not None:

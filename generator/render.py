@@ -22,7 +22,7 @@ from markupsafe import Markup
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
-from . import schema
+from . import schema, team
 from .content import Content
 from .links import LinkWarning, SiteLinks
 from .loader import STR_TAG
@@ -381,6 +381,26 @@ def scoring_data(practice: schema.Practice, scale: schema.Scale) -> str:
 
 #: The pages every site has besides its practices.
 SHARED_PAGES = ("index.md", "health-check.md", "troubleshooting.md", "tags.md")
+#: The team page, where the health check's content has one (team.yaml).
+TEAM_PAGE = "team.md"
+
+
+def team_data(health: schema.HealthCheck, scale: schema.Scale, threshold: int) -> str:
+    """What the team page's script needs to read codes and score them, as JSON."""
+    data = {
+        "version": team.version(health, scale),
+        "threshold": threshold,
+        "points": [{"value": p.value, "label": p.label} for p in scale.points],
+        "dimensions": [
+            {
+                "id": d.id,
+                "title": d.title,
+                "questions": [{"id": q.id, "reverse": q.reverse} for q in d.questions],
+            }
+            for d in health.dimensions
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def render_site(
@@ -409,9 +429,16 @@ def render_site(
         linked=frozenset(playbook.practices),
     )
     words = Words(playbook.strings, allow_html=playbook.allow_html)
+    team_text = content.team.model if content.team is not None else None
+    team_pages = [TEAM_PAGE] if team_text is not None else []
     links = SiteLinks(
         frozenset(
-            [*SHARED_PAGES, *(f"{PRACTICE_FOLDER}/{p.id}.md" for p in chosen), *other_files]
+            [
+                *SHARED_PAGES,
+                *team_pages,
+                *(f"{PRACTICE_FOLDER}/{p.id}.md" for p in chosen),
+                *other_files,
+            ]
         ),
         directory_urls=directory_urls,
         remote_images=playbook.allow_remote_images,
@@ -436,16 +463,31 @@ def render_site(
         troubleshooting=trouble,
         front_matter=front_matter(title=home.title, description=home.summary),
     )
+    health_scale = content.scales[health.scale]
     pages["health-check.md"] = _render(
         "health-check.md.j2",
         words,
         "health-check.md",
         links,
         health_check=health,
-        scale=content.scales[health.scale],
+        scale=health_scale,
         titles=titles,
+        team_version=team.version(health, health_scale) if team_text else None,
+        team_title=team_text.title if team_text else None,
         front_matter=front_matter(title=health.title, description=health.summary),
     )
+    if team_text is not None:
+        pages[TEAM_PAGE] = _render(
+            "team.md.j2",
+            words,
+            TEAM_PAGE,
+            links,
+            team=team_text,
+            health_check=health,
+            team_data=team_data(health, health_scale, playbook.team_threshold),
+            titles=titles,
+            front_matter=front_matter(title=team_text.title, description=team_text.summary),
+        )
     pages["troubleshooting.md"] = _render(
         "troubleshooting.md.j2",
         words,
@@ -469,6 +511,7 @@ def render_site(
         NavEntry(words.attr("nav_home"), "index.md"),
         NavEntry(words.attr("nav_practices"), children=practice_nav(chosen)),
         NavEntry(health.title, "health-check.md"),
+        *([NavEntry(team_text.title, TEAM_PAGE)] if team_text is not None else []),
         NavEntry(trouble.title, "troubleshooting.md"),
         NavEntry(words.attr("tags_title"), "tags.md"),
     )

@@ -259,6 +259,22 @@ class HealthCheck(Model):
     dimensions: list[Dimension] = Field(min_length=1)
 
 
+class GuideSection(Model):
+    title: Text
+    body: Markdown
+
+
+class TeamCheck(Model):
+    """The team page: members' shared health check codes read together, and how to run it."""
+
+    title: Text
+    summary: Text
+    intro: Markdown
+    guide: list[GuideSection] = Field(
+        min_length=1, description="How to run the session, in sections (before, during, after)."
+    )
+
+
 class Challenge(Model):
     id: Slug
     title: Text
@@ -332,6 +348,11 @@ REMOTE_IMAGES = (
     "would fetch them from that host, which can track readers."
 )
 
+TEAM_THRESHOLD = (
+    "The fewest answers the team page needs before it shows how far apart they are (lowest, "
+    "highest, answers per point of the scale): with fewer, one person's answers could be told."
+)
+
 
 class Playbook(Model):
     """A playbook file that stands alone."""
@@ -357,6 +378,7 @@ class Playbook(Model):
         default=False,
         description=REMOTE_IMAGES,
     )
+    team_threshold: int = Field(default=3, ge=1, le=1000, description=TEAM_THRESHOLD)
 
 
 class PlaybookOverlay(Model):
@@ -378,4 +400,5 @@ class PlaybookOverlay(Model):
     strings: dict[StringName, Text] | None = None
     allow_html: bool | None = None
     allow_remote_images: bool | None = Field(default=None, description=REMOTE_IMAGES)
+    team_threshold: int | None = Field(default=None, ge=1, le=1000, description=TEAM_THRESHOLD)
     overrides: Overrides | None = None

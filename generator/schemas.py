@@ -21,6 +21,7 @@ CONTENT_KINDS: dict[str, type[BaseModel]] = {
     "practice": schema.Practice,
     "scales": schema.Scales,
     "health-check": schema.HealthCheck,
+    "team": schema.TeamCheck,
     "troubleshooting": schema.Troubleshooting,
     "home": schema.Home,
 }

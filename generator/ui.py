@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 #: Version of what the script stores; part of every storage key and of export files. The
 #: script's own ``VERSION`` must match it; it migrates what older versions stored.
-STORAGE_VERSION = 2
+STORAGE_VERSION = 3
 
 DEFAULT_STRINGS: dict[str, str] = {
     "storage_unavailable": (
@@ -42,7 +42,80 @@ DEFAULT_STRINGS: dict[str, str] = {
     "saved": "Result saved in this browser.",
     "history_title": "Saved results",
     "history_empty": "No saved results yet. Save one to compare with next time.",
-    "history_item": "{date}: {score} out of 100",
+    "history_item": "{date}, {about}: {score} out of 100",
+    "history_unnamed": "unnamed",
+    "about_label": "Who or what is this result about?",
+    "about_hint": (
+        'For example "my manager", "Sam" or "the platform team". Changes are shown against '
+        "your last result about the same one."
+    ),
+    "change_about": "{change} since {date} ({about})",
+    "team_share_title": "Share with your team",
+    "team_share_intro": (
+        "Running the health check as a team? Send this code to the person who gathers the "
+        "team's answers. It holds your answers and nothing that names you; the link carries it "
+        "after the '#', which browsers never send to any server."
+    ),
+    "team_code_label": "Your team code",
+    "team_copy": "Copy the code",
+    "team_copied": "Code copied.",
+    "team_copy_failed": "This browser did not allow copying: select the code and copy it.",
+    "team_link": "Open the team page with this code",
+    "team_codes_label": "Team codes",
+    "team_codes_hint": (
+        "Paste each member's code on a line of its own (a link to this page with a code "
+        "works too). Nothing you paste leaves this browser."
+    ),
+    "team_added": "A code from the link was added to the team codes.",
+    "team_read": "Answers read: {count}.",
+    "team_none": "No answers read yet.",
+    "team_refused_line": "Line {line} was not read: {reason}",
+    "team_refused_format": "it is not a team code (a code looks like 1a2b-0123401234-5c6d).",
+    "team_refused_check": (
+        "a character is mistyped or was changed, so its check does not match. Ask for the "
+        "code again."
+    ),
+    "team_refused_version": (
+        "it was made with another version of the health check, whose answers cannot be "
+        "compared with this one's."
+    ),
+    "team_refused_fit": "it does not fit this health check's statements and scale.",
+    "team_few": (
+        "With fewer than 3 answers, the team's answers may identify people: treat the "
+        "picture with care."
+    ),
+    "team_spread_hidden": (
+        "How far apart the answers are is shown from {threshold} answers on, so that no one's "
+        "answers can be told; the median is shown now."
+    ),
+    "team_chart_label": "The team's median per dimension: {medians}.",
+    "team_chart_range": "Range from lowest to highest: {ranges}.",
+    "team_median_item": "{title} {median}",
+    "team_range_item": "{title} {low} to {high}",
+    "team_legend_median": "Median",
+    "team_legend_range": "Lowest to highest",
+    "team_legend_previous": "Last saved ({date})",
+    "team_table_caption": "The team's answers per dimension (scores out of 100)",
+    "team_col_dimension": "Dimension",
+    "team_col_median": "Median",
+    "team_col_range": "Lowest to highest",
+    "team_col_points": "Answers nearest each point of the scale",
+    "team_col_change": "Since {date}",
+    "team_range_value": "{low} to {high}",
+    "team_weakest": "Weakest: {titles} (median {median}).",
+    "team_widest": "Widest disagreement: {titles} (from {low} to {high}).",
+    "team_agree": "Everyone gave the same scores: there is no disagreement to discuss.",
+    "team_recommend_intro": "Practices to talk about:",
+    "team_save_title": "Save the team's result",
+    "team_name_label": "Name of the team",
+    "team_name_hint": 'For example "Platform team". Changes are shown against its last result.',
+    "team_name_needed": "Give the team a name first, then save.",
+    "team_save": "Save the team's result",
+    "team_saved": "Team result saved in this browser.",
+    "team_compared": "Compared with {name}, {date}.",
+    "team_history_title": "Saved team results",
+    "team_history_empty": "No team results saved yet.",
+    "team_history_item": "{date}, {name}: {count} answers",
     "assessment_result": "Self-assessment: {score} out of 100, {band}",
     "assessment_none": "Self-assessment not taken yet",
     "data_title": "Your data",
@@ -130,6 +203,19 @@ PAGE_STRINGS: dict[str, str] = {
         "dimension with the lowest share is the place to start: try one step from a practice "
         "listed under it this week, and take the check again in a month."
     ),
+    "team_invite": "Taking it as a team, each on your own?",
+    "team_privacy": (
+        "Codes you paste here stay in this browser: this page works them out itself and sends "
+        "nothing anywhere."
+    ),
+    "heading_team_picture": "The team's picture",
+    "team_placeholder": (
+        "This page works out the team's picture in your browser, with its script: with "
+        "JavaScript turned off it can only show the guide below. Each member answers on this "
+        "page:"
+    ),
+    "heading_team_guide": "Running the session",
+    "heading_team_dimensions": "What the health check covers",
     "symptoms": "How you notice it",
     "remedies": "What to do this week",
     "practices_that_help": "Practices that help:",

@@ -51,7 +51,13 @@ PLAYBOOK_NAME = (
     "'team-leads.yaml'): the name becomes the playbook's address and its --playbook NAME"
 )
 #: Settings an extending playbook keeps from the one it extends unless it sets them itself.
-INHERITED_SETTINGS = ("audience", "language", "allow_html", "allow_remote_images")
+INHERITED_SETTINGS = (
+    "audience",
+    "language",
+    "allow_html",
+    "allow_remote_images",
+    "team_threshold",
+)
 
 
 @dataclass
@@ -277,6 +283,7 @@ class _Resolver:
             practice_files=set(base.content.practice_files),
             scales=dict(base.content.scales),
             health_check=base.content.health_check,
+            team=base.content.team,
             troubleshooting=base.content.troubleshooting,
             home=base.content.home,
         )
@@ -305,6 +312,7 @@ class _Resolver:
             for scale_id, scale in own.scales.items():
                 content.scales[scale_id] = scale
             content.health_check = own.health_check or content.health_check
+            content.team = own.team or content.team
             content.troubleshooting = own.troubleshooting or content.troubleshooting
             content.home = own.home or content.home
         if model.overrides is not None:

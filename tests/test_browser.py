@@ -28,7 +28,7 @@ from generator.validate import load_project
 
 pytestmark = pytest.mark.browser
 
-PREFIX = "playbook:/default:v2:"  # site root path, playbook name, storage version
+PREFIX = "playbook:/default:v3:"  # site root path, playbook name, storage version
 LISTEN = "practices/listen/"
 
 
@@ -172,8 +172,8 @@ def test_two_sites_on_one_host_keep_their_ticks_apart(
     checkbox(page, items[1]).check()
     keys = page.evaluate("Object.keys(localStorage).filter((k) => k.startsWith('playbook:'))")
     assert sorted(keys) == [
-        "playbook:/default:v2:checklist:listen",
-        "playbook:/mirror/default:v2:checklist:listen",
+        "playbook:/default:v3:checklist:listen",
+        "playbook:/mirror/default:v3:checklist:listen",
     ]
 
 
@@ -466,7 +466,7 @@ def test_export_clear_import_round_trip(page: Page, content: Content, tmp_path: 
     assert re.fullmatch(r"default-progress-\d{4}-\d{2}-\d{2}\.json", exported.name)
     data = json.loads(exported.read_text(encoding="utf-8"))
     assert data["format"] == "playbook-progress"
-    assert data["version"] == 2
+    assert data["version"] == 3
     assert data["site"] == "default"
     assert data["entries"] == before
     expect(page.locator(".pb-data .pb-status")).to_have_text("Exported 2 saved items.")

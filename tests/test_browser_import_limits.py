@@ -25,8 +25,8 @@ from generator.ui import DEFAULT_STRINGS
 
 pytestmark = pytest.mark.browser
 
-PREFIX = "playbook:/default:v2:"  # the served default playbook's keys
-FORMAT = {"format": "playbook-progress", "version": 2, "site": "default"}
+PREFIX = "playbook:/default:v3:"  # the served default playbook's keys
+FORMAT = {"format": "playbook-progress", "version": 3, "site": "default"}
 # The script's bounds (test_these_are_the_scripts_bounds keeps them in step).
 LIMITS = {
     "MAX_IMPORT": "5 * 1024 * 1024",
@@ -39,7 +39,7 @@ MAX_ENTRIES = 2000
 MAX_IDS = 1000
 MAX_RESULTS = 1000
 DATE = "2024-05-01T09:00:00.000Z"
-RESULT = {"date": DATE, "overall": 50, "dimensions": {"open-communication": 50}}
+RESULT = {"about": "", "date": DATE, "overall": 50, "dimensions": {"open-communication": 50}}
 # What the reader had before each import: it must be there, byte for byte, after a refused one.
 BEFORE = {
     "checklist:listen": {"done": ["ask-open-questions"]},
@@ -155,7 +155,9 @@ def test_entries_at_their_own_bounds_are_imported(home: Page, tmp_path: Path) ->
         "checklist:listen": {"done": ids},
         "answers:listen": {"answers": dict.fromkeys(ids, 3)},
         "history:health": {
-            "results": [{"date": DATE, "overall": 50, "dimensions": dict.fromkeys(ids, 50)}]
+            "results": [
+                {"about": "", "date": DATE, "overall": 50, "dimensions": dict.fromkeys(ids, 50)}
+            ]
             + [RESULT] * (MAX_RESULTS - 1)
         },
     }
@@ -342,7 +344,7 @@ def test_when_even_putting_back_fails_the_message_says_so_and_the_visit_keeps_th
 # --- ids that are names of Object.prototype's properties ----------------------------------------
 
 TINY = "own-properties/"
-TINY_PREFIX = "playbook:/own-properties/default:v2:"
+TINY_PREFIX = "playbook:/own-properties/default:v3:"
 
 
 @pytest.fixture(scope="module")
@@ -406,7 +408,7 @@ def test_a_question_called_constructor_is_not_answered_for_a_fresh_reader(
     expect(page.locator(".pb-health__count")).to_have_text("0 of 2 statements answered.")
     expect(page.get_by_role("button", name="Save this result")).to_be_disabled()
     # A saved result from before "constructor" was a dimension: it has no score to compare with.
-    earlier = {"date": DATE, "overall": 100, "dimensions": {"balanced-effort": 100}}
+    earlier = {"about": "", "date": DATE, "overall": 100, "dimensions": {"balanced-effort": 100}}
     seed(page, {"history:health": {"results": [earlier]}}, TINY_PREFIX)
     page.locator("input[name='health--constructor'][value='2']").check()
     expect(page.locator(".pb-health__count")).to_have_text("1 of 2 statements answered.")
@@ -441,7 +443,7 @@ def test_stored_prototype_keys_are_discarded_and_pollute_nothing(
             "answers:alpha": '{"answers": {"__proto__": {"polluted": 1}, "constructor": 3}}',
             "answers:beta": '{"__proto__": {"answers": {}}, "answers": {"constructor": 2}}',
             "checklist:alpha": '{"done": ["constructor"], "__proto__": {"polluted": "yes"}}',
-            "history:health": f'{{"results": [{{"date": "{DATE}", "overall": 50, "dimensions": '
+            "history:health": f'{{"results": [{{"about": "", "date": "{DATE}", "overall": 50, "dimensions": '
             '{"__proto__": {"polluted": 1}, "constructor": 50}}]}',
             "__proto__": '{"polluted": "yes"}',
         },

@@ -31,7 +31,7 @@ pytestmark = pytest.mark.browser
 
 SITE = "playbook:/default:"  # site root path and playbook name, before the version
 V1 = SITE + "v1:"
-V2 = SITE + "v2:"
+V3 = SITE + "v3:"  # the present version
 LISTEN = "practices/listen/"
 DISCARDED = (
     "Some progress saved by an earlier version of this site could not be carried over and was "
@@ -52,6 +52,9 @@ HISTORY = {
         }
     ]
 }
+# The same results as the present version keeps them: saved before they said whom they are
+# about, they are "unnamed".
+HISTORY_NOW = {"results": [{**result, "about": ""} for result in HISTORY["results"]]}
 # A band label that HTML and JSON both have to carry through attributes unchanged.
 AWKWARD_LABEL = """Say "yes" & <mean> it, 'always'"""
 
@@ -71,7 +74,7 @@ def all_keys(page: Page) -> dict[str, str]:
     return raw
 
 
-def stored(page: Page, prefix: str = V2) -> dict[str, Any]:
+def stored(page: Page, prefix: str = V3) -> dict[str, Any]:
     """The entries under ``prefix``, parsed, keyed without it."""
     return {
         key.removeprefix(prefix): json.loads(value)
@@ -161,7 +164,7 @@ def test_version_1_entries_are_migrated_and_shown_with_a_computed_result(
         "checklist:listen": {"done": ticks},
         "answers:listen": {"answers": answers},
         "answers:health": {"answers": health_answers},
-        "history:health": HISTORY,
+        "history:health": HISTORY_NOW,
     }
     row = page.locator(".pb-overview__item[data-practice='listen']")
     expect(row).to_contain_text(f"2 of {len(listen.checklist)} done")
@@ -169,7 +172,7 @@ def test_version_1_entries_are_migrated_and_shown_with_a_computed_result(
         expected_result(listen, scale, answers)
     )
     assert stored(page) == migrated
-    assert [key for key in all_keys(page) if not key.startswith(V2)] == []
+    assert [key for key in all_keys(page) if not key.startswith(V3)] == []
     expect(page.locator(".pb-notice")).to_have_count(0)
 
     page.goto(LISTEN)
@@ -189,7 +192,7 @@ def test_version_1_entries_are_migrated_and_shown_with_a_computed_result(
     # Showing the result writes nothing back, and running again finds nothing left to do.
     page.reload()
     assert stored(page) == migrated
-    assert sorted(all_keys(page)) == sorted(V2 + key for key in migrated)
+    assert sorted(all_keys(page)) == sorted(V3 + key for key in migrated)
 
 
 def test_entries_an_older_copy_writes_meanwhile_move_on_the_next_page_change(
@@ -217,7 +220,7 @@ def test_entries_an_older_copy_writes_meanwhile_move_on_the_next_page_change(
         "checklist:grow": {"done": [grow.checklist[1].id]},
         "checklist:listen": {"done": [listen.checklist[0].id]},
     }
-    assert [key for key in all_keys(page) if not key.startswith(V2)] == []
+    assert [key for key in all_keys(page) if not key.startswith(V3)] == []
     expect(page.locator(".pb-notice")).to_have_count(0)
 
 
@@ -254,7 +257,7 @@ def test_version_1_entries_that_cannot_be_read_are_discarded_with_a_notice(
         "checklist:grow": {"done": [grow.checklist[0].id]},
         "answers:appreciate": {"answers": {"thank-promptly": 3}},
     }
-    assert [key for key in all_keys(page) if not key.startswith(V2)] == []
+    assert [key for key in all_keys(page) if not key.startswith(V3)] == []
     # Discarded once: the next page has nothing left to discard.
     instant_navigation(page, "practices/grow/")
     expect(page.locator(f"input[data-item='{grow.checklist[0].id}']")).to_be_checked()
@@ -271,15 +274,15 @@ def test_a_newer_versions_entries_stay_untouched_and_the_page_works_with_a_notic
     assert DEFAULT_STRINGS["storage_newer"] == NEWER
     items = [item.id for item in content.practices["listen"].model.checklist]
     untouched = {
-        SITE + "v3:checklist:listen": json.dumps({"ticks": {"all": True}}),
-        SITE + "v3:settings": "not JSON at all",
+        SITE + "v4:checklist:listen": json.dumps({"ticks": {"all": True}}),
+        SITE + "v4:settings": "not JSON at all",
         SITE + "v10:answers:listen": "{}",
         # Another site's older entries on the same host are that site's business.
         "playbook:/mirror/default:v1:checklist:listen": json.dumps({"done": [items[3]]}),
     }
     page = new_page(
         init_script=seeded_once(
-            {**untouched, V2 + "checklist:listen": json.dumps({"done": [items[0]]})}
+            {**untouched, V3 + "checklist:listen": json.dumps({"done": [items[0]]})}
         )
     )
     page.goto(LISTEN)
@@ -299,7 +302,7 @@ def test_a_newer_versions_entries_stay_untouched_and_the_page_works_with_a_notic
         "checklist:listen": {"done": sorted(items[:2])}
     }
     assert stored(page) == {"checklist:listen": {"done": sorted(items[:2])}}
-    assert {k: v for k, v in all_keys(page).items() if not k.startswith(V2)} == untouched
+    assert {k: v for k, v in all_keys(page).items() if not k.startswith(V3)} == untouched
     assert page_log.console_errors == []
 
 
@@ -333,7 +336,7 @@ def test_a_version_1_export_file_is_imported_migrated(
     answers = mixed(listen.assessment.questions, scale)
     ticks = [listen.checklist[1].id]
     page.goto("")
-    put(page, {V2 + "checklist:grow": json.dumps({"done": ["replaced-by-the-import"]})})
+    put(page, {V3 + "checklist:grow": json.dumps({"done": ["replaced-by-the-import"]})})
     import_file(
         page,
         tmp_path,
@@ -353,7 +356,7 @@ def test_a_version_1_export_file_is_imported_migrated(
     assert stored(page) == {
         "checklist:listen": {"done": ticks},
         "answers:listen": {"answers": answers},
-        "history:health": HISTORY,
+        "history:health": HISTORY_NOW,
     }
     row = page.locator(".pb-overview__item[data-practice='listen']")
     expect(row.locator(".pb-overview__score")).to_have_text(
@@ -365,7 +368,7 @@ def test_a_version_1_export_file_is_imported_migrated(
     exported = tmp_path / "export.json"
     download.value.save_as(exported)
     data = json.loads(exported.read_text(encoding="utf-8"))
-    assert data["version"] == 2
+    assert data["version"] == 3
     assert data["entries"] == stored(page)
 
 
@@ -414,7 +417,7 @@ def test_an_export_file_of_an_unknown_version_or_shape_changes_nothing(
     page: Page, tmp_path: Path, version: Any, entries: dict[str, Any], message: str
 ) -> None:
     page.goto("")
-    before = {V2 + "checklist:listen": json.dumps({"done": ["a"]})}
+    before = {V3 + "checklist:listen": json.dumps({"done": ["a"]})}
     put(page, before)
     data = {"format": "playbook-progress", "version": version, "site": "default"}
     import_file(page, tmp_path, {**data, "entries": entries})
@@ -456,7 +459,7 @@ def edited_site(served_site: ServedSite, tmp_path_factory: pytest.TempPathFactor
     if not site_dir.exists():
         build_for(project, site_dir, served_site.url("edited/"), served_site.engine)
     return EditedSite(
-        "edited/", "playbook:/edited/default:v2:", load_project(project).content_for("default")
+        "edited/", "playbook:/edited/default:v3:", load_project(project).content_for("default")
     )
 
 

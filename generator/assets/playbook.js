@@ -9,7 +9,7 @@
   "use strict";
   const config = window.PLAYBOOK_CONFIG || {};
   const strings = config.strings || {};
-  const VERSION = 2; // of what is stored; generator/ui.py's STORAGE_VERSION
+  const VERSION = 3; // of what is stored; generator/ui.py's STORAGE_VERSION
   // Sites on one origin (project pages of one account, say) share local storage: keys carry
   // the site's root path, as Material's own do (__md_scope), the playbook's name and VERSION.
   const SCOPE = window.__md_scope instanceof URL ? window.__md_scope.pathname : "/";
@@ -26,6 +26,9 @@
   const MAX_IDS = 1000;
   const MAX_RESULTS = 1000;
   const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+  const MAX_NAME = 80; // who a result is about, a team's name
+  const MAX_TEAM_TEXT = 100000; // the team page's pasted codes
+  const MAX_MEMBERS = 10000;
 
   /* Stored and imported data are looked up by their own properties only: an id such as
    * "constructor" is not found on a fresh reader's empty object. */
@@ -121,12 +124,20 @@
   const list = (value, most, valid) => Array.isArray(value) && value.length <= most && value.every(valid);
   const idMap = (value, valid) => isObject(value) && Object.keys(value).length <= MAX_IDS &&
     Object.entries(value).every(([id, n]) => isId(id) && valid(n));
+  const isDate = (value) => typeof value === "string" && value.length <= 40 && !Number.isNaN(Date.parse(value));
+  const isName = (value) => typeof value === "string" && value.length <= MAX_NAME;
+  const isMedian = (value) => Number.isInteger(2 * value) && value >= 0 && value <= 100; // halves
   const SHAPES = {
     checklist: (v) => only(v, "done") && list(v.done, MAX_IDS, isId),
     answers: (v) => only(v, "answers") && idMap(v.answers, Number.isInteger),
     history: (v) => only(v, "results") && list(v.results, MAX_RESULTS, (r) =>
-      only(r, "date,dimensions,overall") && typeof r.date === "string" && r.date.length <= 40 &&
-      !Number.isNaN(Date.parse(r.date)) && isScore(r.overall) && idMap(r.dimensions, isScore)),
+      only(r, "about,date,dimensions,overall") && isName(r.about) && isDate(r.date) &&
+      isScore(r.overall) && idMap(r.dimensions, isScore)),
+    team: (v) => only(v, "text") && typeof v.text === "string" && v.text.length <= MAX_TEAM_TEXT,
+    teamhistory: (v) => only(v, "results") && list(v.results, MAX_RESULTS, (r) =>
+      only(r, "count,date,dimensions,name") && isName(r.name) && r.name.trim() !== "" &&
+      isDate(r.date) && Number.isInteger(r.count) && r.count >= 1 && r.count <= MAX_MEMBERS &&
+      idMap(r.dimensions, isMedian)),
   };
   const validEntry = (key, value) => {
     const [kind, owner, extra] = key.split(":");
@@ -156,6 +167,9 @@
       return result === undefined || (isObject(result) && isScore(result.score) &&
         typeof result.band === "string") ? { answers: v.answers } : null;
     },
+    // Saved health check results say who or what they are about; older ones are "unnamed".
+    2: (kind, v) => (kind === "history" && isObject(v) && Array.isArray(v.results)
+      ? { results: v.results.map((r) => (isObject(r) ? { about: "", ...r } : r)) } : v),
   };
   /* The entry `value`, stored by version `from`, as this version stores it; null if it cannot be. */
   const upgrade = (key, value, from) => {
@@ -345,21 +359,29 @@
     for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
     return node;
   };
-  /* A radar chart for three or more dimensions, bars otherwise; drawn here, no library. */
-  const chart = (dimensions, previous) => {
+  /* A radar chart for three or more dimensions, bars otherwise; drawn here, no library.
+   * `dimensions` are {id, title, score}; `previous` maps dimension ids to an earlier score;
+   * `range` ({low, high}, maps of ids) draws the band from lowest to highest. */
+  const chart = (dimensions, previous, { label, range } = {}) => {
     const [width, height, radius] = [600, 290, 105];
     const [cx, cy] = [width / 2, height / 2];
     const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, class: "pb-chart", role: "img",
-      "aria-label": dimensions.map((d) => t("dimension_score", { title: d.title, score: d.score })).join("; ") });
+      "aria-label": label || dimensions.map((d) => t("dimension_score", { title: d.title, score: d.score })).join("; ") });
     const n = dimensions.length;
     if (n < 3) {
       dimensions.forEach((d, i) => {
         const y = 40 + i * 60;
-        root.append(svg("rect", { x: 20, y, width: 480, height: 24, class: "pb-chart__grid" }),
-          svg("rect", { x: 20, y, width: (480 * d.score) / 100, height: 24, class: "pb-chart__area" }));
-        const label = svg("text", { x: 20, y: y - 6 });
-        label.textContent = `${d.title}: ${d.score}`;
-        root.append(label);
+        root.append(svg("rect", { x: 20, y, width: 480, height: 24, class: "pb-chart__grid" }));
+        if (range) {
+          const [low, high] = [get(range.low, d.id), get(range.high, d.id)];
+          root.append(svg("rect", { x: 20 + (480 * low) / 100, y, width: (480 * (high - low)) / 100,
+            height: 24, class: "pb-chart__range" }));
+        }
+        root.append(svg("rect", { x: 20, y: range ? y + 8 : y, width: (480 * d.score) / 100,
+          height: range ? 8 : 24, class: "pb-chart__area" }));
+        const text = svg("text", { x: 20, y: y - 6 });
+        text.textContent = `${d.title}: ${number(d.score)}`;
+        root.append(text);
       });
       return root;
     }
@@ -368,48 +390,132 @@
       const r = (radius * value) / 100;
       return [cx + r * Math.cos(angle), cy + r * Math.sin(angle)];
     };
-    const polygon = (values, className) => svg("polygon", { class: className,
-      points: values.map((v, i) => at(i, v).map((c) => c.toFixed(1)).join(",")).join(" ") });
-    for (const ring of [25, 50, 75, 100]) root.append(polygon(dimensions.map(() => ring), "pb-chart__grid"));
+    const ring = (values) => values.map((v, i) => at(i, v).map((c) => c.toFixed(1)).join(",")).join(" ");
+    const polygon = (values, className) => svg("polygon", { class: className, points: ring(values) });
+    for (const step of [25, 50, 75, 100]) root.append(polygon(dimensions.map(() => step), "pb-chart__grid"));
     dimensions.forEach((d, i) => {
       const [x, y] = at(i, 100);
       root.append(svg("line", { x1: cx, y1: cy, x2: x.toFixed(1), y2: y.toFixed(1), class: "pb-chart__grid" }));
       const [lx, ly] = at(i, 110);
-      const label = svg("text", { x: lx.toFixed(1), y: (ly + (ly > cy + 1 ? 14 : ly < cy - 1 ? -6 : 4)).toFixed(1),
+      const text = svg("text", { x: lx.toFixed(1), y: (ly + (ly > cy + 1 ? 14 : ly < cy - 1 ? -6 : 4)).toFixed(1),
         "text-anchor": Math.abs(lx - cx) < 1 ? "middle" : lx > cx ? "start" : "end" });
-      label.textContent = `${d.title} ${d.score}`;
-      root.append(label);
+      text.textContent = `${d.title} ${number(d.score)}`;
+      root.append(text);
     });
+    if (range) {
+      // The band between the lowest and the highest answers: the outer ring less the inner one.
+      const path = (values) => `M${ring(values).replace(/ /g, " L")} Z`;
+      root.append(svg("path", { class: "pb-chart__range", "fill-rule": "evenodd",
+        d: `${path(dimensions.map((d) => get(range.high, d.id)))} ${path(dimensions.map((d) => get(range.low, d.id)))}` }));
+    }
     if (previous) root.append(polygon(dimensions.map((d) => get(previous.dimensions, d.id) ?? 0), "pb-chart__previous"));
     root.append(polygon(dimensions.map((d) => d.score), "pb-chart__area"));
     return root;
   };
+  const legend = (...entries) => el("ul", { class: "pb-legend" }, ...entries.filter(Boolean).map(([kind, text]) =>
+    el("li", {}, el("span", { class: `pb-legend__swatch pb-legend__swatch--${kind}`, "aria-hidden": "true" }), text)));
 
   const practiceLinks = (dimension) => {
     const links = document.querySelector(`.pb-dimension__practices[data-dimension="${dimension.id}"]`);
     return links ? [...links.querySelectorAll("a")].map((a) => a.cloneNode(true)) : [];
   };
+  const recommendation = (d, text) => {
+    const item = el("li", { "data-dimension": d.id }, text);
+    practiceLinks(d).forEach((a, i) => item.append(i ? ", " : "", a));
+    return item;
+  };
+  /* Names are compared as a person would: spaces around them and case do not matter. */
+  const sameName = (a, b) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
+  /* The names used before, offered while typing (a datalist after `input`). */
+  const nameList = (input, id, names) => {
+    const list = el("datalist", { id }, ...[...new Set(names.filter((n) => n.trim()))]
+      .map((value) => el("option", { value })));
+    const old = document.getElementById(id);
+    if (old) old.replaceWith(list);
+    else input.after(list);
+  };
+  const field = (id, label, hint, attributes = {}) => el("div", { class: "pb-field" },
+    el("label", { for: id, text: label }),
+    el("input", { type: "text", id, maxlength: MAX_NAME, autocomplete: "off", "aria-describedby": `${id}_hint`, ...attributes }),
+    el("p", { class: "pb-hint", id: `${id}_hint`, text: hint }));
 
+  /* ---- Team codes: the same format as generator/team.py ---- */
+  const DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
+  const CODE = /^([0-9a-z]{4})-([0-9a-z]{1,1000})-([0-9a-z]{4})$/;
+  const base36 = (n, width) => n.toString(36).padStart(width, "0");
+  /* FNV-1a over the code's first two parts (32 bits), as four base-36 characters. */
+  const checkOf = (text) => {
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < text.length; i += 1) {
+      hash ^= text.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+    return base36(hash % 36 ** 4, 4);
+  };
+  /* `questions` in page order, `values` the scale's point values lowest first. */
+  const encodeTeam = (version, questions, values, answers) => {
+    const head = `${version}-${questions.map((q) => DIGITS[values.indexOf(get(answers, q.id))]).join("")}`;
+    return `${head}-${checkOf(head)}`;
+  };
+  const normaliseCode = (line) => {
+    let text = line.trim();
+    if (text.includes("#code=")) text = text.slice(text.lastIndexOf("#code=") + 6);
+    return text.split(/\s+/).join("").toLowerCase();
+  };
+  /* {answers} of one pasted line, or {reason} it is refused (team_refused_<reason>). */
+  const decodeTeam = (line, team) => {
+    const match = CODE.exec(normaliseCode(line));
+    if (!match) return { reason: "format" };
+    if (checkOf(`${match[1]}-${match[2]}`) !== match[3]) return { reason: "check" };
+    if (match[1] !== team.version) return { reason: "version" };
+    const questions = team.dimensions.flatMap((d) => d.questions);
+    const positions = [...match[2]].map((c) => DIGITS.indexOf(c));
+    if (positions.length !== questions.length || Math.max(...positions) >= team.points.length) return { reason: "fit" };
+    return { answers: Object.fromEntries(questions.map((q, i) => [q.id, team.points[positions[i]].value])) };
+  };
+  /* The position of the scale point nearest to a score's average answer (ties go up). */
+  const scalePoint = (value, points) => {
+    const lowest = points[0].value;
+    const span = points[points.length - 1].value - lowest;
+    const distances = points.map((p) => Math.abs(100 * (p.value - lowest) - value * span));
+    return distances.lastIndexOf(Math.min(...distances));
+  };
+  const median = (values) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  };
+
+  /* ---- The health check: one reader's answers about one relationship ---- */
   const renderHealth = (check) => {
     const state = healthState(check);
     syncAnswers(document, state.answers);
     const history = read("history:health", { results: [] }).results;
-    // Compare with the latest saved result, or the one before it when that is this very result.
-    const same = (r) => r && r.overall === state.overall &&
-      state.dimensions.every((d) => get(r.dimensions, d.id) === d.score);
-    const last = same(history[history.length - 1]) ? history[history.length - 2] : history[history.length - 1];
     if (!check.querySelector(".pb-health__live")) {
+      const about = field("pb_about", t("about_label"), t("about_hint"), { list: "pb_about_names" });
+      about.querySelector("input").value = history.length ? history[history.length - 1].about : "";
       check.replaceChildren(
         el("p", { class: "pb-health__count" }),
         el("div", { class: "pb-health__live", "aria-live": "polite" }),
+        about,
         el("div", { class: "pb-health__actions" },
           el("button", { type: "button", class: "md-button md-button--primary pb-button",
             "data-pb-action": "save-health", text: t("save_result") }),
           el("button", { type: "button", class: "md-button pb-button", "data-pb-action": "reset-answers",
             "data-owner": "health", text: t("clear_answers") }),
           el("span", { class: "pb-status", role: "status" })),
+        el("div", { class: "pb-share", hidden: true }),
         el("div", { class: "pb-history" }));
     }
+    const aboutInput = check.querySelector("#pb_about");
+    const about = aboutInput.value;
+    nameList(aboutInput, "pb_about_names", history.map((r) => r.about));
+    // Compare with the latest saved result about the same one, or the one before it when that
+    // is this very result.
+    const mine = history.filter((r) => sameName(r.about, about));
+    const same = (r) => r && r.overall === state.overall &&
+      state.dimensions.every((d) => get(r.dimensions, d.id) === d.score);
+    const last = same(mine[mine.length - 1]) ? mine[mine.length - 2] : mine[mine.length - 1];
     check.querySelector(".pb-health__count").textContent =
       t("answered", { answered: state.answered, total: state.total });
     const complete = state.overall !== null;
@@ -425,36 +531,234 @@
         const list = el("ul", { class: "pb-health__scores" }, ...state.dimensions.map((d) =>
           el("li", { "data-dimension": d.id, text: t("dimension_score", { title: d.title, score: d.score }) + since(d) })));
         const recommendations = el("ul", { class: "pb-health__recommendations" },
-          ...weakest(state.dimensions).map((d) => {
-            const links = practiceLinks(d);
-            const item = el("li", { "data-dimension": d.id }, t("recommend", { title: d.title }));
-            links.forEach((a, i) => item.append(i ? ", " : "", a));
-            return item;
-          }));
+          ...weakest(state.dimensions).map((d) => recommendation(d, t("recommend", { title: d.title }))));
         live.append(
           el("p", { class: "pb-health__overall" }, el("strong", { text: t("overall", { score: state.overall }) }),
-            last ? ` (${t("change", { change: signed(state.overall - last.overall), date: formatDate(last.date) })})` : ""),
+            last ? ` (${t("change_about", { change: signed(state.overall - last.overall), date: formatDate(last.date),
+              about: last.about || t("history_unnamed") })})` : ""),
           chart(state.dimensions, last), list,
           el("p", { class: "pb-health__start", text: t("recommend_intro") }), recommendations);
       }
     }
+    renderShare(check, state, complete);
     const items = history.map((r, i) => {
-      const before = history[i - 1];
+      const before = history.slice(0, i).filter((b) => sameName(b.about, r.about)).pop();
       const change = before ? ` (${signed(r.overall - before.overall)})` : "";
-      return el("li", { text: t("history_item", { date: formatDate(r.date), score: r.overall }) + change });
+      return el("li", { text: t("history_item", { date: formatDate(r.date), about: r.about || t("history_unnamed"),
+        score: r.overall }) + change });
     }).reverse();
     check.querySelector(".pb-history").replaceChildren(el("h3", { text: t("history_title") }),
       items.length ? el("ol", { reversed: true }, ...items) : el("p", { text: t("history_empty") }));
   };
+  /* The member's team code, once every statement is answered, where the site has a team page. */
+  const renderShare = (check, state, complete) => {
+    const box = check.querySelector(".pb-share");
+    const teamLink = document.querySelector(".pb-team-invite a");
+    const version = check.dataset.teamVersion;
+    if (!complete || !teamLink || !version) {
+      box.hidden = true;
+      return;
+    }
+    const questions = state.dimensions.flatMap((d) => d.questions);
+    const values = [...questions[0].fieldset.querySelectorAll("input[type=radio]")].map((r) => Number(r.value));
+    const code = encodeTeam(version, questions, values, state.answers);
+    if (!box.firstChild) {
+      box.append(
+        el("h3", { text: t("team_share_title") }),
+        el("p", { text: t("team_share_intro") }),
+        el("label", { for: "pb_team_code", text: t("team_code_label") }),
+        el("div", { class: "pb-share__row" },
+          el("input", { type: "text", id: "pb_team_code", class: "pb-share__code", readonly: true, spellcheck: "false" }),
+          el("button", { type: "button", class: "md-button pb-button", "data-pb-action": "copy-code", text: t("team_copy") })),
+        el("p", {}, el("a", { class: "pb-share__link", text: t("team_link") })),
+        el("p", { class: "pb-status", role: "status" }));
+    }
+    box.querySelector("#pb_team_code").value = code;
+    const url = new URL(teamLink.href);
+    url.hash = `code=${code}`;
+    box.querySelector(".pb-share__link").href = url.href;
+    box.hidden = false;
+  };
+  const copyCode = async (button) => {
+    const box = button.closest(".pb-share");
+    const input = box.querySelector("#pb_team_code");
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(input.value);
+      copied = true;
+    } catch (error) {
+      input.focus();
+      input.select();
+      try {
+        copied = document.execCommand("copy");
+      } catch (failure) {
+        copied = false;
+      }
+    }
+    status(box.querySelector(".pb-status"), t(copied ? "team_copied" : "team_copy_failed"));
+  };
   const saveHealth = (check) => {
     const state = healthState(check);
     if (state.overall === null) return;
+    const aboutInput = check.querySelector("#pb_about");
+    const about = aboutInput.value.trim(); // may be left empty: "unnamed"
     const history = read("history:health", { results: [] }).results;
     const dimensions = Object.fromEntries(state.dimensions.map((d) => [d.id, d.score]));
-    const result = { date: new Date().toISOString(), overall: state.overall, dimensions };
+    const result = { date: new Date().toISOString(), about, overall: state.overall, dimensions };
     write("history:health", { results: [...history, result].slice(-MAX_RESULTS) });
     renderHealth(check);
-    status(check.querySelector(".pb-status"), t("saved"));
+    status(check.querySelector(".pb-health__actions .pb-status"), t("saved"));
+  };
+
+  /* ---- The team page: members' codes read together ---- */
+  const teamPicture = (team, text) => {
+    const members = [];
+    const refused = [];
+    text.split("\n").forEach((line, index) => {
+      if (!line.trim()) return;
+      const read = decodeTeam(line, team);
+      if (read.reason) refused.push({ line: index + 1, reason: read.reason });
+      else members.push(read.answers);
+    });
+    const [min, max] = [team.points[0].value, team.points[team.points.length - 1].value];
+    const dimensions = team.dimensions.map((d) => {
+      const values = members.map((answers) => score(d.questions, answers, min, max));
+      const counts = team.points.map(() => 0);
+      for (const value of values) counts[scalePoint(value, team.points)] += 1;
+      return values.length ? { id: d.id, title: d.title, score: median(values), low: Math.min(...values),
+        high: Math.max(...values), counts } : { id: d.id, title: d.title };
+    });
+    return { count: members.length, refused, dimensions };
+  };
+  const renderTeam = (box) => {
+    const team = JSON.parse(box.dataset.team);
+    if (!box.querySelector("#pb_team_codes")) {
+      const codes = el("textarea", { id: "pb_team_codes", rows: 6, spellcheck: "false", autocomplete: "off",
+        maxlength: MAX_TEAM_TEXT,
+        "aria-describedby": "pb_team_codes_hint", "data-pb-team-codes": true });
+      codes.value = read("team:health", { text: "" }).text;
+      const name = field("pb_team_name", t("team_name_label"), t("team_name_hint"), { list: "pb_team_names" });
+      box.replaceChildren(
+        el("div", { class: "pb-field pb-team__input" },
+          el("label", { for: "pb_team_codes", text: t("team_codes_label") }),
+          el("p", { class: "pb-hint", id: "pb_team_codes_hint", text: t("team_codes_hint") }),
+          codes),
+        el("p", { class: "pb-status pb-team__added", role: "status" }),
+        el("div", { class: "pb-team__result" }),
+        el("div", { class: "pb-team__save", hidden: true },
+          el("h3", { text: t("team_save_title") }), name,
+          el("div", { class: "pb-health__actions" },
+            el("button", { type: "button", class: "md-button md-button--primary pb-button",
+              "data-pb-action": "save-team", text: t("team_save") }),
+            el("span", { class: "pb-status", role: "status" }))),
+        el("div", { class: "pb-team__history" }));
+    }
+    const codes = box.querySelector("#pb_team_codes");
+    // A member's link carries the code after '#': add it to the codes once, and take it out of
+    // the address (a bookmark or a shared screen should not show it).
+    const hash = window.location.hash;
+    if (hash.startsWith("#code=")) {
+      const code = normaliseCode(decodeURIComponent(hash));
+      window.history.replaceState(null, "", window.location.pathname + window.location.search);
+      if (!codes.value.split("\n").some((line) => normaliseCode(line) === code)) {
+        codes.value = `${codes.value.replace(/\s+$/, "")}${codes.value.trim() ? "\n" : ""}${code}`;
+        write("team:health", { text: codes.value });
+      }
+      status(box.querySelector(".pb-team__added"), t("team_added"));
+    }
+    updateTeam(box, team);
+  };
+  const updateTeam = (box, team) => {
+    const picture = teamPicture(team, box.querySelector("#pb_team_codes").value);
+    const history = read("teamhistory:health", { results: [] }).results;
+    const nameInput = box.querySelector("#pb_team_name");
+    nameList(nameInput, "pb_team_names", history.map((r) => r.name));
+    const last = history.filter((r) => sameName(r.name, nameInput.value)).pop();
+    const result = box.querySelector(".pb-team__result");
+    const signature = JSON.stringify([picture, last || null]);
+    if (result.dataset.signature !== signature) {
+      result.dataset.signature = signature;
+      result.replaceChildren(...teamResult(team, picture, last));
+    }
+    box.querySelector(".pb-team__save").hidden = picture.count === 0;
+    const items = history.map((r) => el("li", {
+      text: t("team_history_item", { date: formatDate(r.date), name: r.name, count: number(r.count) }) }));
+    box.querySelector(".pb-team__history").replaceChildren(el("h3", { text: t("team_history_title") }),
+      items.length ? el("ul", {}, ...items.reverse()) : el("p", { text: t("team_history_empty") }));
+  };
+  const teamResult = (team, picture, last) => {
+    const { count, refused, dimensions } = picture;
+    const nodes = [el("p", { class: "pb-team__read", text: count ? t("team_read", { count: number(count) }) : t("team_none") })];
+    if (refused.length) {
+      nodes.push(el("ul", { class: "pb-team__refused" }, ...refused.map((r) =>
+        el("li", { "data-line": r.line, text: t("team_refused_line", { line: r.line, reason: t(`team_refused_${r.reason}`) }) }))));
+    }
+    if (!count) return nodes;
+    const shown = count >= team.threshold; // spreads, or one person's answers could be told
+    if (count < 3) nodes.push(el("p", { class: "pb-notice pb-team__few", text: t("team_few") }));
+    if (!shown) nodes.push(el("p", { class: "pb-notice pb-team__hidden", text: t("team_spread_hidden", { threshold: number(team.threshold) }) }));
+    const ids = (key) => Object.fromEntries(dimensions.map((d) => [d.id, d[key]]));
+    const label = [t("team_chart_label", { medians: dimensions.map((d) =>
+      t("team_median_item", { title: d.title, median: number(d.score) })).join("; ") })];
+    if (shown) {
+      label.push(t("team_chart_range", { ranges: dimensions.map((d) =>
+        t("team_range_item", { title: d.title, low: d.low, high: d.high })).join("; ") }));
+    }
+    nodes.push(el("figure", { class: "pb-team__chart" },
+      chart(dimensions, last, { label: label.join(" "), range: shown ? { low: ids("low"), high: ids("high") } : null }),
+      legend(["median", t("team_legend_median")], shown && ["range", t("team_legend_range")],
+        last && ["previous", t("team_legend_previous", { date: formatDate(last.date) })])));
+    if (last) nodes.push(el("p", { class: "pb-team__compared", text: t("team_compared", { name: last.name, date: formatDate(last.date) }) }));
+    const headers = [t("team_col_dimension"), t("team_col_median"),
+      ...(shown ? [t("team_col_range"), ...team.points.map((p) => p.label)] : []),
+      ...(last ? [t("team_col_change", { date: formatDate(last.date) })] : [])];
+    const rows = dimensions.map((d) => el("tr", { "data-dimension": d.id },
+      el("th", { scope: "row", text: d.title }),
+      el("td", { class: "pb-team__median", text: number(d.score) }),
+      ...(shown ? [el("td", { class: "pb-team__range", text: t("team_range_value", { low: d.low, high: d.high }) }),
+        ...d.counts.map((c) => el("td", { class: "pb-team__count", text: number(c) }))] : []),
+      ...(last ? [el("td", { class: "pb-team__change",
+        text: has(last.dimensions, d.id) ? signed(d.score - last.dimensions[d.id]) : "" })] : [])));
+    nodes.push(el("div", { class: "pb-table-wrap", tabindex: "0", role: "region", "aria-label": t("team_table_caption") },
+      el("table", { class: "pb-team__table" },
+        el("caption", { text: shown ? `${t("team_table_caption")}. ${t("team_col_points")}: ${team.points.map((p) => p.label).join(", ")}.`
+          : t("team_table_caption") }),
+        el("thead", {}, el("tr", {}, ...headers.map((text) => el("th", { scope: "col", text })))),
+        el("tbody", {}, ...rows))));
+    const weak = weakest(dimensions);
+    const titles = (list) => list.map((d) => d.title).join(", ");
+    nodes.push(el("p", { class: "pb-team__weakest", text: t("team_weakest", { titles: titles(weak), median: number(weak[0].score) }) }));
+    let wide = [];
+    if (shown) {
+      const widest = Math.max(...dimensions.map((d) => d.high - d.low));
+      wide = widest ? dimensions.filter((d) => d.high - d.low === widest) : [];
+      nodes.push(wide.length
+        ? el("p", { class: "pb-team__widest", text: t("team_widest", { titles: titles(wide), low: wide[0].low, high: wide[0].high }) })
+        : el("p", { class: "pb-team__widest", text: t("team_agree") }));
+    }
+    const talk = [...new Set([...weak, ...wide])];
+    nodes.push(el("p", { class: "pb-health__start", text: t("team_recommend_intro") }),
+      el("ul", { class: "pb-team__recommendations" }, ...talk.map((d) => recommendation(d, t("recommend", { title: d.title })))));
+    return nodes;
+  };
+  const saveTeam = (box) => {
+    const team = JSON.parse(box.dataset.team);
+    const picture = teamPicture(team, box.querySelector("#pb_team_codes").value);
+    if (!picture.count) return;
+    const nameInput = box.querySelector("#pb_team_name");
+    const name = nameInput.value.trim();
+    const statusNode = box.querySelector(".pb-team__save .pb-status");
+    if (!name) {
+      status(statusNode, t("team_name_needed"));
+      nameInput.focus();
+      return;
+    }
+    const history = read("teamhistory:health", { results: [] }).results;
+    const dimensions = Object.fromEntries(picture.dimensions.map((d) => [d.id, d.score]));
+    const result = { date: new Date().toISOString(), name, count: picture.count, dimensions };
+    write("teamhistory:health", { results: [...history, result].slice(-MAX_RESULTS) });
+    updateTeam(box, team);
+    status(statusNode, t("team_saved"));
   };
 
   /* ---- Home: progress of every practice; the reader's data ---- */
@@ -597,6 +901,7 @@
     ["form.pb-checklist", renderChecklist],
     ["form.pb-assessment", renderAssessment],
     [".pb-health-check", renderHealth],
+    [".pb-team", renderTeam],
     [".pb-progress-overview", renderOverview],
     [".pb-data", setupData],
   ];
@@ -653,10 +958,26 @@
       refresh();
     } else if (action === "save-health") {
       saveHealth(button.closest(".pb-health-check"));
+    } else if (action === "copy-code") {
+      copyCode(button);
+    } else if (action === "save-team") {
+      saveTeam(button.closest(".pb-team"));
     } else if (action === "export") {
       exportData();
     } else if (action === "clear-all") {
       clearAll();
+    }
+  });
+  document.addEventListener("input", (event) => {
+    const target = event.target;
+    if (target instanceof HTMLTextAreaElement && target.hasAttribute("data-pb-team-codes")) {
+      if (target.value.trim()) write("team:health", { text: target.value.slice(0, MAX_TEAM_TEXT) });
+      else remove("team:health");
+      updateTeam(target.closest(".pb-team"), JSON.parse(target.closest(".pb-team").dataset.team));
+    } else if (target instanceof HTMLInputElement && target.id === "pb_team_name") {
+      updateTeam(target.closest(".pb-team"), JSON.parse(target.closest(".pb-team").dataset.team));
+    } else if (target instanceof HTMLInputElement && target.id === "pb_about") {
+      renderHealth(target.closest(".pb-health-check"));
     }
   });
   /* Another tab changed something: show it here too. */

@@ -1,0 +1,186 @@
+"""Team health check, the reference implementation: share codes and the team's picture.
+
+A member's code holds their answers to the health check, one character per statement, so a
+facilitator's browser can score them exactly as the member's did; nothing in it names the
+member. The browser script (playbook.js) makes and reads the same codes and computes the same
+numbers; a browser test checks that both agree.
+
+A code reads ``VVVV-ANSWERS-CCCC``:
+
+- ``VVVV``, the health check's version: a digest of its dimensions, statements, reverse flags
+  and scale, so that a code from an edited health check is recognised as such;
+- ``ANSWERS``, for every statement in page order the position of the answer on the scale, as a
+  base-36 digit (``0`` for the scale's lowest point);
+- ``CCCC``, a check over the rest (FNV-1a, 32 bits, in base 36): a mistyped or changed
+  character is refused rather than half-read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from .schema import HealthCheck, Question, Scale
+from .scoring import percent_score
+
+DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+#: A scale of more points than this cannot be written one character per answer.
+MOST_POINTS = len(DIGITS)
+CODE_RE = re.compile(r"([0-9a-z]{4})-([0-9a-z]{1,1000})-([0-9a-z]{4})")
+#: Why a code is refused: the script's string for each is ``team_refused_<reason>``.
+REASONS = ("format", "check", "version", "fit")
+
+
+class CodeError(ValueError):
+    """A code that cannot be read; ``reason`` is one of REASONS."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def base36(number: int, width: int) -> str:
+    digits = ""
+    for _ in range(width):
+        number, digit = divmod(number, 36)
+        digits = DIGITS[digit] + digits
+    return digits
+
+
+def statements(health: HealthCheck) -> list[Question]:
+    """Every statement of the health check, in page order (dimension by dimension)."""
+    return [question for dimension in health.dimensions for question in dimension.questions]
+
+
+def version(health: HealthCheck, scale: Scale) -> str:
+    """Four characters that change whenever what a code means changes."""
+    shape = {
+        "scale": [point.value for point in scale.points],
+        "dimensions": [
+            [d.id, [[q.id, q.reverse] for q in d.questions]] for d in health.dimensions
+        ],
+    }
+    text = json.dumps(shape, separators=(",", ":"), sort_keys=True)
+    digest = int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "big")
+    return base36(digest, 4)
+
+
+def check_characters(text: str) -> str:
+    """FNV-1a (32 bits) of ``text``, in four base-36 characters; the script's ``checkOf``."""
+    value = 0x811C9DC5
+    for byte in text.encode("ascii"):
+        value = ((value ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return base36(value % 36**4, 4)
+
+
+def encode(answers: Mapping[str, int], health: HealthCheck, scale: Scale) -> str:
+    """The code of a complete set of answers (question id to the scale value chosen)."""
+    if len(scale.points) > MOST_POINTS:
+        raise ValueError(f"a scale of more than {MOST_POINTS} points has no team codes")
+    positions = {point.value: index for index, point in enumerate(scale.points)}
+    body = "".join(DIGITS[positions[answers[q.id]]] for q in statements(health))
+    head = f"{version(health, scale)}-{body}"
+    return f"{head}-{check_characters(head)}"
+
+
+def normalise(line: str) -> str:
+    """A pasted line as a code: spaces and case do not matter, and a team page link holding
+    the code in its fragment (``.../team/#code=...``) is read for its code."""
+    text = line.strip()
+    if "#code=" in text:
+        text = text.rsplit("#code=", 1)[1]
+    return "".join(text.split()).lower()
+
+
+def decode(line: str, health: HealthCheck, scale: Scale) -> dict[str, int]:
+    """The answers a code holds, keyed by question id; CodeError if it cannot be read."""
+    match = CODE_RE.fullmatch(normalise(line))
+    if match is None:
+        raise CodeError("format")
+    head = f"{match[1]}-{match[2]}"
+    if check_characters(head) != match[3]:
+        raise CodeError("check")
+    if match[1] != version(health, scale):
+        raise CodeError("version")
+    questions = statements(health)
+    positions = [DIGITS.index(char) for char in match[2]]
+    if len(positions) != len(questions) or max(positions) >= len(scale.points):
+        raise CodeError("fit")
+    return {q.id: scale.points[p].value for q, p in zip(questions, positions, strict=True)}
+
+
+def member_scores(answers: Mapping[str, int], health: HealthCheck, scale: Scale) -> dict[str, int]:
+    """One member's 0-100 score per dimension, as the health check page shows them."""
+    return {d.id: percent_score(answers, d.questions, scale) for d in health.dimensions}
+
+
+def scale_point(score: int, scale: Scale) -> int:
+    """The position of the scale point nearest to a score's average answer (ties go up)."""
+    lowest, span = scale.points[0].value, scale.points[-1].value - scale.points[0].value
+    # Distances in hundredths of the scale's unit: the average answer is lowest + score*span/100.
+    distances = [abs(100 * (p.value - lowest) - score * span) for p in scale.points]
+    nearest = min(distances)
+    return max(index for index, distance in enumerate(distances) if distance == nearest)
+
+
+def median(values: Sequence[int]) -> Fraction:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return Fraction(ordered[middle])
+    return Fraction(ordered[middle - 1] + ordered[middle], 2)
+
+
+@dataclass(frozen=True)
+class DimensionSummary:
+    id: str
+    median: Fraction
+    low: int
+    high: int
+    #: How many members' scores are nearest to each point of the scale, lowest point first.
+    counts: tuple[int, ...]
+
+    @property
+    def spread(self) -> int:
+        return self.high - self.low
+
+
+@dataclass(frozen=True)
+class TeamSummary:
+    count: int
+    dimensions: tuple[DimensionSummary, ...]
+
+    def weakest(self) -> list[str]:
+        """Every dimension that shares the lowest median, in order."""
+        lowest = min(d.median for d in self.dimensions)
+        return [d.id for d in self.dimensions if d.median == lowest]
+
+    def widest(self) -> list[str]:
+        """Every dimension that shares the widest spread, in order; none if all agree."""
+        widest = max(d.spread for d in self.dimensions)
+        return [d.id for d in self.dimensions if d.spread == widest] if widest else []
+
+
+def summarise(
+    members: Sequence[Mapping[str, int]], health: HealthCheck, scale: Scale
+) -> TeamSummary:
+    """The team's picture from every member's answers (at least one member)."""
+    if not members:
+        raise ValueError("a team summary needs at least one member's answers")
+    scores = [member_scores(answers, health, scale) for answers in members]
+    dimensions = []
+    for dimension in health.dimensions:
+        values = [member[dimension.id] for member in scores]
+        counts = [0] * len(scale.points)
+        for value in values:
+            counts[scale_point(value, scale)] += 1
+        dimensions.append(
+            DimensionSummary(
+                dimension.id, median(values), min(values), max(values), tuple(counts)
+            )
+        )
+    return TeamSummary(len(members), tuple(dimensions))

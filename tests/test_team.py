@@ -1,0 +1,158 @@
+"""Team codes and the team's picture: the reference implementation in generator/team.py."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+from generator import schema, team
+from generator.errors import ContentError
+from generator.render import render_site
+from generator.validate import load_project
+
+
+@pytest.fixture(scope="module")
+def default(repo_root: Path) -> tuple[schema.HealthCheck, schema.Scale]:
+    content = load_project(repo_root).content_for("default")
+    assert content.health_check is not None
+    health = content.health_check.model
+    return health, content.scales[health.scale]
+
+
+def answers_of(health: schema.HealthCheck, values: list[int]) -> dict[str, int]:
+    questions = team.statements(health)
+    return {q.id: values[i % len(values)] for i, q in enumerate(questions)}
+
+
+def test_a_code_round_trips_and_is_short(default: tuple[schema.HealthCheck, schema.Scale]) -> None:
+    health, scale = default
+    answers = answers_of(health, [1, 2, 3, 4, 5])
+    code = team.encode(answers, health, scale)
+    questions = len(team.statements(health))
+    assert len(code) == 4 + 1 + questions + 1 + 4 == 25  # 15 statements in the default
+    assert code.split("-")[1] == "012340123401234"
+    assert team.decode(code, health, scale) == answers
+    assert team.decode(f"  {code.upper()}  ", health, scale) == answers
+    assert team.decode(f"https://example.org/team/#code={code}", health, scale) == answers
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        (lambda code: "hello", "format"),
+        (lambda code: code.replace("-", "", 1), "format"),
+        (lambda code: code[:6] + ("1" if code[6] != "1" else "2") + code[7:], "check"),
+        (lambda code: code[:-1] + ("0" if code[-1] != "0" else "1"), "check"),
+    ],
+    ids=["not-a-code", "no-dash", "answer-changed", "check-changed"],
+)
+def test_a_mistyped_or_changed_code_is_refused(
+    default: tuple[schema.HealthCheck, schema.Scale], change: object, reason: str
+) -> None:
+    health, scale = default
+    code = team.encode(answers_of(health, [3]), health, scale)
+    with pytest.raises(team.CodeError) as raised:
+        team.decode(change(code), health, scale)  # type: ignore[operator]
+    assert raised.value.reason == reason
+
+
+def test_a_code_of_an_edited_health_check_is_recognised(
+    default: tuple[schema.HealthCheck, schema.Scale],
+) -> None:
+    health, scale = default
+    code = team.encode(answers_of(health, [4]), health, scale)
+    first = health.dimensions[0]
+    flipped = first.questions[0].model_copy(update={"reverse": not first.questions[0].reverse})
+    edited_dimension = first.model_copy(update={"questions": [flipped, *first.questions[1:]]})
+    edited = health.model_copy(update={"dimensions": [edited_dimension, *health.dimensions[1:]]})
+    assert team.version(edited, scale) != team.version(health, scale)
+    with pytest.raises(team.CodeError) as raised:
+        team.decode(code, edited, scale)
+    assert raised.value.reason == "version"
+    # Rewording a statement changes no answer's meaning: the version stays.
+    reworded = first.questions[0].model_copy(update={"text": "Something else."})
+    same = health.model_copy(
+        update={
+            "dimensions": [
+                first.model_copy(update={"questions": [reworded, *first.questions[1:]]}),
+                *health.dimensions[1:],
+            ]
+        }
+    )
+    assert team.version(same, scale) == team.version(health, scale)
+
+
+def test_a_code_with_a_valid_check_that_does_not_fit_is_refused(
+    default: tuple[schema.HealthCheck, schema.Scale],
+) -> None:
+    health, scale = default
+    head = f"{team.version(health, scale)}-0123"
+    with pytest.raises(team.CodeError) as raised:
+        team.decode(f"{head}-{team.check_characters(head)}", health, scale)
+    assert raised.value.reason == "fit"
+    head = f"{team.version(health, scale)}-{'9' * len(team.statements(health))}"
+    with pytest.raises(team.CodeError) as raised:
+        team.decode(f"{head}-{team.check_characters(head)}", health, scale)
+    assert raised.value.reason == "fit"
+
+
+def test_check_characters_are_fnv1a() -> None:
+    # FNV-1a 32 of "a" is 0xe40c292c (the published test vector), in base 36 mod 36**4.
+    assert team.check_characters("a") == team.base36(0xE40C292C % 36**4, 4)
+    assert team.check_characters("") == team.base36(0x811C9DC5 % 36**4, 4)
+
+
+def test_scale_points_and_medians() -> None:
+    five = schema.Scale(
+        id="five", points=[schema.ScalePoint(value=v, label=str(v)) for v in range(1, 6)]
+    )
+    assert [team.scale_point(s, five) for s in (0, 12, 13, 37, 38, 62, 63, 87, 88, 100)] == [
+        0, 0, 1, 1, 2, 2, 3, 3, 4, 4,
+    ]  # fmt: skip
+    assert team.median([50, 10, 90]) == 50
+    assert team.median([10, 20, 40, 90]) == Fraction(30)
+    assert team.median([10, 25]) == Fraction(35, 2)
+
+
+def test_the_team_summary_from_three_members(
+    default: tuple[schema.HealthCheck, schema.Scale],
+) -> None:
+    health, scale = default
+    members = [answers_of(health, [v]) for v in (1, 3, 5)]
+    summary = team.summarise(members, health, scale)
+    assert summary.count == 3
+    for dimension in summary.dimensions:
+        # Reverse items make "all 1" and "all 5" land away from the ends, but the middle
+        # member answered 3 everywhere: exactly 50.
+        assert dimension.median == 50
+        assert sum(dimension.counts) == 3
+    assert summary.weakest() == [d.id for d in health.dimensions]
+    spreads = {d.id: d.spread for d in summary.dimensions}
+    assert summary.widest() == [k for k, v in spreads.items() if v == max(spreads.values())]
+
+
+def test_the_team_page_and_its_threshold(repo_root: Path, project_copy: Path) -> None:
+    project = load_project(repo_root)
+    site = render_site(project.playbook("default").model, project.content_for("default"))
+    assert "team.md" in site.pages
+    titles = [entry.title for entry in site.nav]
+    assert titles[titles.index("Relationship health check") + 1] == "Team health check"
+    assert "&quot;threshold&quot;&#58;3," in site.pages["team.md"]
+    playbook = project_copy / "playbooks" / "default.yaml"
+    playbook.write_text(
+        playbook.read_text(encoding="utf-8") + "team_threshold: 5\n", encoding="utf-8"
+    )
+    copy = load_project(project_copy)
+    site = render_site(copy.playbook("default").model, copy.content_for("default"))
+    assert "&quot;threshold&quot;&#58;5," in site.pages["team.md"]
+    playbook.write_text(
+        playbook.read_text(encoding="utf-8").replace("team_threshold: 5", "team_threshold: 0"),
+        encoding="utf-8",
+    )
+    with pytest.raises(ContentError) as raised:
+        load_project(project_copy)
+    assert str(raised.value) == (
+        f"{playbook}:14:17: team_threshold: must be at least 1, got 0"
+    )
