@@ -179,8 +179,6 @@ def summarise(
         for value in values:
             counts[scale_point(value, scale)] += 1
         dimensions.append(
-            DimensionSummary(
-                dimension.id, median(values), min(values), max(values), tuple(counts)
-            )
+            DimensionSummary(dimension.id, median(values), min(values), max(values), tuple(counts))
         )
     return TeamSummary(len(members), tuple(dimensions))

@@ -443,8 +443,8 @@ def test_stored_prototype_keys_are_discarded_and_pollute_nothing(
             "answers:alpha": '{"answers": {"__proto__": {"polluted": 1}, "constructor": 3}}',
             "answers:beta": '{"__proto__": {"answers": {}}, "answers": {"constructor": 2}}',
             "checklist:alpha": '{"done": ["constructor"], "__proto__": {"polluted": "yes"}}',
-            "history:health": f'{{"results": [{{"about": "", "date": "{DATE}", "overall": 50, "dimensions": '
-            '{"__proto__": {"polluted": 1}, "constructor": 50}}]}',
+            "history:health": f'{{"results": [{{"about": "", "date": "{DATE}", "overall": 50, '
+            '"dimensions": {"__proto__": {"polluted": 1}, "constructor": 50}}]}',
             "__proto__": '{"polluted": "yes"}',
         },
         TINY_PREFIX,
@@ -472,7 +472,12 @@ def test_stored_prototype_keys_are_discarded_and_pollute_nothing(
 
 def test_saving_past_the_history_bound_drops_the_oldest_result(page: Page, tiny_site: str) -> None:
     results = [
-        {"date": f"2020-01-01T00:00:{n % 60:02d}.000Z", "overall": n % 101, "dimensions": {}}
+        {
+            "about": "",
+            "date": f"2020-01-01T00:00:{n % 60:02d}.000Z",
+            "overall": n % 101,
+            "dimensions": {},
+        }
         for n in range(MAX_RESULTS)
     ]
     page.goto(tiny_site + "health-check/")
@@ -481,7 +486,7 @@ def test_saving_past_the_history_bound_drops_the_oldest_result(page: Page, tiny_
     page.locator("input[name='health--constructor'][value='3']").check()
     page.locator("input[name='health--fair-share'][value='3']").check()
     page.get_by_role("button", name="Save this result").click()
-    expect(page.locator(".pb-status")).to_have_text(DEFAULT_STRINGS["saved"])
+    expect(page.locator(".pb-health__actions .pb-status")).to_have_text(DEFAULT_STRINGS["saved"])
     saved = stored(page, TINY_PREFIX)["history:health"]["results"]
     assert len(saved) == MAX_RESULTS
     assert saved[:-1] == results[1:]

@@ -375,7 +375,7 @@ def test_a_version_1_export_file_is_imported_migrated(
 @pytest.mark.parametrize(
     ("version", "entries", "message"),
     [
-        (3, {}, DEFAULT_STRINGS["import_version"].format(version=3)),
+        (4, {}, DEFAULT_STRINGS["import_version"].format(version=4)),
         ("2", {}, DEFAULT_STRINGS["import_version"].format(version=2)),
         (0, {}, DEFAULT_STRINGS["import_version"].format(version=0)),
         (

@@ -49,6 +49,7 @@ ROOTS: dict[type[BaseModel], str] = {
     schema.Practice: "content/practices/alpha.yaml",
     schema.Scales: "content/scales.yaml",
     schema.HealthCheck: "content/health-check.yaml",
+    schema.TeamCheck: "content/team.yaml",
     schema.Troubleshooting: "content/troubleshooting.yaml",
     schema.Home: "content/home.yaml",
     schema.Playbook: "playbooks/default.yaml",

@@ -96,6 +96,7 @@ def test_rendered_pages_cover_the_playbook() -> None:
     expected = {f"practices/{p}.md" for p in project.playbook(PLAYBOOK).model.practices} | {
         "index.md",
         "health-check.md",
+        "team.md",
         "troubleshooting.md",
         "tags.md",
     }

@@ -153,6 +153,4 @@ def test_the_team_page_and_its_threshold(repo_root: Path, project_copy: Path) ->
     )
     with pytest.raises(ContentError) as raised:
         load_project(project_copy)
-    assert str(raised.value) == (
-        f"{playbook}:14:17: team_threshold: must be at least 1, got 0"
-    )
+    assert str(raised.value) == (f"{playbook}:14:17: team_threshold: must be at least 1, got 0")

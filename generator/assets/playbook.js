@@ -441,6 +441,12 @@
 
   /* ---- Team codes: the same format as generator/team.py ---- */
   const DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
+  const REFUSED = { // why a pasted line is not read (generator/team.py's REASONS)
+    format: () => t("team_refused_format"),
+    check: () => t("team_refused_check"),
+    version: () => t("team_refused_version"),
+    fit: () => t("team_refused_fit"),
+  };
   const CODE = /^([0-9a-z]{4})-([0-9a-z]{1,1000})-([0-9a-z]{4})$/;
   const base36 = (n, width) => n.toString(36).padStart(width, "0");
   /* FNV-1a over the code's first two parts (32 bits), as four base-36 characters. */
@@ -534,8 +540,7 @@
           ...weakest(state.dimensions).map((d) => recommendation(d, t("recommend", { title: d.title }))));
         live.append(
           el("p", { class: "pb-health__overall" }, el("strong", { text: t("overall", { score: state.overall }) }),
-            last ? ` (${t("change_about", { change: signed(state.overall - last.overall), date: formatDate(last.date),
-              about: last.about || t("history_unnamed") })})` : ""),
+            last ? changeAbout(state.overall - last.overall, last) : ""),
           chart(state.dimensions, last), list,
           el("p", { class: "pb-health__start", text: t("recommend_intro") }), recommendations);
       }
@@ -549,6 +554,10 @@
     }).reverse();
     check.querySelector(".pb-history").replaceChildren(el("h3", { text: t("history_title") }),
       items.length ? el("ol", { reversed: true }, ...items) : el("p", { text: t("history_empty") }));
+  };
+  const changeAbout = (change, last) => {
+    const about = last.about || t("history_unnamed");
+    return ` (${t("change_about", { change: signed(change), date: formatDate(last.date), about })})`;
   };
   /* The member's team code, once every statement is answered, where the site has a team page. */
   const renderShare = (check, state, complete) => {
@@ -571,7 +580,7 @@
           el("input", { type: "text", id: "pb_team_code", class: "pb-share__code", readonly: true, spellcheck: "false" }),
           el("button", { type: "button", class: "md-button pb-button", "data-pb-action": "copy-code", text: t("team_copy") })),
         el("p", {}, el("a", { class: "pb-share__link", text: t("team_link") })),
-        el("p", { class: "pb-status", role: "status" }));
+        el("p", { class: "pb-share__status", role: "status" }));
     }
     box.querySelector("#pb_team_code").value = code;
     const url = new URL(teamLink.href);
@@ -595,7 +604,7 @@
         copied = false;
       }
     }
-    status(box.querySelector(".pb-status"), t(copied ? "team_copied" : "team_copy_failed"));
+    status(box.querySelector(".pb-share__status"), copied ? t("team_copied") : t("team_copy_failed"));
   };
   const saveHealth = (check) => {
     const state = healthState(check);
@@ -691,7 +700,7 @@
     const nodes = [el("p", { class: "pb-team__read", text: count ? t("team_read", { count: number(count) }) : t("team_none") })];
     if (refused.length) {
       nodes.push(el("ul", { class: "pb-team__refused" }, ...refused.map((r) =>
-        el("li", { "data-line": r.line, text: t("team_refused_line", { line: r.line, reason: t(`team_refused_${r.reason}`) }) }))));
+        el("li", { "data-line": r.line, text: t("team_refused_line", { line: r.line, reason: REFUSED[r.reason]() }) }))));
     }
     if (!count) return nodes;
     const shown = count >= team.threshold; // spreads, or one person's answers could be told
@@ -710,7 +719,7 @@
         last && ["previous", t("team_legend_previous", { date: formatDate(last.date) })])));
     if (last) nodes.push(el("p", { class: "pb-team__compared", text: t("team_compared", { name: last.name, date: formatDate(last.date) }) }));
     const headers = [t("team_col_dimension"), t("team_col_median"),
-      ...(shown ? [t("team_col_range"), ...team.points.map((p) => p.label)] : []),
+      ...(shown ? [t("team_col_range"), ...team.points.map((p) => t("team_col_point", { label: p.label }))] : []),
       ...(last ? [t("team_col_change", { date: formatDate(last.date) })] : [])];
     const rows = dimensions.map((d) => el("tr", { "data-dimension": d.id },
       el("th", { scope: "row", text: d.title }),
@@ -721,8 +730,7 @@
         text: has(last.dimensions, d.id) ? signed(d.score - last.dimensions[d.id]) : "" })] : [])));
     nodes.push(el("div", { class: "pb-table-wrap", tabindex: "0", role: "region", "aria-label": t("team_table_caption") },
       el("table", { class: "pb-team__table" },
-        el("caption", { text: shown ? `${t("team_table_caption")}. ${t("team_col_points")}: ${team.points.map((p) => p.label).join(", ")}.`
-          : t("team_table_caption") }),
+        el("caption", { text: t("team_table_caption") }),
         el("thead", {}, el("tr", {}, ...headers.map((text) => el("th", { scope: "col", text })))),
         el("tbody", {}, ...rows))));
     const weak = weakest(dimensions);

@@ -1,0 +1,308 @@
+"""The team health check in a real browser: members' codes, the team page, saved team results.
+
+Expected codes, medians, ranges and counts come from the YAML through generator/team.py, the
+reference the browser script must agree with. Every page is checked for console errors and
+requests to other hosts by the ``page``/``new_page`` fixtures.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browser_support import ServedSite, format_violations, run_axe
+from playwright.sync_api import Page, expect
+
+from generator import schema, team
+from generator.content import Content
+from generator.ui import DEFAULT_STRINGS
+from generator.validate import load_project
+
+pytestmark = pytest.mark.browser
+
+PREFIX = "playbook:/default:v3:"
+TEAM = "team/"
+HEALTH = "health-check/"
+
+
+@pytest.fixture(scope="module")
+def content(served_site: ServedSite) -> Content:
+    return load_project(served_site.project).content_for("default")
+
+
+@pytest.fixture(scope="module")
+def health(content: Content) -> tuple[schema.HealthCheck, schema.Scale]:
+    assert content.health_check is not None
+    check = content.health_check.model
+    return check, content.scales[check.scale]
+
+
+def chosen_answers(health: schema.HealthCheck, scale: schema.Scale, seed: int) -> dict[str, int]:
+    rng = random.Random(seed)
+    return {q.id: rng.choice(scale.points).value for q in team.statements(health)}
+
+
+def answer_all(page: Page, answers: dict[str, int]) -> None:
+    for question, value in answers.items():
+        page.locator(f"input[name='health--{question}'][value='{value}']").check()
+
+
+def stored(page: Page) -> dict[str, Any]:
+    raw: dict[str, str] = page.evaluate(
+        """(prefix) => Object.fromEntries(Object.keys(localStorage)
+            .filter((key) => key.startsWith(prefix))
+            .map((key) => [key.slice(prefix.length), localStorage.getItem(key)]))""",
+        PREFIX,
+    )
+    return {key: json.loads(value) for key, value in raw.items()}
+
+
+def shown(value: Any) -> str:
+    """A median as the page writes it (English number format)."""
+    return f"{float(value):g}"
+
+
+def test_three_members_codes_give_the_teams_median_and_range(
+    new_page: Callable[..., Page], health: tuple[schema.HealthCheck, schema.Scale]
+) -> None:
+    check, scale = health
+    members = [chosen_answers(check, scale, seed) for seed in (11, 22, 33)]
+    codes = []
+    for answers in members:
+        member = new_page()  # a browser context of its own: another person's browser
+        member.goto(HEALTH)
+        answer_all(member, answers)
+        field = member.get_by_label("Your team code")
+        expect(field).to_have_attribute("readonly", "")
+        code = field.input_value()
+        assert code == team.encode(answers, check, scale)
+        link = member.get_by_role("link", name=DEFAULT_STRINGS["team_link"])
+        assert link.get_attribute("href", timeout=2000) is not None
+        assert (link.get_attribute("href") or "").endswith(f"/team/#code={code}")
+        codes.append(code)
+    assert len(codes[0]) == 25
+
+    facilitator = new_page()
+    facilitator.goto(TEAM)
+    facilitator.get_by_label("Team codes").fill("\n".join(codes))
+    expect(facilitator.locator(".pb-team__read")).to_have_text("Answers read: 3.")
+    expect(facilitator.locator(".pb-team__few")).to_have_count(0)
+    expect(facilitator.locator(".pb-team__hidden")).to_have_count(0)
+    summary = team.summarise(members, check, scale)
+    for dimension, expected in zip(check.dimensions, summary.dimensions, strict=True):
+        row = facilitator.locator(f".pb-team__table tr[data-dimension='{dimension.id}']")
+        expect(row.locator(".pb-team__median")).to_have_text(shown(expected.median))
+        expect(row.locator(".pb-team__range")).to_have_text(f"{expected.low} to {expected.high}")
+        expect(row.locator(".pb-team__count")).to_have_text([str(n) for n in expected.counts])
+    titles = {d.id: d.title for d in check.dimensions}
+    weakest = summary.weakest()
+    lowest = next(d for d in summary.dimensions if d.id == weakest[0])
+    expect(facilitator.locator(".pb-team__weakest")).to_have_text(
+        f"Weakest: {', '.join(titles[i] for i in weakest)} (median {shown(lowest.median)})."
+    )
+    widest = summary.widest()
+    wide = next(d for d in summary.dimensions if d.id == widest[0])
+    expect(facilitator.locator(".pb-team__widest")).to_have_text(
+        f"Widest disagreement: {', '.join(titles[i] for i in widest)} "
+        f"(from {wide.low} to {wide.high})."
+    )
+    recommended = facilitator.locator(".pb-team__recommendations li")
+    expect(recommended).to_have_count(len(dict.fromkeys([*weakest, *widest])))
+    first = next(d for d in check.dimensions if d.id == weakest[0])
+    expect(recommended.first.locator("a")).to_have_count(len(first.practices))
+    chart = facilitator.locator(".pb-team__chart svg.pb-chart")
+    expect(chart).to_have_attribute("role", "img")
+    label = chart.get_attribute("aria-label") or ""
+    assert label.startswith("The team's median per dimension: ")
+    assert f"{titles[wide.id]} {wide.low} to {wide.high}" in label
+    expect(chart.locator("path.pb-chart__range")).to_have_count(1)
+    expect(facilitator.locator(".pb-legend li")).to_have_text(["Median", "Lowest to highest"])
+    # The codes are kept in the facilitator's browser, and only there.
+    assert stored(facilitator)["team:health"] == {"text": "\n".join(codes)}
+
+
+def test_a_members_link_adds_its_code_once_and_leaves_the_address(
+    page: Page, health: tuple[schema.HealthCheck, schema.Scale]
+) -> None:
+    check, scale = health
+    code = team.encode(chosen_answers(check, scale, 5), check, scale)
+    page.goto(f"{TEAM}#code={code}")
+    expect(page.get_by_label("Team codes")).to_have_value(code)
+    expect(page.locator(".pb-team__added")).to_have_text(DEFAULT_STRINGS["team_added"])
+    assert page.evaluate("location.hash") == ""
+    page.goto(f"{TEAM}#code={code}")
+    expect(page.get_by_label("Team codes")).to_have_value(code)
+    expect(page.locator(".pb-team__read")).to_have_text("Answers read: 1.")
+
+
+def test_mistyped_changed_and_foreign_codes_are_refused_with_why(
+    page: Page, health: tuple[schema.HealthCheck, schema.Scale]
+) -> None:
+    check, scale = health
+    good = team.encode(chosen_answers(check, scale, 1), check, scale)
+    tampered = good[:5] + ("4" if good[5] != "4" else "3") + good[6:]
+    other_head = f"zzzz-{good.split('-')[1]}"
+    other = f"{other_head}-{team.check_characters(other_head)}"
+    page.goto(TEAM)
+    page.get_by_label("Team codes").fill("\n".join([good, tampered, "", "hello", other]))
+    expect(page.locator(".pb-team__read")).to_have_text("Answers read: 1.")
+    expect(page.locator(".pb-team__refused li")).to_have_text(
+        [
+            "Line 2 was not read: " + DEFAULT_STRINGS["team_refused_check"],
+            "Line 4 was not read: " + DEFAULT_STRINGS["team_refused_format"],
+            "Line 5 was not read: " + DEFAULT_STRINGS["team_refused_version"],
+        ]
+    )
+    for line in (tampered, "hello", other):
+        with pytest.raises(team.CodeError):
+            team.decode(line, check, scale)
+
+
+def test_below_the_threshold_spreads_are_hidden_and_a_warning_shows(
+    page: Page, health: tuple[schema.HealthCheck, schema.Scale]
+) -> None:
+    check, scale = health
+    members = [chosen_answers(check, scale, seed) for seed in (7, 8)]
+    page.goto(TEAM)
+    page.get_by_label("Team codes").fill("\n".join(team.encode(m, check, scale) for m in members))
+    expect(page.locator(".pb-team__read")).to_have_text("Answers read: 2.")
+    expect(page.locator(".pb-team__few")).to_have_text(DEFAULT_STRINGS["team_few"])
+    expect(page.locator(".pb-team__hidden")).to_have_text(
+        DEFAULT_STRINGS["team_spread_hidden"].format(threshold=3)
+    )
+    expect(page.locator(".pb-team__range, .pb-team__count, .pb-team__widest")).to_have_count(0)
+    expect(page.locator("path.pb-chart__range")).to_have_count(0)
+    summary = team.summarise(members, check, scale)
+    medians = page.locator(".pb-team__median")
+    expect(medians).to_have_text([shown(d.median) for d in summary.dimensions])
+
+
+def test_a_saved_team_result_shows_the_change_next_time_and_travels_with_the_data(
+    page: Page, health: tuple[schema.HealthCheck, schema.Scale], tmp_path: Path
+) -> None:
+    check, scale = health
+    first = [chosen_answers(check, scale, seed) for seed in (1, 2, 3)]
+    later = [chosen_answers(check, scale, seed) for seed in (4, 5, 6)]
+    page.goto(TEAM)
+    codes = page.get_by_label("Team codes")
+    codes.fill("\n".join(team.encode(m, check, scale) for m in first))
+    page.get_by_label("Name of the team").fill("Platform team")
+    page.get_by_role("button", name="Save the team's result").click()
+    expect(page.locator(".pb-team__save .pb-status")).to_have_text(DEFAULT_STRINGS["team_saved"])
+    expect(page.locator(".pb-team__history li")).to_have_count(1)
+    expect(page.locator(".pb-team__history li")).to_contain_text(", Platform team: 3 answers")
+
+    page.reload()
+    codes.fill("\n".join(team.encode(m, check, scale) for m in later))
+    page.get_by_label("Name of the team").fill("platform team ")
+    before = team.summarise(first, check, scale)
+    after = team.summarise(later, check, scale)
+    for old, new in zip(before.dimensions, after.dimensions, strict=True):
+        change = new.median - old.median
+        text = f"+{float(change):g}" if change > 0 else f"−{float(-change):g}" if change else "±0"
+        expect(page.locator(f"tr[data-dimension='{new.id}'] .pb-team__change")).to_have_text(text)
+    expect(page.locator(".pb-team__compared")).to_contain_text("Compared with Platform team, ")
+    page.get_by_label("Name of the team").fill("Another team")
+    expect(page.locator(".pb-team__change")).to_have_count(0)
+
+    saved = stored(page)["teamhistory:health"]["results"]
+    assert [(r["name"], r["count"]) for r in saved] == [("Platform team", 3)]
+    assert saved[0]["dimensions"] == {d.id: float(d.median) for d in before.dimensions}
+    page.goto("")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export my data").click()
+    exported = tmp_path / "export.json"
+    download.value.save_as(exported)
+    entries = json.loads(exported.read_text(encoding="utf-8"))["entries"]
+    assert set(entries) >= {"team:health", "teamhistory:health"}
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Delete all my data").click()
+    expect(page.locator(".pb-data .pb-status")).to_have_text(DEFAULT_STRINGS["cleared"])
+    assert stored(page) == {}
+    page.locator("input[data-pb-import]").set_input_files(str(exported))
+    expect(page.locator(".pb-data .pb-status")).to_contain_text("Imported")
+    assert stored(page)["teamhistory:health"] == entries["teamhistory:health"]
+
+
+def test_individual_results_compare_only_with_the_same_relationship(
+    page: Page, health: tuple[schema.HealthCheck, schema.Scale]
+) -> None:
+    check, scale = health
+    low, high = scale.points[1].value, scale.points[-1].value
+    page.goto(HEALTH)
+    answer_all(page, {q.id: low for q in team.statements(check)})
+    about = page.get_by_label("Who or what is this result about?")
+    about.fill("Sam")
+    page.get_by_role("button", name="Save this result").click()
+    expect(page.locator(".pb-history li")).to_have_count(1)
+    expect(page.locator(".pb-history li")).to_contain_text(", Sam: ")
+    answer_all(page, {q.id: high for q in team.statements(check)})
+    expect(page.locator(".pb-health__overall")).to_contain_text("since")
+    expect(page.locator(".pb-health__overall")).to_contain_text("(Sam)")
+    about.fill("My manager")
+    expect(page.locator(".pb-health__overall")).not_to_contain_text("since")
+    page.get_by_role("button", name="Save this result").click()
+    expect(page.locator(".pb-history li")).to_have_count(2)
+    expect(page.locator(".pb-history li").first).to_contain_text(", My manager: ")
+    expect(page.locator(".pb-history li").first).not_to_contain_text("(")
+    saved = stored(page)["history:health"]["results"]
+    assert [r["about"] for r in saved] == ["Sam", "My manager"]
+
+
+def test_older_saved_results_become_unnamed(page: Page) -> None:
+    page.goto(HEALTH)
+    result = {"date": "2024-05-01T09:00:00.000Z", "overall": 55, "dimensions": {}}
+    page.evaluate(
+        "([key, value]) => localStorage.setItem(key, value)",
+        ["playbook:/default:v2:history:health", json.dumps({"results": [result]})],
+    )
+    page.reload()
+    expect(page.locator(".pb-history li")).to_have_text(["May 1, 2024, unnamed: 55 out of 100"])
+    assert stored(page)["history:health"] == {"results": [{**result, "about": ""}]}
+
+
+def test_without_javascript_the_team_page_says_what_it_needs(
+    new_page: Callable[..., Page],
+) -> None:
+    page = new_page(java_script_enabled=False)
+    page.goto(TEAM)
+    placeholder = page.locator(".pb-team__placeholder")
+    expect(placeholder).to_contain_text("with JavaScript turned off")
+    expect(placeholder.locator("a")).to_have_attribute("href", "../health-check/")
+    expect(page.locator("textarea")).to_have_count(0)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_team_page_with_results_passes_axe_and_prints_on_one_page(
+    new_page: Callable[..., Page], health: tuple[schema.HealthCheck, schema.Scale], scheme: str
+) -> None:
+    check, scale = health
+    page = new_page(color_scheme=scheme)
+    page.goto(TEAM)
+    members = [chosen_answers(check, scale, seed) for seed in (1, 2, 3, 4)]
+    page.get_by_label("Team codes").fill(
+        "\n".join([*(team.encode(m, check, scale) for m in members), "not a code"])
+    )
+    page.get_by_label("Name of the team").fill("Platform team")
+    page.get_by_role("button", name="Save the team's result").click()
+    expect(page.locator(".pb-team__history li")).to_have_count(1)
+    violations = run_axe(page)
+    assert violations == [], format_violations(violations)
+    page.goto(HEALTH)
+    answer_all(page, members[0])
+    violations = run_axe(page)
+    assert violations == [], format_violations(violations)
+    if scheme == "light":
+        page.goto(TEAM)
+        expect(page.locator(".pb-team__read")).to_have_text("Answers read: 4.")
+        page.emulate_media(media="print")
+        for gone in ["textarea", ".pb-team__save", "#running-the-session", ".pb-privacy"]:
+            expect(page.locator(gone)).to_be_hidden()
+        expect(page.locator(".pb-team__table")).to_be_visible()
+        pdf = page.pdf(format="A4")
+        assert len(re.findall(rb"/Type\s*/Page(?![a-z])", pdf)) == 1
