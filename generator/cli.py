@@ -12,7 +12,7 @@ from .docs_tree import render_docs_tree, resolve_playbook_name
 from .engines import DEFAULT_ENGINE, ENGINES
 from .errors import display_path
 from .mkdocs_log import located_link_warnings
-from .scaffold import create_project
+from .scaffold import create_project, next_step
 from .schema import url_problem
 from .schemas import KINDS, schema_text, write_schemas
 from .validate import load_project
@@ -279,4 +279,4 @@ def new(folder: Path) -> None:
     click.echo(
         f"Created a playbook project in {display_path(folder)} ({len(scaffold.files)} files)."
     )
-    click.echo(f"Next: cd {display_path(folder)} && playbook serve")
+    click.echo(f"Next: {next_step(folder)}")

@@ -9,6 +9,11 @@ command stops before writing anything.
 from __future__ import annotations
 
 import importlib.metadata
+import os
+import shlex
+import shutil
+import sys
+import sysconfig
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -67,3 +72,33 @@ def create_project(folder: Path) -> Scaffold:
             stream.write(data)
         written.append(path)
     return Scaffold(folder, written)
+
+
+def next_step(folder: Path) -> str:
+    """The shell command that previews a new project in ``folder``, as it works in a new shell."""
+    return f"cd {shlex.quote(display_path(folder))} && {playbook_command()} serve"
+
+
+def playbook_command() -> str:
+    """How a new shell runs this very ``playbook``: its plain name where the search path finds
+    it (pipx's ``~/.local/bin``, a system-wide install), else its full path.
+
+    A virtual environment's command is on the search path only while that environment is
+    activated, and a new shell has not activated it, so the folder an activation put on the
+    search path does not count.
+    """
+    script = shutil.which("playbook", path=sysconfig.get_path("scripts"))
+    if script is None:  # not installed as a command: the module runs it all the same
+        return f"{shlex.quote(sys.executable)} -m generator"
+    mine = os.path.realpath(script)
+    full = shlex.quote(os.path.abspath(script))
+    activated = os.environ.get("VIRTUAL_ENV")
+    for entry in os.environ.get("PATH", "").split(os.pathsep):
+        if not os.path.isabs(entry):  # relative entries mean another folder after the `cd`
+            continue
+        if activated and os.path.realpath(os.path.dirname(entry)) == os.path.realpath(activated):
+            continue
+        found = shutil.which("playbook", path=entry)
+        if found is not None:  # the first one found is what the shell would run
+            return "playbook" if os.path.realpath(found) == mine else full
+    return full

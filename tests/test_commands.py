@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import shlex
+import subprocess
+import sys
 from pathlib import Path
 
 import jsonschema
@@ -169,6 +172,74 @@ def test_new_scaffolds_a_project_that_builds_strictly_at_once(tmp_path: Path) ->
     assert "I ran one meeting this month where everyone spoke before I did." in listen
     home = (folder / "site" / "index.html").read_text(encoding="utf-8")
     assert '<p class="pb-audience">Written for&#58; Team leads and new managers</p>' in home
+
+
+# The environment this suite runs in: a new shell finds its `playbook` only by the full path.
+VENV_PLAYBOOK = Path(sys.executable).parent / "playbook"
+
+
+def next_line(folder: Path) -> str:
+    result = run("new", folder)
+    assert_exit(result, 0)
+    return result.stdout.splitlines()[-1]
+
+
+def test_new_says_next_what_runs_in_a_new_shell(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run as `.venv/bin/playbook new`, the line names the command by its path, and works."""
+    monkeypatch.delenv("VIRTUAL_ENV", raising=False)
+    monkeypatch.setenv("PATH", "/usr/bin:/bin")
+    folder = tmp_path / "coach"
+    line = next_line(folder)
+    assert line == f"Next: cd {folder} && {shlex.quote(str(VENV_PLAYBOOK))} serve"
+    # The same line in a new shell, with `serve --help` so that it returns at once.
+    fresh = subprocess.run(
+        ["/bin/sh", "-c", line.removeprefix("Next: ") + " --help"],
+        cwd=tmp_path,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert fresh.returncode == 0, fresh.stderr
+    assert fresh.stdout.startswith("Usage: playbook serve [OPTIONS]\n")
+
+
+@pytest.mark.parametrize(
+    "search_path, activated, command",
+    [
+        # An activated environment: a new shell has not activated it.
+        ("{venv}:/usr/bin:/bin", True, "{path}"),
+        # This command linked from a folder on the search path, as pipx installs it.
+        ("{links}:/usr/bin:/bin", False, "playbook"),
+        # Another command called playbook comes first on the search path.
+        ("{other}:{links}:/usr/bin:/bin", False, "{path}"),
+    ],
+    ids=["activated-environment", "linked-on-the-search-path", "another-playbook-first"],
+)
+def test_new_names_the_command_as_the_search_path_finds_it(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    search_path: str,
+    activated: bool,
+    command: str,
+) -> None:
+    links, other = tmp_path / "links", tmp_path / "other"
+    links.mkdir()
+    (links / "playbook").symlink_to(VENV_PLAYBOOK)
+    other.mkdir()
+    (other / "playbook").write_text("#!/bin/sh\nexit 3\n", encoding="utf-8")
+    (other / "playbook").chmod(0o755)
+    if activated:
+        monkeypatch.setenv("VIRTUAL_ENV", str(VENV_PLAYBOOK.parent.parent))
+    else:
+        monkeypatch.delenv("VIRTUAL_ENV", raising=False)
+    folders = {"venv": VENV_PLAYBOOK.parent, "links": links, "other": other}
+    monkeypatch.setenv("PATH", search_path.format(**folders))
+    folder = tmp_path / "my coach"
+    expected = command.format(path=shlex.quote(str(VENV_PLAYBOOK)))
+    assert next_line(folder) == f"Next: cd '{folder}' && {expected} serve"
 
 
 def test_scaffolded_yaml_names_its_schema_and_passes_it(tmp_path: Path) -> None:
