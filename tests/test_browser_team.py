@@ -306,3 +306,17 @@ def test_the_team_page_with_results_passes_axe_and_prints_on_one_page(
         expect(page.locator(".pb-team__table")).to_be_visible()
         pdf = page.pdf(format="A4")
         assert len(re.findall(rb"/Type\s*/Page(?![a-z])", pdf)) == 1
+
+
+def test_the_copy_button_puts_the_code_on_the_clipboard(
+    new_page: Callable[..., Page], health: tuple[schema.HealthCheck, schema.Scale]
+) -> None:
+    check, scale = health
+    answers = chosen_answers(check, scale, 9)
+    page = new_page(permissions=["clipboard-read", "clipboard-write"])
+    page.goto(HEALTH)
+    expect(page.locator(".pb-share")).to_be_hidden()
+    answer_all(page, answers)
+    page.get_by_role("button", name="Copy the code").click()
+    expect(page.locator(".pb-share__status")).to_have_text(DEFAULT_STRINGS["team_copied"])
+    assert page.evaluate("navigator.clipboard.readText()") == team.encode(answers, check, scale)

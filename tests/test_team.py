@@ -154,3 +154,40 @@ def test_the_team_page_and_its_threshold(repo_root: Path, project_copy: Path) ->
     with pytest.raises(ContentError) as raised:
         load_project(project_copy)
     assert str(raised.value) == (f"{playbook}:14:17: team_threshold: must be at least 1, got 0")
+
+
+def test_a_playbook_that_extends_another_can_bring_its_own_team_guide(project_copy: Path) -> None:
+    own = project_copy / "content" / "client"
+    (own / "practices").mkdir(parents=True)
+    (own / "team.yaml").write_text(
+        "title: Squad check\nsummary: Our squad, together.\nintro: Paste the codes.\n"
+        "guide:\n  - title: Our way\n    body: Ten minutes, then coffee.\n",
+        encoding="utf-8",
+    )
+    (project_copy / "playbooks" / "client.yaml").write_text(
+        "extend: default\ncontent: ../content/client\nteam_threshold: 4\n", encoding="utf-8"
+    )
+    project = load_project(project_copy)
+    client = render_site(project.playbook("client").model, project.content_for("client"))
+    page = client.pages["team.md"]
+    assert "# Squad check {: #squad-check }" in page
+    assert "### Our way {: #our-way }" in page
+    assert "Ten minutes, then coffee." in page
+    assert "&quot;threshold&quot;&#58;4," in page
+    assert [e.title for e in client.nav if e.path == "team.md"] == ["Squad check"]
+    default = render_site(project.playbook("default").model, project.content_for("default"))
+    assert "# Team health check {: #team-health-check }" in default.pages["team.md"]
+
+
+def test_without_team_yaml_there_is_no_team_page_and_no_code(project_copy: Path) -> None:
+    (project_copy / "playbooks" / "default.yaml").write_text(
+        (project_copy / "playbooks" / "default.yaml").read_text(encoding="utf-8")
+        + "content: ../content\n",
+        encoding="utf-8",
+    )
+    (project_copy / "content" / "team.yaml").unlink()
+    project = load_project(project_copy)
+    site = render_site(project.playbook("default").model, project.content_for("default"))
+    assert "team.md" not in site.pages
+    assert "data-team-version" not in site.pages["health-check.md"]
+    assert "pb-team-invite" not in site.pages["health-check.md"]
