@@ -994,7 +994,16 @@
   });
 
   window.Playbook = { score, bandFor, weakest, percent, prefix: PREFIX };
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(page);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", page);
-  else page();
+  /* Material's document$ announces every page, instant page changes included. Opened from
+   * disk (file://) with navigation.instant, it ends without announcing any: there, as where
+   * there is no document$, the page is set up once it has loaded. */
+  let announced = false;
+  const loaded = () => {
+    if (announced) return;
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", loaded, { once: true });
+    else page();
+  };
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe({ next: () => { announced = true; page(); }, error: loaded, complete: loaded });
+  } else loaded();
 })();
