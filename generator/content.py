@@ -20,14 +20,12 @@ from . import schema
 from ._pydantic_errors import located_problems, suggest
 from .errors import Location, Problem, display_path, shorten
 from .loader import SYMLINK_LOOP, Document, KeyPath, SourceMap, load_document
+from .team import MOST_POINTS
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
 
 SCORE_MIN, SCORE_MAX = 0, 100
-#: The most points a health check's scale may have where team codes are made of it (36
-#: base-36 digits: generator/team.py).
-MOST_POINTS = 36
 
 
 @dataclass

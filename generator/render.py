@@ -385,10 +385,12 @@ SHARED_PAGES = ("index.md", "health-check.md", "troubleshooting.md", "tags.md")
 TEAM_PAGE = "team.md"
 
 
-def team_data(health: schema.HealthCheck, scale: schema.Scale, threshold: int) -> str:
+def team_data(
+    health: schema.HealthCheck, scale: schema.Scale, version: str, threshold: int
+) -> str:
     """What the team page's script needs to read codes and score them, as JSON."""
     data = {
-        "version": team.version(health, scale),
+        "version": version,
         "threshold": threshold,
         "points": [{"value": p.value, "label": p.label} for p in scale.points],
         "dimensions": [
@@ -464,6 +466,7 @@ def render_site(
         front_matter=front_matter(title=home.title, description=home.summary),
     )
     health_scale = content.scales[health.scale]
+    team_version = team.version(health, health_scale) if team_text else None
     pages["health-check.md"] = _render(
         "health-check.md.j2",
         words,
@@ -472,11 +475,11 @@ def render_site(
         health_check=health,
         scale=health_scale,
         titles=titles,
-        team_version=team.version(health, health_scale) if team_text else None,
+        team_version=team_version,
         team_title=team_text.title if team_text else None,
         front_matter=front_matter(title=health.title, description=health.summary),
     )
-    if team_text is not None:
+    if team_text is not None and team_version is not None:
         pages[TEAM_PAGE] = _render(
             "team.md.j2",
             words,
@@ -484,7 +487,7 @@ def render_site(
             links,
             team=team_text,
             health_check=health,
-            team_data=team_data(health, health_scale, playbook.team_threshold),
+            team_data=team_data(health, health_scale, team_version, playbook.team_threshold),
             titles=titles,
             front_matter=front_matter(title=team_text.title, description=team_text.summary),
         )

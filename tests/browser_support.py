@@ -8,6 +8,7 @@ download, and axe-core comes from npm into tests/browser/node_modules/:
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -240,6 +241,17 @@ def run_axe(page: Page) -> list[dict[str, Any]]:
     page.add_script_tag(path=AXE_SCRIPT)
     violations: list[dict[str, Any]] = page.evaluate(AXE_RUN)
     return violations
+
+
+def stored_entries(page: Page, prefix: str) -> dict[str, Any]:
+    """Everything a site keeps in this browser under ``prefix``, parsed, keyed without it."""
+    raw: dict[str, str] = page.evaluate(
+        """(prefix) => Object.fromEntries(Object.keys(localStorage)
+            .filter((key) => key.startsWith(prefix))
+            .map((key) => [key.slice(prefix.length), localStorage.getItem(key)]))""",
+        prefix,
+    )
+    return {key: json.loads(value) for key, value in raw.items()}
 
 
 def shorten(text: str, limit: int) -> str:

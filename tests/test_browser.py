@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import PageLog, ServedSite, format_violations, run_axe
+from browser_support import PageLog, ServedSite, format_violations, run_axe, stored_entries
 from playwright.sync_api import Page, expect
 
 from generator import schema
@@ -39,13 +39,7 @@ def content(served_site: ServedSite) -> Content:
 
 def stored(page: Page) -> dict[str, Any]:
     """Everything the site keeps in this browser, parsed, keyed without the prefix."""
-    raw: dict[str, str] = page.evaluate(
-        """(prefix) => Object.fromEntries(Object.keys(localStorage)
-            .filter((key) => key.startsWith(prefix))
-            .map((key) => [key.slice(prefix.length), localStorage.getItem(key)]))""",
-        PREFIX,
-    )
-    return {key: json.loads(value) for key, value in raw.items()}
+    return stored_entries(page, PREFIX)
 
 
 def seed(page: Page, entries: dict[str, str]) -> None:

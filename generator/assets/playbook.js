@@ -640,7 +640,6 @@
     return { count: members.length, refused, dimensions };
   };
   const renderTeam = (box) => {
-    const team = JSON.parse(box.dataset.team);
     if (!box.querySelector("#pb_team_codes")) {
       const codes = el("textarea", { id: "pb_team_codes", rows: 6, spellcheck: "false", autocomplete: "off",
         maxlength: MAX_TEAM_TEXT,
@@ -667,7 +666,7 @@
     // the address (a bookmark or a shared screen should not show it).
     const hash = window.location.hash;
     if (hash.startsWith("#code=")) {
-      const code = normaliseCode(decodeURIComponent(hash));
+      const code = normaliseCode(hash); // the code's characters need no decoding
       window.history.replaceState(null, "", window.location.pathname + window.location.search);
       if (!codes.value.split("\n").some((line) => normaliseCode(line) === code)) {
         codes.value = `${codes.value.replace(/\s+$/, "")}${codes.value.trim() ? "\n" : ""}${code}`;
@@ -675,9 +674,10 @@
       }
       status(box.querySelector(".pb-team__added"), t("team_added"));
     }
-    updateTeam(box, team);
+    updateTeam(box);
   };
-  const updateTeam = (box, team) => {
+  const updateTeam = (box) => {
+    const team = JSON.parse(box.dataset.team);
     const picture = teamPicture(team, box.querySelector("#pb_team_codes").value);
     const history = read("teamhistory:health", { results: [] }).results;
     const nameInput = box.querySelector("#pb_team_name");
@@ -765,7 +765,7 @@
     const dimensions = Object.fromEntries(picture.dimensions.map((d) => [d.id, d.score]));
     const result = { date: new Date().toISOString(), name, count: picture.count, dimensions };
     write("teamhistory:health", { results: [...history, result].slice(-MAX_RESULTS) });
-    updateTeam(box, team);
+    updateTeam(box);
     status(statusNode, t("team_saved"));
   };
 
@@ -981,9 +981,9 @@
     if (target instanceof HTMLTextAreaElement && target.hasAttribute("data-pb-team-codes")) {
       if (target.value.trim()) write("team:health", { text: target.value.slice(0, MAX_TEAM_TEXT) });
       else remove("team:health");
-      updateTeam(target.closest(".pb-team"), JSON.parse(target.closest(".pb-team").dataset.team));
+      updateTeam(target.closest(".pb-team"));
     } else if (target instanceof HTMLInputElement && target.id === "pb_team_name") {
-      updateTeam(target.closest(".pb-team"), JSON.parse(target.closest(".pb-team").dataset.team));
+      updateTeam(target.closest(".pb-team"));
     } else if (target instanceof HTMLInputElement && target.id === "pb_about") {
       renderHealth(target.closest(".pb-health-check"));
     }
