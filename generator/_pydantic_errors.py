@@ -102,6 +102,8 @@ def _message(error: ErrorDetails, model: type[BaseModel]) -> tuple[KeyPath, str,
             "use lowercase letters, digits and single hyphens"
         )
         return loc, text, False
+    if kind == "literal_error":
+        return loc, f"expected {context.get('expected')}, got {describe_value(value)}", False
     if kind == "string_too_short":
         return loc, "must not be empty", False
     if kind == "too_short":

@@ -52,6 +52,13 @@ class Content:
     team: Loaded[schema.TeamCheck] | None = None
     troubleshooting: Loaded[schema.Troubleshooting] | None = None
     home: Loaded[schema.Home] | None = None
+    #: The sources page's text; optional: without it the site has no sources page.
+    sources: Loaded[schema.Sources] | None = None
+    #: Whether the folder has a sources.yaml, loaded or not (a broken one is reported once).
+    sources_file: bool = False
+    #: Every source by id: the sources file's, with those of a playbook's own content folder
+    #: added (the same id replaces the extended playbook's entry).
+    source_entries: dict[str, schema.Source] = field(default_factory=dict)
 
 
 class Collector:
@@ -97,16 +104,35 @@ class Collector:
                 first[item_id] = index
 
     def references(
-        self, source: SourceMap, path: KeyPath, ids: Iterable[str], known: Iterable[str]
+        self,
+        source: SourceMap,
+        path: KeyPath,
+        ids: Iterable[str],
+        known: Iterable[str],
+        what: str = "practice",
     ) -> None:
         known = set(known)
-        for index, practice_id in enumerate(ids):
-            if practice_id not in known:
+        for index, item_id in enumerate(ids):
+            if item_id not in known:
                 self.add(
                     source,
                     (*path, index),
-                    f"unknown practice '{practice_id}'{suggest(practice_id, sorted(known))}",
+                    f"unknown {what} '{item_id}'{suggest(item_id, sorted(known))}",
                 )
+
+    def source_references(self, source: SourceMap, ids: Sequence[str], content: Content) -> None:
+        """Check a page's ``sources``: each id once, each one defined in sources.yaml."""
+        self.unique_ids(source, ("sources",), ids)
+        if ids and content.sources is None:
+            if content.sources_file:
+                return  # the file is broken, and reported already
+            self.add(
+                source,
+                ("sources",),
+                "the page names sources, but the content has no sources.yaml to define them",
+            )
+            return
+        self.references(source, ("sources",), ids, content.source_entries, "source")
 
 
 #: Python-Markdown's attribute lists (``{: #id .class key=value }``, ``{#id}``, ``{.class}``),
@@ -244,6 +270,13 @@ def load_content(
     content.team = shared("team.yaml", schema.TeamCheck, optional=True)
     content.troubleshooting = shared("troubleshooting.yaml", schema.Troubleshooting)
     content.home = shared("home.yaml", schema.Home)
+    content.sources = shared("sources.yaml", schema.Sources, optional=True)
+    content.sources_file = (folder / "sources.yaml").is_file()
+    if content.sources is not None:
+        entries = content.sources.model.sources
+        check.unique_ids(content.sources.source, ("sources",), entries)
+        for entry in entries:
+            content.source_entries.setdefault(entry.id, entry)
     return content
 
 
@@ -270,6 +303,8 @@ def check_content(check: Collector, content: Content) -> None:
             check, source, ("assessment", "scale"), practice.assessment.scale, content
         )
         check_bands(check, source, ("assessment", "bands"), practice.assessment.bands)
+        check.unique_ids(source, ("templates",), practice.templates)
+        check.source_references(source, practice.sources, content)
         for index, band in enumerate(practice.assessment.bands):
             path = ("assessment", "bands", index, "practices")
             check.references(source, path, band.practices, known)
@@ -292,6 +327,7 @@ def check_content(check: Collector, content: Content) -> None:
                 ("dimensions", index, "questions", q) for q in range(len(dimension.questions))
             )
         _unique_across(check, source, every_question, paths)
+        check.source_references(source, health.sources, content)
         scale = content.scales.get(health.scale)
         if content.team is not None and scale is not None and len(scale.points) > MOST_POINTS:
             check.add(
@@ -309,6 +345,10 @@ def check_content(check: Collector, content: Content) -> None:
             check.references(
                 source, ("challenges", index, "practices"), challenge.practices, known
             )
+        check.source_references(source, trouble.sources, content)
+
+    if content.home is not None:
+        check.source_references(content.home.source, content.home.model.sources, content)
 
 
 def _unique_across(

@@ -26,7 +26,14 @@ from . import schema, team
 from .content import Content
 from .links import LinkWarning, SiteLinks
 from .loader import STR_TAG
-from .safe_html import UrlFilter, armour_attribute, html_text, markdown_html, plain_text
+from .safe_html import (
+    UrlFilter,
+    armour_attribute,
+    html_text,
+    markdown_html,
+    plain_text,
+    preformatted_text,
+)
 from .ui import PAGE_STRINGS, fill
 
 PRACTICE_FOLDER = "practices"
@@ -203,6 +210,34 @@ def _page_link(context: jinja2.runtime.Context, target: str, text: str) -> Marku
     return Markup(f'<a href="{href}">{text}</a>')
 
 
+def _preformatted(text: str) -> Markup:
+    return Markup(preformatted_text(text))
+
+
+def source_fragment(source_id: str) -> str:
+    """The anchor of a source on the sources page."""
+    return f"source-{source_id}"
+
+
+def source_credit(entry: schema.Source) -> str:
+    """How a source is named in a page's sources line: author, title, year where known."""
+    year = f", {entry.year}" if entry.year is not None else ""
+    return f"{entry.author}, {entry.title}{year}"
+
+
+@jinja2.pass_context
+def _source_links(context: jinja2.runtime.Context, source_ids: Sequence[str]) -> Markup:
+    """The sources ``source_ids``, each linked to its entry on the sources page."""
+    entries: Mapping[str, schema.Source] = context["source_entries"]
+    links: SiteLinks = context["links"]
+    parts = []
+    for source_id in source_ids:
+        href = links.href(context["page"], SOURCES_PAGE, source_fragment(source_id))
+        text = plain_text(source_credit(entries[source_id]))
+        parts.append(Markup(f'<a href="{armour_attribute(href)}">{text}</a>'))
+    return Markup("; ").join(parts)
+
+
 def _external_url(url: str) -> Markup:
     """A resource's address (the schema admits only http and https; checked again here)."""
     if urlsplit(url).scheme.lower() not in ("http", "https"):
@@ -245,10 +280,13 @@ def _environment() -> jinja2.Environment:
     environment.filters["block"] = jinja2.pass_context(_markdown_block)
     environment.filters["plain"] = _plain_text
     environment.filters["external_url"] = _external_url
+    environment.filters["preformatted"] = _preformatted
     environment.filters["heading"] = _heading
     environment.globals["practice_link"] = _practice_link
     environment.globals["practice_links"] = _practice_links
     environment.globals["page_link"] = _page_link
+    environment.globals["source_links"] = _source_links
+    environment.globals["source_fragment"] = source_fragment
     return environment
 
 
@@ -329,7 +367,7 @@ def _render(template: str, words: Words, page: str, links: SiteLinks, **context:
         page=page,
         links=links,
         heading_ids=set(),
-        **context,
+        **{"source_entries": {}, **context},
     )
     # Collapse the runs of blank lines that template logic leaves, for tidy golden files.
     lines: list[str] = []
@@ -345,6 +383,7 @@ def render_practice_page(
     titles: Titles,
     words: Words | None = None,
     links: SiteLinks | None = None,
+    source_entries: Mapping[str, schema.Source] | None = None,
 ) -> str:
     page = f"{PRACTICE_FOLDER}/{practice.id}.md"
     return _render(
@@ -356,6 +395,7 @@ def render_practice_page(
         scale=scale,
         scale_span=scale.points[-1].value - scale.points[0].value,
         titles=titles,
+        source_entries=source_entries or {},
         front_matter=front_matter(
             title=practice.title, description=practice.summary, tags=list(practice.tags)
         ),
@@ -383,6 +423,8 @@ def scoring_data(practice: schema.Practice, scale: schema.Scale) -> str:
 SHARED_PAGES = ("index.md", "health-check.md", "troubleshooting.md", "tags.md")
 #: The team page, where the health check's content has one (team.yaml).
 TEAM_PAGE = "team.md"
+#: The sources page, where the content has one (sources.yaml).
+SOURCES_PAGE = "sources.md"
 
 
 def team_data(
@@ -403,6 +445,27 @@ def team_data(
         ],
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _drawn_on(
+    practices: Sequence[schema.Practice],
+    home: schema.Home,
+    health: schema.HealthCheck,
+    trouble: schema.Troubleshooting,
+    entries: Mapping[str, schema.Source],
+) -> dict[str, list[tuple[str, str]]]:
+    """For each source, the pages that name it: (title, docs path), in the site's order."""
+    pages: list[tuple[str, str, Sequence[str]]] = [
+        (home.title, "index.md", home.sources),
+        *((p.title, f"{PRACTICE_FOLDER}/{p.id}.md", p.sources) for p in practices),
+        (health.title, "health-check.md", health.sources),
+        (trouble.title, "troubleshooting.md", trouble.sources),
+    ]
+    drawn: dict[str, list[tuple[str, str]]] = {source_id: [] for source_id in entries}
+    for title, path, source_ids in pages:
+        for source_id in source_ids:
+            drawn[source_id].append((title, path))
+    return drawn
 
 
 def render_site(
@@ -432,12 +495,16 @@ def render_site(
     )
     words = Words(playbook.strings, allow_html=playbook.allow_html)
     team_text = content.team.model if content.team is not None else None
-    team_pages = [TEAM_PAGE] if team_text is not None else []
+    optional_pages = [TEAM_PAGE] if team_text is not None else []
+    sources_text = content.sources.model if content.sources is not None else None
+    if sources_text is not None:
+        optional_pages.append(SOURCES_PAGE)
+    entries = content.source_entries
     links = SiteLinks(
         frozenset(
             [
                 *SHARED_PAGES,
-                *team_pages,
+                *optional_pages,
                 *(f"{PRACTICE_FOLDER}/{p.id}.md" for p in chosen),
                 *other_files,
             ]
@@ -450,7 +517,7 @@ def render_site(
     for practice in chosen:
         path = f"{PRACTICE_FOLDER}/{practice.id}.md"
         scale = content.scales[practice.assessment.scale]
-        pages[path] = render_practice_page(practice, scale, titles, words, links)
+        pages[path] = render_practice_page(practice, scale, titles, words, links, entries)
     pages["index.md"] = _render(
         "home.md.j2",
         words,
@@ -463,6 +530,7 @@ def render_site(
         titles=titles,
         health_check=health,
         troubleshooting=trouble,
+        source_entries=entries,
         front_matter=front_matter(title=home.title, description=home.summary),
     )
     health_scale = content.scales[health.scale]
@@ -477,6 +545,7 @@ def render_site(
         titles=titles,
         team_version=team_version,
         team_title=team_text.title if team_text else None,
+        source_entries=entries,
         front_matter=front_matter(title=health.title, description=health.summary),
     )
     if team_text is not None and team_version is not None:
@@ -498,8 +567,20 @@ def render_site(
         links,
         troubleshooting=trouble,
         titles=titles,
+        source_entries=entries,
         front_matter=front_matter(title=trouble.title, description=trouble.summary),
     )
+    if sources_text is not None:
+        pages[SOURCES_PAGE] = _render(
+            "sources.md.j2",
+            words,
+            SOURCES_PAGE,
+            links,
+            sources=sources_text,
+            entries=list(entries.values()),
+            drawn_on=_drawn_on(chosen, home, health, trouble, entries),
+            front_matter=front_matter(title=sources_text.title, description=sources_text.summary),
+        )
     pages["tags.md"] = _render(
         "tags.md.j2",
         words,
@@ -516,6 +597,7 @@ def render_site(
         NavEntry(health.title, "health-check.md"),
         *([NavEntry(team_text.title, TEAM_PAGE)] if team_text is not None else []),
         NavEntry(trouble.title, "troubleshooting.md"),
+        *([NavEntry(sources_text.title, SOURCES_PAGE)] if sources_text is not None else []),
         NavEntry(words.attr("tags_title"), "tags.md"),
     )
     return RenderedSite(pages, nav, tuple(links.warnings))

@@ -154,6 +154,14 @@ def plain_text(text: str) -> str:
     return armour_text(" ".join(text.split()))
 
 
+def preformatted_text(text: str) -> str:
+    """A plain-text field whose line breaks are kept, armoured: each break written as
+    ``&#10;`` so that the text stays on one line of the page's source (a blank line would end
+    a raw HTML block), for an element that shows white space as it is."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n").split("\n")
+    return "&#10;".join(armour_text(line.rstrip()) for line in lines)
+
+
 class _Armour(HTMLParser):
     """Writes sanitised HTML back out with every markup character of its text and attribute
     values as a character reference, on one line (line breaks in ``pre`` as ``&#10;``)."""

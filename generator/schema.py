@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
@@ -174,9 +174,18 @@ class Pitfall(Model):
     detail: Markdown
 
 
+#: How often a checklist item is meant to be done: once, or again every week.
+Cadence = Literal["once", "weekly"]
+
+
 class ChecklistItem(Model):
     id: Slug = Field(description="Stable id; the reader's ticks are stored under it.")
     text: Markdown
+    cadence: Cadence | None = Field(
+        default=None,
+        description="'once' for a one-off step, 'weekly' for a habit to tick again each week; "
+        "shown beside the item.",
+    )
 
 
 class Question(Model):
@@ -211,6 +220,30 @@ class Resource(Model):
     note: Text | None = None
 
 
+class Session(Model):
+    """A play for a team session: what it takes, and how to run it."""
+
+    time: Text = Field(description="Time needed, such as '45 minutes'.")
+    people: Text = Field(description="Who takes part.")
+    materials: list[Text] = Field(min_length=1, description="What to bring or prepare.")
+    before: list[Text] = Field(min_length=1, description="What to do before the session.")
+    during: list[Text] = Field(min_length=1, description="The session, step by step.")
+    after: list[Text] = Field(min_length=1, description="What to do after it.")
+    remote: Markdown = Field(description="How to run it with people remote or hybrid.")
+
+
+class Template(Model):
+    """A worksheet a reader can print or copy: an agenda, an agreement, a script, a log."""
+
+    id: Slug = Field(description="Stable id; the template's anchor on the page.")
+    title: Text
+    intro: Text | None = Field(default=None, description="When and how to use it.")
+    body: Text = Field(
+        description="The template itself, as plain text: line breaks are kept, nothing is "
+        "read as Markdown, so it copies as it is shown."
+    )
+
+
 class Practice(Model):
     id: Slug = Field(description="Equal to the file name without .yaml.")
     title: Text
@@ -222,9 +255,22 @@ class Practice(Model):
     contexts: Contexts
     pitfalls: list[Pitfall] = Field(min_length=1)
     checklist: list[ChecklistItem] = Field(min_length=1)
+    reset: Markdown | None = Field(
+        default=None, description="When a reset of the checklist makes sense; under the checklist."
+    )
     assessment: Assessment
+    session: Session | None = Field(
+        default=None, description="A play for a team session: time, people, materials, outline."
+    )
+    reflection: list[Text] = Field(default_factory=list, description="Questions to ask yourself.")
+    templates: list[Template] = Field(
+        default_factory=list, description="Worksheets a reader can print or copy."
+    )
     related: list[Slug] = Field(default_factory=list)
     resources: list[Resource] = Field(default_factory=list)
+    sources: list[Slug] = Field(
+        default_factory=list, description="Ids of the sources (sources.yaml) the page draws on."
+    )
 
 
 class ScalePoint(Model):
@@ -257,6 +303,9 @@ class HealthCheck(Model):
     intro: Markdown
     scale: Slug
     dimensions: list[Dimension] = Field(min_length=1)
+    sources: list[Slug] = Field(
+        default_factory=list, description="Ids of the sources (sources.yaml) the page draws on."
+    )
 
 
 class GuideSection(Model):
@@ -289,12 +338,47 @@ class Troubleshooting(Model):
     summary: Text
     intro: Markdown
     challenges: list[Challenge] = Field(min_length=1)
+    sources: list[Slug] = Field(
+        default_factory=list, description="Ids of the sources (sources.yaml) the page draws on."
+    )
 
 
 class Home(Model):
     title: Text
     summary: Text
     body: Markdown = Field(description="The opening of the home page, in Markdown.")
+    sources: list[Slug] = Field(
+        default_factory=list, description="Ids of the sources (sources.yaml) the page draws on."
+    )
+
+
+class Figure(Model):
+    """A number taken from a source: quoted exactly, with its date."""
+
+    quote: Text = Field(description="The figure in the source's own words.")
+    date: Text = Field(description="When it was found or published, as the source gives it.")
+
+
+class Source(Model):
+    id: Slug = Field(description="Stable id; pages name it under 'sources' and link to it.")
+    title: Text = Field(description="Title of the article, episode, book or study.")
+    author: Text = Field(description="Author or organisation.")
+    year: int | None = Field(default=None, ge=1000, le=9999, description="Year, where known.")
+    published_in: Text | None = Field(
+        default=None, description="Where it appeared: a podcast, a site, a publisher."
+    )
+    url: Url | None = None
+    used_for: Markdown = Field(description="What this playbook takes from it.")
+    figures: list[Figure] = Field(default_factory=list)
+
+
+class Sources(Model):
+    """The sources page: every work the playbook draws on, credited."""
+
+    title: Text
+    summary: Text
+    intro: Markdown
+    sources: list[Source] = Field(min_length=1)
 
 
 class Palette(Model):

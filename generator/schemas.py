@@ -24,6 +24,7 @@ CONTENT_KINDS: dict[str, type[BaseModel]] = {
     "team": schema.TeamCheck,
     "troubleshooting": schema.Troubleshooting,
     "home": schema.Home,
+    "sources": schema.Sources,
 }
 KINDS = ["playbook", *CONTENT_KINDS]
 ID_ENTRIES = ("ChecklistItem", "Question", "Band")

@@ -286,6 +286,9 @@ class _Resolver:
             team=base.content.team,
             troubleshooting=base.content.troubleshooting,
             home=base.content.home,
+            sources=base.content.sources,
+            sources_file=base.content.sources_file,
+            source_entries=dict(base.content.source_entries),
         )
         files = [*base.files, overlay.path]
         if model.content is not None:
@@ -315,6 +318,9 @@ class _Resolver:
             content.team = own.team or content.team
             content.troubleshooting = own.troubleshooting or content.troubleshooting
             content.home = own.home or content.home
+            content.sources = own.sources or content.sources
+            content.sources_file = content.sources_file or own.sources_file
+            content.source_entries.update(own.source_entries)
         if model.overrides is not None:
             apply_overrides(self.check, overlay, model.overrides, content)
         practices = model.practices if model.practices is not None else base.model.practices

@@ -557,7 +557,15 @@ BENIGN = "Plain words"
 #: Written into the project's .env and a file beside the project: never in a built page.
 SECRET = "pbxsecretfilecontents"
 
-PAGES = ("", "practices/alpha/", "practices/beta/", "health-check/", "troubleshooting/", "tags/")
+PAGES = (
+    "",
+    "practices/alpha/",
+    "practices/beta/",
+    "health-check/",
+    "troubleshooting/",
+    "sources/",
+    "tags/",
+)
 
 Path_ = tuple[str | int, ...]
 
@@ -602,6 +610,42 @@ def skeleton() -> dict[str, dict[str, object]]:
         practice["resources"] = [
             {"title": "A book", "url": "https://books.example/one", "note": "Chapter two."}
         ]
+        checklist = practice["checklist"]
+        assert isinstance(checklist, list)
+        checklist[0]["cadence"] = "weekly"
+        practice["reset"] = "Reset it each week."
+        practice["session"] = {
+            "time": "45 minutes",
+            "people": "The whole team",
+            "materials": ["Sticky notes"],
+            "before": ["Book a room."],
+            "during": ["Each person answers."],
+            "after": ["Follow up in a week."],
+            "remote": "Use a shared board.",
+        }
+        practice["reflection"] = ["When did I last ask?"]
+        practice["templates"] = [
+            {"id": "agenda", "title": "An agenda", "intro": "Copy it.", "body": "Date: ____"}
+        ]
+        practice["sources"] = ["a-book"]
+    for page in ("home", "health-check", "troubleshooting"):
+        files[f"content/{page}.yaml"]["sources"] = ["a-book"]
+    files["content/sources.yaml"] = {
+        "title": "Sources",
+        "summary": "What the playbook draws on.",
+        "intro": "Each source, credited.",
+        "sources": [
+            {
+                "id": "a-book",
+                "title": "A Book",
+                "author": "An Author",
+                "published_in": "A publisher",
+                "url": "https://books.example/a-book",
+                "used_for": "One idea.",
+                "figures": [{"quote": "Ten people said so", "date": "in 2020"}],
+            }
+        ],
+    }
     playbook = files["playbooks/default.yaml"]
     site = playbook["site"]
     assert isinstance(site, dict)
@@ -632,18 +676,23 @@ def browser_slots(files: dict[str, dict[str, object]]) -> list[Slot]:
             ("why",), ("steps", 0, "detail"), ("contexts", "employees"), ("contexts", "teams"),
             ("contexts", "customers"), ("pitfalls", 0, "detail"), ("assessment", "intro"),
             ("assessment", "bands", 0, "advice"), ("assessment", "bands", 1, "advice"),
+            ("reset",), ("session", "remote"),
         ]:  # fmt: skip
             slots.append(Slot(f, path, "block"))
         for path in [
             ("checklist", 0, "text"), ("checklist", 1, "text"),
             ("assessment", "questions", 0, "text"), ("assessment", "questions", 1, "text"),
             ("signs", "good", 0), ("signs", "warning", 0),
+            ("session", "time"), ("session", "people"), ("session", "materials", 0),
+            ("session", "before", 0), ("session", "during", 0), ("session", "after", 0),
+            ("reflection", 0),
         ]:  # fmt: skip
             slots.append(Slot(f, path, "inline"))
         for path in [
             ("title",), ("summary",), ("steps", 0, "title"), ("pitfalls", 0, "title"),
             ("assessment", "bands", 0, "label"), ("assessment", "bands", 1, "label"),
             ("resources", 0, "title"), ("resources", 0, "note"),
+            ("templates", 0, "title"), ("templates", 0, "intro"), ("templates", 0, "body"),
         ]:  # fmt: skip
             slots.append(Slot(f, path, "plain"))
         slots.append(Slot(f, ("tags",), "tag"))
@@ -666,6 +715,14 @@ def browser_slots(files: dict[str, dict[str, object]]) -> list[Slot]:
     home = "content/home.yaml"
     slots += [Slot(home, ("title",), "plain"), Slot(home, ("summary",), "plain")]
     slots.append(Slot(home, ("body",), "block"))
+    src = "content/sources.yaml"
+    slots += [Slot(src, ("title",), "plain"), Slot(src, ("summary",), "plain")]
+    slots.append(Slot(src, ("intro",), "block"))
+    slots.append(Slot(src, ("sources", 0, "used_for"), "block"))
+    for key in ("title", "author", "published_in"):
+        slots.append(Slot(src, ("sources", 0, key), "plain"))
+    slots.append(Slot(src, ("sources", 0, "figures", 0, "quote"), "plain"))
+    slots.append(Slot(src, ("sources", 0, "figures", 0, "date"), "plain"))
     pb = "playbooks/default.yaml"
     for key in ("name", "description", "author", "copyright"):
         slots.append(Slot(pb, ("site", key), "plain"))

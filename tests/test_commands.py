@@ -30,6 +30,7 @@ SCAFFOLD_FILES = [
     "schemas/playbook.schema.json",
     "schemas/practice.schema.json",
     "schemas/scales.schema.json",
+    "schemas/sources.schema.json",
     "schemas/team.schema.json",
     "schemas/troubleshooting.schema.json",
 ]
@@ -95,6 +96,7 @@ def test_schemas_accept_every_file_of_the_repository(repo_root: Path) -> None:
         "team": [content / "team.yaml"],
         "troubleshooting": [content / "troubleshooting.yaml"],
         "home": [content / "home.yaml", content / "peers" / "home.yaml"],
+        "sources": [content / "sources.yaml"],
     }
     assert sorted(files) == sorted(KINDS)
     for kind, paths in files.items():
@@ -131,7 +133,7 @@ def test_schema_needs_a_kind_or_a_folder() -> None:
     assert_exit(result, 2)
     assert result.stderr.endswith(
         "Error: name a KIND (playbook, practice, scales, health-check, team, troubleshooting, "
-        "home) or give --out DIR\n"
+        "home, sources) or give --out DIR\n"
     )
 
 
@@ -161,7 +163,7 @@ def test_new_scaffolds_a_project_that_builds_strictly_at_once(tmp_path: Path) ->
     folder = tmp_path / "coach"
     result = run("new", folder)
     assert_exit(result, 0)
-    assert result.stdout.startswith(f"Created a playbook project in {folder} (15 files).\n")
+    assert result.stdout.startswith(f"Created a playbook project in {folder} (16 files).\n")
     files = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
     assert files == SCAFFOLD_FILES
 

@@ -41,6 +41,7 @@ PAYLOADS = {
 #: never as an address or an attribute name, so "javascript:alert(1)" is a harmless word.
 HARMLESS = {"tag": {"script address", "space"}}
 CONSTRAINED = {"slug", "tag", "url", "path", "language", "colour", "string-name", "bool", "number"}
+CONSTRAINED |= {"choice"}
 #: Practice overrides are partial practices: their fields are walked as a Practice's.
 OVERRIDE = "override"
 
@@ -52,6 +53,7 @@ ROOTS: dict[type[BaseModel], str] = {
     schema.TeamCheck: "content/team.yaml",
     schema.Troubleshooting: "content/troubleshooting.yaml",
     schema.Home: "content/home.yaml",
+    schema.Sources: "content/sources.yaml",
     schema.Playbook: "playbooks/default.yaml",
     schema.PlaybookOverlay: "playbooks/team.yaml",
 }
@@ -69,6 +71,8 @@ def _kind(annotation: Any, metadata: list[Any]) -> str | None:
     kinds = [item.name for item in metadata if isinstance(item, schema.FieldKind)]
     if kinds:
         return kinds[0]
+    if typing.get_origin(annotation) is typing.Literal:
+        return "choice"  # one of a few words, which pydantic checks
     if annotation is bool:
         return "bool"
     if annotation is int:
@@ -170,6 +174,39 @@ def full_documents(root: Path) -> dict[str, Any]:
     practice["resources"] = [
         {"title": "A book", "url": "https://example.org/book", "note": "Read it."}
     ]
+    practice["checklist"][0]["cadence"] = "weekly"
+    practice["reset"] = "Each week."
+    practice["session"] = {
+        "time": "45 minutes",
+        "people": "The team",
+        "materials": ["Notes"],
+        "before": ["Invite."],
+        "during": ["Talk."],
+        "after": ["Follow up."],
+        "remote": "Use a call.",
+    }
+    practice["reflection"] = ["Do I listen?"]
+    practice["templates"] = [{"id": "agenda", "title": "Agenda", "intro": "Use it.", "body": "1."}]
+    practice["sources"] = ["a-book"]
+    for page in ("home", "health-check", "troubleshooting"):
+        documents[f"content/{page}.yaml"]["sources"] = ["a-book"]
+    documents["content/sources.yaml"] = {
+        "title": "Sources",
+        "summary": "What it draws on.",
+        "intro": "Credits.",
+        "sources": [
+            {
+                "id": "a-book",
+                "title": "A Book",
+                "author": "An Author",
+                "year": 2020,
+                "published_in": "A publisher",
+                "url": "https://example.org/a-book",
+                "used_for": "An idea.",
+                "figures": [{"quote": "10% of people", "date": "2020"}],
+            }
+        ],
+    }
     site = {
         "name": "Tiny playbook",
         "description": "A playbook for tests.",

@@ -46,6 +46,7 @@ FILE_MODELS: dict[str, type[BaseModel]] = {
     "content/health-check.yaml": schema.HealthCheck,
     "content/troubleshooting.yaml": schema.Troubleshooting,
     "content/home.yaml": schema.Home,
+    "content/sources.yaml": schema.Sources,
     "playbooks/default.yaml": schema.Playbook,
 }
 
@@ -79,6 +80,13 @@ FREE_TEXT_FIELDS = {
     "SiteSettings.name", "SiteSettings.description", "SiteSettings.author",
     "SiteSettings.copyright",
     "Playbook.audience", "Playbook.strings",
+    "Practice.reset", "Practice.reflection",
+    "Session.time", "Session.people", "Session.materials", "Session.before", "Session.during",
+    "Session.after", "Session.remote",
+    "Template.title", "Template.intro", "Template.body",
+    "Sources.title", "Sources.summary", "Sources.intro",
+    "Source.title", "Source.author", "Source.published_in", "Source.used_for",
+    "Figure.quote", "Figure.date",
 }  # fmt: skip
 
 #: One line each, so that they fit every free-text field, plain or Markdown.
