@@ -4,7 +4,7 @@
 #      (Playwright's own browser downloads are not used: `playwright install` is never run).
 #   2. axe-core, pinned in tests/browser/package-lock.json, into tests/browser/node_modules/.
 #   3. The virtual environment .venv with the package and its test extra (pytest, ruff, mypy,
-#      playwright).
+#      playwright), with ruff, mypy and their type stubs held to tests/constraints.txt.
 # Then run the tests with: .venv/bin/python -m pytest
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,4 +42,5 @@ npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error >/dev/null
 [ -x .venv/bin/python ] || python3 -m venv .venv
 # The distribution was called "playbook" before it took a name of its own on the package index.
 .venv/bin/pip uninstall -y -q playbook >/dev/null 2>&1 || true
-.venv/bin/pip install -q -e '.[test,zensical]'
+# The code checkers at the exact releases in tests/constraints.txt.
+.venv/bin/pip install -q -c tests/constraints.txt -e '.[test,zensical]'

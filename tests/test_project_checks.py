@@ -74,3 +74,18 @@ def test_the_readme_overlay_example_is_valid(tmp_path: Path) -> None:
     (project / "playbooks" / "default.yaml").write_text(example, encoding="utf-8")
     result = CliRunner().invoke(main, ["validate", "--project", str(project)])
     assert result.exit_code == 0, result.output
+
+
+def test_the_code_checkers_are_the_pinned_releases() -> None:
+    """tests/setup.sh installs under tests/constraints.txt: what runs is what is pinned."""
+    from importlib.metadata import version
+
+    pins = {}
+    for line in (ROOT / "tests/constraints.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, pinned = line.split("==")
+            pins[name] = pinned
+    assert {"ruff", "mypy", "types-PyYAML", "types-Markdown"} <= pins.keys()
+    assert {name: version(name) for name in pins} == pins
+    setup = (ROOT / "tests/setup.sh").read_text(encoding="utf-8")
+    assert "pip install -q -c tests/constraints.txt -e '.[test,zensical]'" in setup
