@@ -1,0 +1,99 @@
+"""A practice's team session, templates and sources line in a real browser, on both engines.
+
+The template's text comes from the YAML: the copy button must put exactly that on the
+clipboard, and "Print this template" must print that template alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from browser_support import ServedSite, format_violations, run_axe
+from playwright.sync_api import Page, expect
+
+from generator.content import Content
+from generator.ui import DEFAULT_STRINGS
+from generator.validate import load_project
+
+pytestmark = pytest.mark.browser
+
+LISTEN = "practices/listen/"
+
+
+@pytest.fixture(scope="module")
+def content(served_site: ServedSite) -> Content:
+    return load_project(served_site.project).content_for("default")
+
+
+def test_the_copy_button_copies_the_template_as_written(
+    new_page: Callable[..., Page], content: Content
+) -> None:
+    page = new_page(permissions=["clipboard-read", "clipboard-write"])
+    page.goto(LISTEN)
+    template = content.practices["listen"].model.templates[0]
+    box = page.locator(f"#template-{template.id}")
+    expect(box.locator(".pb-template__title")).to_have_text(template.title)
+    box.get_by_role("button", name=DEFAULT_STRINGS["template_copy"]).click()
+    expect(box.locator(".pb-template__status")).to_have_text(DEFAULT_STRINGS["template_copied"])
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == template.body.strip("\n").replace("\r\n", "\n")
+    # Shown with its line breaks: the text as the reader sees it has the body's lines.
+    assert box.locator(".pb-template__body").inner_text() == copied
+
+
+def test_print_this_template_prints_it_alone(page: Page, content: Content) -> None:
+    page.goto(LISTEN)
+    template = content.practices["listen"].model.templates[0]
+    # window.print() blocks headless Chromium; record what is visible in print instead.
+    page.evaluate(
+        """() => {
+          window.printed = [];
+          window.print = () => {
+            const shown = [...document.querySelectorAll('.md-content__inner > *')]
+              .filter((node) => getComputedStyle(node).display !== 'none')
+              .map((node) => node.id || node.tagName.toLowerCase());
+            window.printed.push(shown);
+          };
+        }"""
+    )
+    page.emulate_media(media="print")
+    box = page.locator(f"#template-{template.id}")
+    box.get_by_role("button", name=DEFAULT_STRINGS["template_print"]).click()
+    assert page.evaluate("window.printed") == [[f"template-{template.id}"]]
+    # Once printing ends, the page prints whole again.
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert (
+        page.evaluate("document.documentElement.classList.contains('pb-print-template')") is False
+    )
+    visible = page.evaluate(
+        """[...document.querySelectorAll('.md-content__inner > *')]
+             .filter((node) => getComputedStyle(node).display !== 'none').length"""
+    )
+    assert visible > 20
+    # Printed whole, a template does not split across pages and its buttons are left out.
+    assert box.evaluate("(node) => getComputedStyle(node).breakInside") == "avoid"
+    assert (
+        box.locator(".pb-template__actions").evaluate("(node) => getComputedStyle(node).display")
+        == "none"
+    )
+
+
+def test_the_session_and_sources_read_well_and_pass_axe(page: Page, content: Content) -> None:
+    page.goto(LISTEN)
+    practice = content.practices["listen"].model
+    assert practice.session is not None
+    expect(page.locator(".pb-session__facts dd").first).to_have_text(practice.session.time)
+    weekly = page.locator(".pb-checklist .pb-cadence--weekly")
+    expect(weekly.first).to_have_text("weekly habit")
+    link = page.locator(".pb-sources a").first
+    link.click()
+    page.wait_for_url("**/sources/#source-peeplcoach-reciprocal-relationships")
+    target = page.locator("#source-peeplcoach-reciprocal-relationships")
+    expect(target).to_be_in_viewport()
+    assert content.home is not None
+    expect(target.locator(".pb-source__pages a").first).to_have_text(content.home.model.title)
+    for path in (LISTEN, "sources/"):
+        page.goto(path)
+        violations = run_axe(page)
+        assert violations == [], format_violations(violations)
