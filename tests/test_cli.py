@@ -176,8 +176,8 @@ def test_serve_rejects_a_bad_port_before_serving(repo_root: Path, port: str) -> 
 
 def test_build_strict_into_a_site_dir(project_copy: Path, tmp_path: Path) -> None:
     site = tmp_path / "out" / "site"
-    # The practices, home, health check, team, troubleshooting and tags.
-    pages = len(load_project(project_copy).playbooks["default"].model.practices) + 5
+    # The practices, home, health check, team, troubleshooting, sources and tags.
+    pages = len(load_project(project_copy).playbooks["default"].model.practices) + 6
 
     result = run("build", "--project", project_copy, "--strict", "--site-dir", site)
 

@@ -31,8 +31,8 @@ def test_a_code_round_trips_and_is_short(default: tuple[schema.HealthCheck, sche
     answers = answers_of(health, [1, 2, 3, 4, 5])
     code = team.encode(answers, health, scale)
     questions = len(team.statements(health))
-    assert len(code) == 4 + 1 + questions + 1 + 4 == 25  # 15 statements in the default
-    assert code.split("-")[1] == "012340123401234"
+    assert len(code) == 4 + 1 + questions + 1 + 4 == 26  # 16 statements in the default
+    assert code.split("-")[1] == "0123401234012340"
     assert team.decode(code, health, scale) == answers
     assert team.decode(f"  {code.upper()}  ", health, scale) == answers
     assert team.decode(f"https://example.org/team/#code={code}", health, scale) == answers
