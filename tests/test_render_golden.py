@@ -98,6 +98,7 @@ def test_rendered_pages_cover_the_playbook() -> None:
         "health-check.md",
         "team.md",
         "troubleshooting.md",
+        "sources.md",
         "tags.md",
     }
     assert set(rendered_pages()) == expected
