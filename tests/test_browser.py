@@ -23,7 +23,7 @@ from playwright.sync_api import Page, expect
 from generator import schema
 from generator.content import Content
 from generator.scoring import band_for, percent_score, weakest
-from generator.ui import DEFAULT_STRINGS
+from generator.ui import DEFAULT_STRINGS, PAGE_STRINGS
 from generator.validate import load_project
 
 pytestmark = pytest.mark.browser
@@ -640,7 +640,9 @@ def test_without_javascript_pages_read_as_lists_and_forms(
     practice = content.practices["listen"].model
     items = page.locator("form.pb-checklist li")
     expect(items).to_have_count(len(practice.checklist))
-    expect(items.first).to_have_text(practice.checklist[0].text)
+    first = practice.checklist[0]
+    cadence = PAGE_STRINGS["cadence_weekly" if first.cadence == "weekly" else "cadence_once"]
+    expect(items.first).to_have_text(f"{first.text} {cadence}")  # the item says how often
     expect(page.locator("form.pb-assessment fieldset")).to_have_count(
         len(practice.assessment.questions)
     )
