@@ -2,12 +2,19 @@
 
 MkDocs' own live-reload server does the serving and browser refresh; the builder given to it
 renders the playbook first, so a YAML edit reaches the page. An edit that breaks the content
-prints its located problems and leaves the previous build on screen.
+prints its located problems and leaves the previous build on screen, with a notice on every
+page listing those problems until a build succeeds again.
+
+The builder never raises: MkDocs' server answers no request while a rebuild it started has not
+finished, and a builder that raises leaves it in that state (and prints a traceback). A failed
+build is a finished one here: the browsers reload and show the notice.
 """
 
 from __future__ import annotations
 
+import html
 import logging
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -17,11 +24,67 @@ from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 
 from .docs_tree import render_docs_tree, resolve_playbook_name
-from .errors import PlaybookError
+from .errors import ContentError, PlaybookError
 from .mkdocs_log import log_link_warnings, mkdocs_logging
 from .validate import load_project
 
 log = logging.getLogger("mkdocs.playbook")
+
+#: The id of the notice of a rejected edit; tests and the page's own script may look for it.
+NOTICE_ID = "playbook-preview-problems"
+STILL_SERVING = "The content has problems; still serving the last good build."
+
+
+def problems_notice(problems: list[str]) -> bytes:
+    """The notice shown at the top of every preview page while the last edit is rejected.
+
+    Styled inline: it belongs to the preview only, never to a published site."""
+    items = "".join(f"<li><code>{html.escape(line)}</code></li>" for line in problems)
+    return (
+        f'<div id="{NOTICE_ID}" role="alert" style="position:fixed;inset:0 0 auto 0;'
+        "z-index:10000;max-height:50vh;overflow:auto;margin:0;padding:0.8em 1.2em;"
+        "background:#fff3cd;color:#3d2e00;border-bottom:3px solid #b00020;"
+        'font:14px/1.4 system-ui,sans-serif">'
+        "<strong>This edit was not built.</strong> The preview shows the last good build "
+        "until these problems are fixed:"
+        f'<ul style="margin:0.4em 0 0;padding-left:1.4em">{items}</ul></div>'
+    ).encode()
+
+
+class PreviewServer(LiveReloadServer):
+    """MkDocs' live-reload server that puts the current problems on every page it serves."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.problems: list[str] = []
+        # Before the first good build there is no page to put the notice on: every address
+        # answers with the notice alone.
+        self.error_handler = self._error_page
+
+    def _error_page(self, code: int) -> bytes | None:
+        if not self.problems:
+            return None
+        page = b"<!doctype html><html><head><meta charset=utf-8><title>Not built</title>"
+        # With MkDocs' reload script, so that the page turns into the site once it builds.
+        return self._inject_js_into_html(
+            page + b"</head><body></body></html>", self._visible_epoch
+        )
+
+    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+        content = super()._inject_js_into_html(content, epoch)  # type: ignore[no-untyped-call]
+        if not self.problems:
+            return content
+        at = content.find(b"<body")
+        at = content.find(b">", at) + 1 if at >= 0 else 0
+        return content[:at] + problems_notice(self.problems) + content[at:]
+
+
+def _problem_lines(error: Exception) -> list[str]:
+    if isinstance(error, ContentError):
+        return [str(problem) for problem in error.problems]
+    if isinstance(error, click.ClickException):
+        return error.format_message().splitlines()
+    return [" ".join(str(error).split()) or type(error).__name__]
 
 
 def serve_site(root: Path, name: str, *, host: str = "127.0.0.1", port: int = 8000) -> None:
@@ -31,25 +94,48 @@ def serve_site(root: Path, name: str, *, host: str = "127.0.0.1", port: int = 80
     watched = {root / "playbooks", root / "mkdocs.yml", *project.playbook(name).files}
     url = f"http://{host}:{port}/"
 
-    with tempfile.TemporaryDirectory(prefix="playbook-serve-") as site_dir, mkdocs_logging(True):
+    with tempfile.TemporaryDirectory(prefix="playbook-serve-") as folder, mkdocs_logging(True):
+        site_dir = Path(folder) / "site"
+        site_dir.mkdir()
+        server: PreviewServer
+
+        def build_once() -> None:
+            current = load_project(root)
+            report = render_docs_tree(current, name)
+            log_link_warnings(report.link_warnings, current.content_for(name))
+            # Built beside the served folder and swapped in whole, so that a build the engine
+            # gives up half way leaves the last good site as it was. The server answers no
+            # request while a rebuild runs, so none sees the swap.
+            staging = Path(folder) / "next"
+            shutil.rmtree(staging, ignore_errors=True)
+            config = load_config(config_file=str(report.config_file), site_dir=str(staging))
+            config.site_url = url
+            mkdocs_build(config, serve_url=url)
+            previous = Path(folder) / "previous"
+            site_dir.rename(previous)
+            staging.rename(site_dir)
+            shutil.rmtree(previous)
 
         def rebuild() -> None:
             try:
-                current = load_project(root)
-                report = render_docs_tree(current, name)
+                build_once()
             except PlaybookError as error:
                 click.echo(error.format_message(), err=True)
-                log.error("The content has problems; still serving the last good build.")
+                server.problems = _problem_lines(error)
+            except Exception as error:  # noqa: BLE001 (whatever fails, the server must go on)
+                # The engine's own failures on generated pages: said in one line, no traceback.
+                message = f"the site could not be built: {_problem_lines(error)[0]}"
+                click.echo(f"Error: {message}", err=True)
+                server.problems = [message]
+            else:
+                server.problems = []
                 return
-            log_link_warnings(report.link_warnings, current.content_for(name))
-            config = load_config(config_file=str(report.config_file), site_dir=site_dir)
-            config.site_url = url
-            mkdocs_build(config, serve_url=url)
+            log.error(STILL_SERVING)
 
         # MkDocs polls for changes every 0.5 s; a tenth of that keeps a saved edit under a
         # second from the page (bench/preview.py measures it).
-        server = LiveReloadServer(
-            builder=rebuild, host=host, port=port, root=site_dir, polling_interval=0.1
+        server = PreviewServer(
+            builder=rebuild, host=host, port=port, root=str(site_dir), polling_interval=0.1
         )
         rebuild()
         for path in sorted(watched):
