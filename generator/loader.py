@@ -23,6 +23,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ._yaml_compose import MAX_DEPTH, MAX_NODES, TOO_DEEP, TOO_MANY, TooLarge, compose
+from ._yaml_errors import explain
 from .errors import Location, Problem, display_path, format_key_path, shorten
 
 KeyPath = tuple[str | int, ...]
@@ -203,11 +204,17 @@ def _dotted(path: KeyPath) -> str:
     return format_key_path(path)
 
 
-def yaml_problem(file: str, error: yaml.MarkedYAMLError) -> Problem:
+def yaml_problem(file: str, error: yaml.MarkedYAMLError, text: str | None = None) -> Problem:
+    """The syntax error in plain words where they can be found (see ``_yaml_errors``), at
+    the place the mistake starts, with the parser's own words after them."""
     mark = error.problem_mark or error.context_mark
     message = error.problem or error.context or "invalid YAML"
     if error.context and error.problem:
         message = f"{error.context}: {error.problem}"
+    explained = explain(text, error, message) if text is not None else None
+    if explained is not None:
+        where = Location(file, explained.line + 1, explained.column + 1)
+        return Problem(where, "", f"YAML syntax error: {explained.message}")
     opened = error.context_mark
     at_end = "end of stream" in message or "<stream end>" in message
     if at_end and opened and mark and (opened.line, opened.column) != (mark.line, mark.column):
@@ -317,7 +324,7 @@ def load_document(path: Path) -> tuple[Document | None, list[Problem]]:
             source = SourceMap(file)
             data, problems = _load(text, source, yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
-        return None, [yaml_problem(file, error)]
+        return None, [yaml_problem(file, error, text)]
     except yaml.YAMLError as error:
         return None, [Problem(Location(file), "", "YAML error: " + " ".join(str(error).split()))]
     except TooLarge as refused:

@@ -29,11 +29,12 @@ def mkdocs_problems(path: Path) -> list[Problem]:
         return []
     file = display_path(path)
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        text = path.read_text(encoding="utf-8")
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
     except UnicodeDecodeError:
         return [Problem(Location(file), "", "the file is not valid UTF-8 text")]
     except yaml.MarkedYAMLError as error:
-        return [yaml_problem(file, error)]
+        return [yaml_problem(file, error, text)]
     except (OSError, yaml.YAMLError, RecursionError) as error:
         return [Problem(Location(file), "", f"cannot read the file: {error}")]
     return [

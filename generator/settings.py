@@ -56,6 +56,8 @@ def check_settings(check: Collector, data: dict[str, Any], source: SourceMap) ->
     if isinstance(palette, dict):
         for key, names in (("primary", PRIMARY_COLOURS), ("accent", ACCENT_COLOURS)):
             value = palette.get(key)
+            if value is None and key in palette:
+                _check_commented_colour(check, source, key)
             if isinstance(value, str) and value not in names and not HEX_COLOUR.fullmatch(value):
                 check.add(
                     source,
@@ -63,3 +65,23 @@ def check_settings(check: Collector, data: dict[str, Any], source: SourceMap) ->
                     f"unknown colour '{value}'{suggest(value, names)}: use one of Material's "
                     f"colour names or a colour like '#00796b'",
                 )
+
+
+def _check_commented_colour(check: Collector, source: SourceMap, key: str) -> None:
+    """``primary: #0b5d75`` is an empty value and a comment in YAML: say so, not indigo."""
+    where = source.locate(("site", "palette", key), key=True)
+    try:
+        line = Path(where.file).read_text(encoding="utf-8-sig").splitlines()[where.line - 1]
+    except (OSError, UnicodeDecodeError, IndexError):
+        return
+    if "#" not in line:
+        return
+    colour = line[line.index("#") :].split()[0]
+    check.problems.append(
+        Problem(
+            where,
+            format_key_path(("site", "palette", key)),
+            f"no colour given: in YAML a '#' starts a comment, so '{colour}' is not read; "
+            f'put the colour in quotes: {key}: "{colour}"',
+        )
+    )
