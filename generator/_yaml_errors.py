@@ -18,7 +18,7 @@ import yaml
 from .errors import shorten
 
 #: A line's indentation, list markers and key: ``  - title: `` gives the key ``title``.
-_KEY_LINE = re.compile(r"(?P<lead>[ ]*(?:-[ ]+)*)(?P<key>[^\s#'\"\-\[\]{}][^:#]*?)[ ]*:(?:[ ]|$)")
+_KEY_LINE = re.compile(r"(?P<lead>[ ]*(?:-[ ]+)*)(?P<key>[A-Za-z0-9_][\w.-]*)[ ]*:(?:[ ]|$)")
 
 
 @dataclass(frozen=True)
@@ -86,6 +86,13 @@ def explain(text: str, error: yaml.MarkedYAMLError, parser_words: str) -> Explai
             )
         if found is not None:
             return _indentation(lines, mark.line, found, said)
+        return Explained(
+            mark.line,
+            mark.column,
+            "a colon followed by a space in this text starts a new key in YAML: put the whole "
+            "value in quotes, or write it as a block (a '|' after the key's colon, the text "
+            "indented on the lines below)" + said,
+        )
     if error.problem is not None and error.problem.startswith("expected <block end>"):
         indent = len(line_text) - len(line_text.lstrip(" "))
         found = _KEY_LINE.match(line_text)

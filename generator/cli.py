@@ -8,9 +8,9 @@ import click
 
 from . import DISTRIBUTION
 from .build import build_all, build_site
-from .docs_tree import render_docs_tree, resolve_playbook_name
+from .docs_tree import project_link_problems, render_docs_tree, resolve_playbook_name
 from .engines import DEFAULT_ENGINE, ENGINES
-from .errors import display_path
+from .errors import LinkProblems, display_path
 from .mkdocs_log import located_link_warnings
 from .scaffold import create_project, next_step
 from .schema import url_problem
@@ -67,6 +67,9 @@ def validate(root: Path) -> None:
     status is 1 if there is any.
     """
     project = load_project(root)
+    links = project_link_problems(project)
+    if links:
+        raise LinkProblems(links)
     practices = {
         loaded.path: loaded.model
         for playbook in project.playbooks.values()

@@ -23,6 +23,7 @@ from .compact import compact_script, compact_stylesheet
 from .errors import PlaybookError, display_path
 from .images import published_image
 from .links import LinkWarning
+from .mkdocs_log import located_link_warnings
 from .render import ASSET_FILES, render_site
 from .safe_html import html_text
 from .schema import Playbook
@@ -300,6 +301,41 @@ def project_sources(project: Project) -> list[tuple[str, Path]]:
     for playbook in project.playbooks.values():
         sources += [(f"'{display_path(path)}'", path) for path in playbook.files]
     return sources
+
+
+def located_link_problems(project: Project, name: str) -> list[str]:
+    """The warnings ``build`` gives about links in playbook ``name``'s content, located in the
+    YAML, found without writing anything (``validate`` reports them)."""
+    base = _base_config(project)
+    playbook = project.playbook(name).model
+    files = [f"{ASSET_FOLDER}/{asset}" for asset in ASSET_FILES]
+    for kind in ("logo", "favicon"):
+        path = getattr(playbook.site, kind)
+        if path is not None:
+            files.append(_brand_file(kind, path))
+    content = project.content_for(name)
+    rendered = render_site(
+        playbook,
+        content,
+        directory_urls=bool(base.get("use_directory_urls", True)),
+        other_files=sorted(files),
+    )
+    return located_link_warnings(rendered.link_warnings, content)
+
+
+def project_link_problems(project: Project) -> list[str]:
+    """Every playbook's located link warnings, once each; a warning that holds for some of
+    the playbooks only says which."""
+    found = {name: located_link_problems(project, name) for name in sorted(project.playbooks)}
+    lines: list[str] = []
+    for warnings in found.values():
+        for line in warnings:
+            where = [other for other, others in found.items() if line in others]
+            if len(where) < len(found):
+                line += f" (in playbook{'s' * (len(where) > 1)} {', '.join(where)})"
+            if line not in lines:
+                lines.append(line)
+    return lines
 
 
 def render_docs_tree(

@@ -116,3 +116,18 @@ class ContentError(PlaybookError):
     def show(self, file: object = None) -> None:
         # One problem per line with no "Error:" prefix, so editors can jump to file:line:col.
         click.echo(self.format_message(), err=True)
+
+
+class LinkProblems(PlaybookError):
+    """Links in the content that the built site cannot serve, each line already located."""
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        self.lines = list(lines)
+        super().__init__("\n".join(_printable(line) for line in self.lines))
+
+    def format_message(self) -> str:
+        count = len(self.lines)
+        return f"{self.message}\n{count} problem{'s' * (count != 1)} found."
+
+    def show(self, file: object = None) -> None:
+        click.echo(self.format_message(), err=True)
