@@ -104,8 +104,8 @@ def test_a_practice_page_shows_the_play_the_template_and_its_sources(project: Pa
     assert "## Questions to ask yourself" in page
     assert "<li>When did I last ask for help?</li>" in page
     assert (
-        'data-item="first-item"> Tick the first item. '
-        '<span class="pb-cadence pb-cadence--weekly">weekly habit</span></label>'
+        'data-item="first-item"> <span class="pb-item-text">Tick the first item. '
+        '<span class="pb-cadence pb-cadence--weekly">weekly habit</span></span></label>'
     ) in page
     assert '<span class="pb-cadence pb-cadence--once">one-off</span>' in page
     assert (
