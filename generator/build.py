@@ -10,14 +10,18 @@ import contextlib
 import dataclasses
 import html
 import os
+import posixpath
+import re
 import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ._mkdocs_yaml import read_mkdocs_config
 from .docs_tree import (
     RenderReport,
+    brand_file,
     project_sources,
     render_docs_tree,
     resolve_playbook_name,
@@ -26,12 +30,14 @@ from .engines import DEFAULT_ENGINE, ZENSICAL_NOTES, run_mkdocs, run_zensical, z
 from .errors import PlaybookError
 from .mkdocs_log import log_link_warnings, mkdocs_logging, page_sources
 from .render import PRACTICE_FOLDER
+from .settings import colour_hex, contrast
 from .site_folder import (
     check_location,
     files_in,
     staged,
     write_marker,
 )
+from .ui import interface_strings
 from .validate import Project, load_project
 
 
@@ -188,24 +194,87 @@ def build_all(
             )
             write_marker(target, files_in(target))
             started = time.perf_counter()
-        (staging / "index.html").write_text(_index_page(project), encoding="utf-8")
+        (staging / "index.html").write_text(_index_page(project, staging), encoding="utf-8")
     return reports
 
 
-def _index_page(project: Project) -> str:
+def index_playbook(project: Project) -> str:
+    """The playbook whose name, logo, favicon, colour, language and words the index page of
+    ``build --all`` carries: ``default``, or without one the first by name."""
+    return "default" if "default" in project.playbooks else sorted(project.playbooks)[0]
+
+
+_FAVICON_LINK = re.compile(r'<link rel="icon" href="([^"<>]+)"')
+
+
+def _favicon(staging: Path, name: str) -> str | None:
+    """The favicon of playbook ``name``'s built home page (the playbook's own, or the theme's),
+    as an address from the index page; None if its page names none that exists."""
+    try:
+        home = (staging / name / "index.html").read_text(encoding="utf-8")
+    except OSError:
+        return None
+    found = _FAVICON_LINK.search(home)
+    if found is None or "//" in found[1] or found[1].startswith("/"):
+        return None
+    href = posixpath.normpath(posixpath.join(name, html.unescape(found[1])))
+    return href if (staging / href).is_file() and not href.startswith("..") else None
+
+
+def _primary(project: Project, name: str) -> str:
+    """The brand's primary colour as #rrggbb: the playbook's, else mkdocs.yml's first one."""
+    palette = project.playbook(name).model.site.palette
+    if palette is not None and palette.primary is not None:
+        return colour_hex(palette.primary)
+    theme = read_mkdocs_config(project.root / "mkdocs.yml").get("theme")
+    schemes = theme.get("palette") if isinstance(theme, dict) else None
+    first = (schemes or [None])[0] if isinstance(schemes, list) else schemes
+    colour = first.get("primary") if isinstance(first, dict) else None
+    return colour_hex(colour if isinstance(colour, str) else None)
+
+
+def _index_page(project: Project, staging: Path) -> str:
+    """The page linking every playbook, in the branding and words of ``index_playbook``."""
+    name = index_playbook(project)
+    playbook = project.playbook(name).model
+    strings = interface_strings(playbook.language, playbook.strings)
+    title = html.escape(strings["index_title"])
+    brand = html.escape(playbook.site.name)
+    primary = _primary(project, name)
+    white, black = "#ffffff", "#000000"
+    on_primary = white if contrast(primary, white) >= contrast(primary, black) else black
+    link = primary if contrast(primary, white) >= 4.5 else black
+    head = [
+        '  <meta charset="utf-8">',
+        '  <meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"  <title>{title} · {brand}</title>",
+        f'  <meta name="description" content="{html.escape(strings["index_description"])}">',
+    ]
+    favicon = _favicon(staging, name)
+    if favicon is not None:
+        head.append(f'  <link rel="icon" href="{html.escape(favicon)}">')
+    head.append(
+        "  <style>body{font-family:system-ui,sans-serif;margin:0;line-height:1.5}"
+        f".pb-brand{{background:{primary};color:{on_primary};padding:0.8rem 1rem;"
+        "display:flex;align-items:center;gap:0.6rem;font-size:1.2rem;font-weight:600}"
+        ".pb-brand img{height:2rem;width:auto}"
+        "main{max-width:40rem;margin:2rem auto;padding:0 1rem}"
+        f"a{{color:{link}}}</style>"
+    )
+    logo = ""
+    if playbook.site.logo is not None:
+        logo = f'<img src="{html.escape(name)}/{brand_file("logo", playbook.site.logo)}" alt=""> '
     items = "\n".join(
-        f'    <li><a href="{html.escape(name)}/">{html.escape(playbook.model.site.name)}</a>: '
-        f"{html.escape(playbook.model.site.description)}</li>"
-        for name, playbook in sorted(project.playbooks.items())
+        f'    <li><a href="{html.escape(other)}/">{html.escape(resolved.model.site.name)}</a>: '
+        f"{html.escape(resolved.model.site.description)}</li>"
+        for other, resolved in sorted(project.playbooks.items())
     )
     return (
-        "<!doctype html>\n"
-        '<html lang="en">\n<head>\n  <meta charset="utf-8">\n'
-        '  <meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        "  <title>Playbooks</title>\n"
-        '  <meta name="description" content="The playbooks published here.">\n'
-        "  <style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;"
-        "padding:0 1rem;line-height:1.5}a{color:#00695c}</style>\n"
-        "</head>\n<body>\n<main>\n  <h1>Playbooks</h1>\n  <ul>\n"
+        f'<!doctype html>\n<html lang="{html.escape(playbook.language or "en")}">\n<head>\n'
+        + "\n".join(head)
+        + "\n</head>\n<body>\n"
+        f'<header class="pb-brand">{logo}<span>{brand}</span></header>\n'
+        f"<main>\n  <h1>{title}</h1>\n"
+        f"  <p>{html.escape(strings['index_intro'])}</p>\n  <ul>\n"
         f"{items}\n  </ul>\n</main>\n</body>\n</html>\n"
     )

@@ -15,6 +15,8 @@ from .mkdocs_log import located_link_warnings
 from .scaffold import create_project, next_step
 from .schema import url_problem
 from .schemas import KINDS, schema_text, write_schemas
+from .strings_doc import strings_table, strings_yaml
+from .ui import translated_languages
 from .validate import load_project
 
 project_option = click.option(
@@ -267,6 +269,32 @@ def schema_command(kind: str | None, out_dir: Path | None, force: bool) -> None:
     written = write_schemas(out_dir, kinds, replace=force)
     for path in written:
         click.echo(f"Wrote {display_path(path)}")
+
+
+@main.command(name="strings")
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["table", "yaml"]),
+    default="table",
+    show_default=True,
+    help="A table to read, or a `strings:` block to paste into a playbook.",
+)
+@click.option(
+    "--language",
+    type=click.Choice(["en", *translated_languages()]),
+    default="en",
+    show_default=True,
+    help="The texts in English or in a translation that ships with the tool.",
+)
+def strings_command(output: str, language: str) -> None:
+    """List every interface string: its key, its placeholders and its text.
+
+    A playbook's `strings:` changes any of them by key; a changed string keeps the
+    placeholders of the English one. `--format yaml` prints a block ready to paste.
+    """
+    chosen = None if language == "en" else language
+    click.echo(strings_yaml(chosen) if output == "yaml" else strings_table(chosen), nl=False)
 
 
 @main.command()

@@ -37,7 +37,7 @@ from .site_folder import (
     listed_files,
     write_marker,
 )
-from .ui import script_config
+from .ui import SITE_STRINGS, interface_strings, script_config
 from .validate import Project
 
 GENERATED_ROOT = "build"
@@ -94,8 +94,13 @@ def playbook_settings(
             settings[key] = html_text(value)
     if site.url is not None:
         settings["site_url"] = site.url
-    if base_extra is not None:
-        settings["extra"] = dict(base_extra)
+    # The footer's credit line in the playbook's words (generator/overrides/partials/
+    # copyright.html), as HTML: Material prints config values as they are.
+    strings = interface_strings(playbook.language, playbook.strings)
+    settings["extra"] = {
+        **(base_extra or {}),
+        "playbook_made_with": html_text(strings["made_with"]),
+    }
     return settings
 
 
@@ -218,19 +223,33 @@ def _sync_folder(folder: Path, files: dict[str, str | bytes]) -> None:
 BRAND_FOLDER = f"{ASSET_FOLDER}/brand"
 
 
-def _brand_file(kind: str, path: str) -> str:
+def brand_file(kind: str, path: str) -> str:
     return f"{BRAND_FOLDER}/{kind}{Path(path).suffix.lower()}"
 
 
+#: The colour scheme switch's names that the tool's words replace: mkdocs.yml's own words
+#: stay as written unless they are these (the English of the ``palette_to_*`` strings).
+TOGGLE_STRINGS = {SITE_STRINGS[key]: key for key in ("palette_to_dark", "palette_to_light")}
+
+
 def apply_branding(config: dict[str, Any], playbook: Playbook) -> None:
-    """The playbook's language, logo, favicon and colours, in the theme settings."""
+    """The playbook's language, logo, favicon and colours, in the theme settings; and the
+    colour scheme switch's names in its words where mkdocs.yml gives the English ones."""
     theme = config.setdefault("theme", {"name": "material"})
     if playbook.language is not None:
         theme["language"] = playbook.language
+    strings = interface_strings(playbook.language, playbook.strings)
+    schemes = theme.get("palette")
+    for scheme in schemes if isinstance(schemes, list) else [schemes]:
+        toggle = scheme.get("toggle") if isinstance(scheme, dict) else None
+        name = toggle.get("name") if isinstance(toggle, dict) else None
+        if isinstance(toggle, dict) and isinstance(name, str) and name in TOGGLE_STRINGS:
+            # Material writes the name into attributes as it is: escaped here.
+            scheme["toggle"] = {**toggle, "name": html_text(strings[TOGGLE_STRINGS[name]])}
     for kind in ("logo", "favicon"):
         path = getattr(playbook.site, kind)
         if path is not None:
-            theme[kind] = _brand_file(kind, path)
+            theme[kind] = brand_file(kind, path)
     palette = playbook.site.palette
     if palette is None:
         return
@@ -312,7 +331,7 @@ def located_link_problems(project: Project, name: str) -> list[str]:
     for kind in ("logo", "favicon"):
         path = getattr(playbook.site, kind)
         if path is not None:
-            files.append(_brand_file(kind, path))
+            files.append(brand_file(kind, path))
     content = project.content_for(name)
     rendered = render_site(
         playbook,
@@ -357,14 +376,15 @@ def render_docs_tree(
     for asset in ASSET_FILES:
         text = (assets / asset).read_text(encoding="utf-8")
         if asset.endswith(".js"):
-            text = script_config(name, playbook.strings) + compact_script(text)
+            strings = interface_strings(playbook.language, playbook.strings)
+            text = script_config(name, strings) + compact_script(text)
         elif asset.endswith(".css"):
             text = compact_stylesheet(text) + brand_stylesheet(playbook)
         files[f"{ASSET_FOLDER}/{asset}"] = text
     for kind in ("logo", "favicon"):
         path = getattr(playbook.site, kind)
         if path is not None:
-            files[_brand_file(kind, path)] = published_image(Path(path))
+            files[brand_file(kind, path)] = published_image(Path(path))
     # Content is converted to safe HTML while rendering (see safe_html.py): the tree is safe
     # as it stands, whichever engine builds it and whatever extensions mkdocs.yml turns on.
     directory_urls = bool(base.get("use_directory_urls", True))

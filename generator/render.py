@@ -34,7 +34,7 @@ from .safe_html import (
     plain_text,
     preformatted_text,
 )
-from .ui import PAGE_STRINGS, fill
+from .ui import PAGE_STRINGS, fill, interface_strings
 
 PRACTICE_FOLDER = "practices"
 ASSET_FILES = ("playbook.css", "playbook.js")
@@ -493,7 +493,9 @@ def render_site(
         all={key: loaded.model.title for key, loaded in content.practices.items()},
         linked=frozenset(playbook.practices),
     )
-    words = Words(playbook.strings, allow_html=playbook.allow_html)
+    words = Words(
+        interface_strings(playbook.language, playbook.strings), allow_html=playbook.allow_html
+    )
     team_text = content.team.model if content.team is not None else None
     optional_pages = [TEAM_PAGE] if team_text is not None else []
     sources_text = content.sources.model if content.sources is not None else None

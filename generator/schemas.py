@@ -16,6 +16,8 @@ from pydantic import BaseModel, TypeAdapter
 
 from . import schema
 from .errors import PlaybookError, display_path
+from .settings import known_languages
+from .ui import ALL_STRINGS, braced, placeholders
 
 CONTENT_KINDS: dict[str, type[BaseModel]] = {
     "practice": schema.Practice,
@@ -60,6 +62,43 @@ def _partial_practice() -> dict[str, Any]:
     return renamed  # type: ignore[no-any-return]
 
 
+def _strings_schema() -> dict[str, Any]:
+    """``strings``: every interface string by key, its English text as its description."""
+    properties = {}
+    for key, text in ALL_STRINGS.items():
+        names = placeholders(text)
+        keep = f"\n\nPlaceholders to keep: {braced(names)}." if names else ""
+        properties[key] = {
+            "type": "string",
+            "minLength": 1,
+            "description": f"English: {text}{keep}",
+            "default": text,
+        }
+    return {
+        "type": "object",
+        "description": "The tool's own words, by key (`playbook strings` lists them); a string "
+        "keeps the placeholders in braces of the English one.",
+        "properties": properties,
+        "additionalProperties": False,
+    }
+
+
+def _settings_schemas(defs: dict[str, Any]) -> None:
+    """``strings`` and ``language`` of both kinds of playbook, for completion in editors."""
+    defs["Strings"] = _strings_schema()
+    language = {
+        "type": "string",
+        "enum": known_languages(),
+        "description": "Language of the interface: Material's theme.language, and the "
+        "tool's words where a translation ships for it (de).",
+    }
+    for name in ("Playbook", "PlaybookOverlay"):
+        properties = defs[name]["properties"]
+        optional = name == "PlaybookOverlay"
+        for key, value in (("strings", {"$ref": "#/$defs/Strings"}), ("language", language)):
+            properties[key] = {"anyOf": [value, {"type": "null"}]} if optional else dict(value)
+
+
 def json_schema(kind: str) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of one kind of file."""
     if kind in CONTENT_KINDS:
@@ -73,6 +112,7 @@ def json_schema(kind: str) -> dict[str, Any]:
         practices = result["$defs"]["Overrides"]["properties"]["practices"]
         practices["patternProperties"] = {schema.SLUG_PATTERN: {"$ref": "#/$defs/PartialPractice"}}
         practices["additionalProperties"] = False
+        _settings_schemas(result["$defs"])
     else:
         raise ValueError(f"unknown kind '{kind}'")
     result["$schema"] = "https://json-schema.org/draft/2020-12/schema"

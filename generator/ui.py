@@ -1,14 +1,24 @@
-"""Words the browser script shows, and the settings it is built with.
+"""The tool's own words, in English, with the translations that ship with it; and the settings
+the browser script is built with.
 
-The build prepends ``window.PLAYBOOK_CONFIG`` to the script; placeholders in braces are filled
-in by the script.
+Every text the site shows besides the content comes from these strings, which a playbook's
+``strings`` may change key by key: ``DEFAULT_STRINGS`` the browser script shows (the build
+prepends ``window.PLAYBOOK_CONFIG`` to the script, which fills in their placeholders),
+``PAGE_STRINGS`` the generated pages and their navigation carry, ``SITE_STRINGS`` the rest of
+the site (the ``build --all`` index page, the theme's colour scheme switch and footer). A
+translation in ``generator/translations/LANGUAGE.yaml`` is used for a playbook whose
+``language`` is LANGUAGE; the playbook's own ``strings`` win over it.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from importlib import resources
+
+import yaml
 
 #: Version of what the script stores; part of every storage key and of export files. The
 #: script's own ``VERSION`` must match it; it migrates what older versions stored.
@@ -185,7 +195,7 @@ PAGE_STRINGS: dict[str, str] = {
     "reading_practice": (
         "Your score runs from 0 to 100. On paper: give each answer its points, from 0 for "
         '"{lowest}" up to {span} for "{highest}" (the other way round for statements marked '
-        "*{reverse}*), add them up, divide by {most} and multiply by 100."
+        '"{reverse}"), add them up, divide by {most} and multiply by 100.'
     ),
     "see": "See:",
     "heading_reflection": "Questions to ask yourself",
@@ -218,7 +228,7 @@ PAGE_STRINGS: dict[str, str] = {
     ),
     "reading_health": (
         'For each dimension on paper: give each answer its points, from 0 for "{lowest}" up '
-        'to {span} for "{highest}" (the other way round for statements marked *{reverse}*), '
+        'to {span} for "{highest}" (the other way round for statements marked "{reverse}"), '
         "add them up and divide by the most the dimension's statements can give. The "
         "dimension with the lowest share is the place to start: try one step from a practice "
         "listed under it this week, and take the check again in a month."
@@ -248,17 +258,99 @@ PAGE_STRINGS: dict[str, str] = {
     "tags_description": "Practices of {site} by tag.",
 }
 
+#: Words of the site outside its pages: the index page of ``build --all``, the names of the
+#: colour scheme switch (where mkdocs.yml gives the ones below) and the footer's credit line.
+SITE_STRINGS: dict[str, str] = {
+    "index_title": "Playbooks",
+    "index_description": "The playbooks published here.",
+    "index_intro": "Choose a playbook:",
+    "palette_to_dark": "Switch to dark mode",
+    "palette_to_light": "Switch to light mode",
+    "made_with": "Made with",
+}
+
 #: Every string a playbook's ``strings`` may set.
-ALL_STRINGS: dict[str, str] = {**DEFAULT_STRINGS, **PAGE_STRINGS}
+ALL_STRINGS: dict[str, str] = {**DEFAULT_STRINGS, **PAGE_STRINGS, **SITE_STRINGS}
+
+#: Where each group of strings is shown, for ``playbook strings`` and the playbook's schema.
+STRING_GROUPS: dict[str, Mapping[str, str]] = {
+    "shown by the browser script": DEFAULT_STRINGS,
+    "on the generated pages and in the navigation": PAGE_STRINGS,
+    "elsewhere on the site (the build --all index page, the theme)": SITE_STRINGS,
+}
+
+#: A placeholder: ``{name}``, filled in where the string is shown. Other braces are text.
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 def fill(text: str, values: Mapping[str, object]) -> str:
     """``text`` with its ``{name}`` placeholders filled in; unknown ones stay as they are."""
-    return re.sub(
-        r"\{(\w+)\}",
+    return PLACEHOLDER.sub(
         lambda match: str(values[match[1]]) if match[1] in values else match[0],
         text,
     )
+
+
+def placeholders(text: str) -> list[str]:
+    """The names of the placeholders in ``text``, each once, in the order they first appear."""
+    return list(dict.fromkeys(PLACEHOLDER.findall(text)))
+
+
+def braced(names: Sequence[str]) -> str:
+    """``["done", "total"]`` as ``{done} and {total}``."""
+    shown = [f"{{{name}}}" for name in names]
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def placeholder_problem(key: str, text: str) -> str | None:
+    """What is wrong with the placeholders of ``text``, written for string ``key``: it must
+    have exactly those of the English text (each as often as it likes). None when it does."""
+    expected = placeholders(ALL_STRINGS[key])
+    found = placeholders(text)
+    unknown = [name for name in found if name not in expected]
+    missing = [name for name in expected if name not in found]
+    if not unknown and not missing:
+        return None
+    parts = []
+    if unknown:
+        parts.append(f"unknown placeholder{'s' * (len(unknown) > 1)} {braced(unknown)}")
+    if missing:
+        noun = "" if unknown else f" placeholder{'s' * (len(missing) > 1)}"
+        parts.append(f"missing{noun} {braced(missing)}")
+    english = f"has {braced(expected)}" if expected else "has no placeholders"
+    return f"{'; '.join(parts)} (the English text {english})"
+
+
+TRANSLATIONS = "translations"
+
+
+@functools.cache
+def translation(language: str | None) -> dict[str, str]:
+    """The interface strings that ship with the tool for ``language`` (empty when none do):
+    ``generator/translations/LANGUAGE.yaml``, a ``strings:`` block like a playbook's."""
+    if language is None:
+        return {}
+    file = resources.files("generator") / TRANSLATIONS / f"{language}.yaml"
+    if not file.is_file():
+        return {}
+    data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    return {key: str(value) for key, value in data["strings"].items() if key in ALL_STRINGS}
+
+
+def translated_languages() -> list[str]:
+    """The languages whose interface strings ship with the tool."""
+    folder = resources.files("generator") / TRANSLATIONS
+    return sorted(
+        entry.name.removesuffix(".yaml")
+        for entry in folder.iterdir()
+        if entry.name.endswith(".yaml")
+    )
+
+
+def interface_strings(language: str | None, strings: Mapping[str, str]) -> dict[str, str]:
+    """Every interface string of a playbook: English, then the translation that ships for its
+    ``language``, then its own ``strings``."""
+    return {**ALL_STRINGS, **translation(language), **strings}
 
 
 def script_config(site: str, strings: Mapping[str, str] | None = None) -> str:

@@ -734,11 +734,30 @@ def browser_slots(files: dict[str, dict[str, object]]) -> list[Slot]:
     return slots
 
 
+def fit_placeholders(key: str, text: object) -> object:
+    """``text`` as interface string ``key`` may hold it: validate refuses a string whose
+    placeholders are not those of the English text (tests/test_interface_strings.py), so a
+    payload's unknown ones are spaced out (``{ x }`` is text, not a placeholder) and the
+    missing ones added at its end."""
+    from generator.ui import ALL_STRINGS, PLACEHOLDER, placeholders
+
+    if key not in ALL_STRINGS or not isinstance(text, str):
+        return text
+    expected = placeholders(ALL_STRINGS[key])
+    text = PLACEHOLDER.sub(lambda m: m[0] if m[1] in expected else f"{{ {m[1]} }}", text)
+    missing = [name for name in expected if name not in placeholders(text)]
+    return text + "".join(f" {{{name}}}" for name in missing)
+
+
 def write_project(root: Path, files: dict[str, dict[str, object]], mkdocs: str) -> None:
     """Write ``files`` (data) and ``mkdocs`` (text) into the folder ``root``, with a .env file
     and a file beside the project that must never be published."""
     folder = root
     for relative, data in files.items():
+        strings = data.get("strings") if relative.startswith("playbooks/") else None
+        if isinstance(strings, dict):
+            fitted = {key: fit_placeholders(key, text) for key, text in strings.items()}
+            data = {**data, "strings": fitted}
         target = folder / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")

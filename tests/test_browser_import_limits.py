@@ -350,8 +350,10 @@ TINY_PREFIX = "playbook:/own-properties/default:v3:"
 @pytest.fixture(scope="module")
 def tiny_site(served_site: ServedSite, tmp_path_factory: pytest.TempPathFactory) -> str:
     """The small test project with a question, an item and a dimension called ``constructor``
-    (a slug, so a valid id), served under own-properties/. Its "progress" string carries a
-    ``{constructor}`` placeholder, which has no value and stays as it is."""
+    (a slug, so a valid id), served under own-properties/. Its script's "progress" string
+    carries a ``{constructor}`` placeholder, which has no value and stays as it is: validate
+    refuses it in a playbook's strings (it is not the English text's), so it is written into
+    the built script's settings."""
     project = write_minimal_project(tmp_path_factory.mktemp("own-properties") / "project")
     practice = ["first-question", "first-item"]
     replacements = {
@@ -366,16 +368,15 @@ def tiny_site(served_site: ServedSite, tmp_path_factory: pytest.TempPathFactory)
             assert f"id: {old}" in text
             text = text.replace(f"id: {old}", "id: constructor")
         path.write_text(text, encoding="utf-8")
-    playbook = project / "playbooks" / "default.yaml"
-    playbook.write_text(
-        playbook.read_text(encoding="utf-8")
-        + "strings:\n  progress: '{done} of {total} done {constructor}'\n",
-        encoding="utf-8",
-    )
     site_dir = served_site.site_dir / "own-properties"
     if site_dir.exists():
         shutil.rmtree(site_dir)
     build_for(project, site_dir, served_site.url(TINY), served_site.engine)
+    script = site_dir / "assets" / "playbook.js"
+    line, rest = script.read_text(encoding="utf-8").split("\n", 1)
+    config = json.loads(line.removeprefix("window.PLAYBOOK_CONFIG = ").removesuffix(";"))
+    config["strings"]["progress"] = "{done} of {total} done {constructor}"
+    script.write_text(f"window.PLAYBOOK_CONFIG = {json.dumps(config)};\n{rest}", encoding="utf-8")
     return TINY
 
 

@@ -378,22 +378,21 @@ def test_branding_files_are_copied_into_the_site(
 
 
 def test_language_and_interface_strings_reach_the_site(project_copy: Path, tmp_path: Path) -> None:
-    peers = project_copy / "playbooks" / "peers.yaml"
-    peers.write_text(
-        peers.read_text(encoding="utf-8")
-        + "language: de\nstrings:\n  reset_checklist: Liste zurücksetzen\n",
+    (project_copy / "playbooks" / "words.yaml").write_text(
+        "extend: peers\nlanguage: de\nstrings:\n  reset_checklist: Liste zurücksetzen\n",
         encoding="utf-8",
     )
     site = tmp_path / "site"
     assert_exit(
-        run("build", "--project", project_copy, "--playbook", "peers", "--site-dir", site), 0
+        run("build", "--project", project_copy, "--playbook", "words", "--site-dir", site), 0
     )
     home = (site / "index.html").read_text(encoding="utf-8")
     assert '<html lang="de"' in home
     script = (site / "assets" / "playbook.js").read_text(encoding="utf-8")
     config = json.loads(script.split("\n", 1)[0].removeprefix("window.PLAYBOOK_CONFIG = ")[:-1])
     assert config["strings"]["reset_checklist"] == "Liste zurücksetzen"
-    assert config["strings"]["export"] == "Export my data"
+    # The rest in the German that ships with the tool (generator/translations/de.yaml).
+    assert config["strings"]["export"] == "Meine Daten exportieren"
 
 
 def test_a_hex_palette_colour_becomes_materials_custom_colour(
@@ -417,9 +416,8 @@ def test_a_hex_palette_colour_becomes_materials_custom_colour(
 
 
 def test_page_words_can_be_changed_by_the_playbook(project_copy: Path, tmp_path: Path) -> None:
-    peers = project_copy / "playbooks" / "peers.yaml"
-    peers.write_text(
-        peers.read_text(encoding="utf-8") + "strings:\n"
+    (project_copy / "playbooks" / "words.yaml").write_text(
+        "extend: peers\nstrings:\n"
         "  heading_checklist: Checkliste\n"
         '  checklist_label: "{title}: Liste <& \\"Punkte\\">"\n'
         "  privacy: Deine Antworten bleiben in diesem Browser.\n"
@@ -428,7 +426,7 @@ def test_page_words_can_be_changed_by_the_playbook(project_copy: Path, tmp_path:
     )
     site = tmp_path / "site"
     assert_exit(
-        run("build", "--project", project_copy, "--playbook", "peers", "--site-dir", site), 0
+        run("build", "--project", project_copy, "--playbook", "words", "--site-dir", site), 0
     )
     page = (site / "practices" / "listen" / "index.html").read_text(encoding="utf-8")
     assert '<h2 id="checkliste">Checkliste' in page

@@ -286,7 +286,8 @@ OVERLAY_MISTAKES = [
         extend: default
         language: deu
         """,
-        "playbooks/overlay.yaml:2:11: language: unknown language 'deu' (did you mean 'eu'?)",
+        "playbooks/overlay.yaml:2:11: language: unknown language 'deu' (did you mean 'de', "
+        "German?)",
     ),
     (
         "unknown-string",
