@@ -22,6 +22,7 @@ from ._mkdocs_yaml import read_mkdocs_config
 from .docs_tree import (
     RenderReport,
     brand_file,
+    left_out_warnings,
     project_sources,
     render_docs_tree,
     resolve_playbook_name,
@@ -110,7 +111,9 @@ def _build_into(
     report = render_docs_tree(project, name, site_url=site_url, engine=engine)
     report = dataclasses.replace(report, seconds=time.perf_counter() - started)
     with mkdocs_logging(verbose):
-        warnings = log_link_warnings(report.link_warnings, project.content_for(name))
+        warnings = log_link_warnings(
+            report.link_warnings, project.content_for(name), left_out_warnings(project, name)
+        )
     if strict and warnings:
         plural = "s" if warnings != 1 else ""
         raise PlaybookError(f"Aborted with {warnings} warning{plural} in strict mode!")

@@ -8,9 +8,15 @@ import click
 
 from . import DISTRIBUTION
 from .build import build_all, build_site
-from .docs_tree import project_link_problems, render_docs_tree, resolve_playbook_name
+from .docs_tree import (
+    left_out_warnings,
+    project_left_out_warnings,
+    project_link_problems,
+    render_docs_tree,
+    resolve_playbook_name,
+)
 from .engines import DEFAULT_ENGINE, ENGINES
-from .errors import LinkProblems, display_path
+from .errors import LinkProblems, PlaybookError, display_path
 from .mkdocs_log import located_link_warnings
 from .scaffold import create_project, next_step
 from .schema import url_problem
@@ -62,16 +68,24 @@ def main() -> None:
 
 @main.command()
 @project_option
-def validate(root: Path) -> None:
+@click.option("--strict", is_flag=True, help="Fail on warnings too, as build --strict does.")
+def validate(root: Path, strict: bool) -> None:
     """Check all content and report every problem at once.
 
     Each problem prints on its own line as FILE:LINE:COLUMN: KEY.PATH: MESSAGE; the exit
-    status is 1 if there is any.
+    status is 1 if there is any. Warnings (a practice a playbook leaves out, still named on
+    its pages) print the same way after WARNING; with --strict they fail too, as in build.
     """
     project = load_project(root)
     links = project_link_problems(project)
     if links:
         raise LinkProblems(links)
+    warnings = project_left_out_warnings(project)
+    for line in warnings:
+        click.echo(f"WARNING -  {line}", err=True)
+    if strict and warnings:
+        plural = "s" if len(warnings) != 1 else ""
+        raise PlaybookError(f"Aborted with {len(warnings)} warning{plural} in strict mode!")
     practices = {
         loaded.path: loaded.model
         for playbook in project.playbooks.values()
@@ -189,7 +203,10 @@ def render(root: Path, name: str, out_dir: Path | None, engine: str) -> None:
     project = load_project(root)
     name = resolve_playbook_name(project, name)
     report = render_docs_tree(project, name, out_dir, engine=engine)
-    for line in located_link_warnings(report.link_warnings, project.content_for(name)):
+    for line in [
+        *located_link_warnings(report.link_warnings, project.content_for(name)),
+        *left_out_warnings(project, name),
+    ]:
         click.echo(f"WARNING -  {line}", err=True)
     click.echo(
         f"Wrote {report.pages} pages; build them with: {engine} build -f {report.config_file}"

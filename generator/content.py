@@ -287,6 +287,43 @@ def _check_scale(check: Collector, source: SourceMap, path: KeyPath, scale: sche
         check.add(source, (*path, "points"), "points must be listed from the lowest value up")
 
 
+def left_out_references(content: Content, chosen: Sequence[str]) -> list[Problem]:
+    """Every place on the pages of a playbook that chooses ``chosen`` where the content names
+    one of its other practices (band links, related practices, health-check dimensions,
+    troubleshooting remedies): a dead end unless the playbook drops them
+    (``left_out_practices``). Located; in file and line order."""
+    keep = set(chosen)
+    check = Collector()
+
+    def look(source: SourceMap, path: KeyPath, ids: Sequence[str]) -> None:
+        for index, practice_id in enumerate(ids):
+            if practice_id not in keep and practice_id in content.practices:
+                check.add(
+                    source,
+                    (*path, index),
+                    f"names the practice '{practice_id}', which this playbook leaves out: its "
+                    "title shows as plain text (set 'left_out_practices: drop' in the "
+                    "playbook to leave it off the page)",
+                )
+
+    for practice_id in chosen:
+        loaded = content.practices.get(practice_id)
+        if loaded is None:
+            continue
+        look(loaded.source, ("related",), loaded.model.related)
+        for index, band in enumerate(loaded.model.assessment.bands):
+            look(loaded.source, ("assessment", "bands", index, "practices"), band.practices)
+    if content.health_check is not None:
+        health = content.health_check
+        for index, dimension in enumerate(health.model.dimensions):
+            look(health.source, ("dimensions", index, "practices"), dimension.practices)
+    if content.troubleshooting is not None:
+        trouble = content.troubleshooting
+        for index, challenge in enumerate(trouble.model.challenges):
+            look(trouble.source, ("challenges", index, "practices"), challenge.practices)
+    return sorted(check.problems, key=lambda problem: problem.location)
+
+
 def check_content(check: Collector, content: Content) -> None:
     known = content.practices.keys() | content.practice_files
     for practice_id, loaded in content.practices.items():

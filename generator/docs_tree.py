@@ -20,6 +20,7 @@ from ._mkdocs_yaml import dump_mkdocs_config, read_mkdocs_config
 from ._pydantic_errors import suggest
 from .builtin import package_tree
 from .compact import compact_script, compact_stylesheet
+from .content import left_out_references
 from .errors import PlaybookError, display_path
 from .images import published_image
 from .links import LinkWarning
@@ -322,6 +323,37 @@ def project_sources(project: Project) -> list[tuple[str, Path]]:
     return sources
 
 
+def left_out_warnings(project: Project, name: str) -> list[str]:
+    """Where playbook ``name``'s pages would name a practice it leaves out, located in the
+    YAML; none when the playbook drops such names (``left_out_practices: drop``)."""
+    playbook = project.playbook(name)
+    if playbook.model.left_out_practices == "drop":
+        return []
+    return [
+        str(problem) for problem in left_out_references(playbook.content, playbook.model.practices)
+    ]
+
+
+def project_left_out_warnings(project: Project) -> list[str]:
+    """Every playbook's left-out warnings, once each, saying which playbooks a warning holds
+    for when it does not hold for all of them."""
+    return _once_each(
+        {name: left_out_warnings(project, name) for name in sorted(project.playbooks)}
+    )
+
+
+def _once_each(found: dict[str, list[str]]) -> list[str]:
+    lines: list[str] = []
+    for warnings in found.values():
+        for line in warnings:
+            where = [other for other, others in found.items() if line in others]
+            if len(where) < len(found):
+                line += f" (in playbook{'s' * (len(where) > 1)} {', '.join(where)})"
+            if line not in lines:
+                lines.append(line)
+    return lines
+
+
 def located_link_problems(project: Project, name: str) -> list[str]:
     """The warnings ``build`` gives about links in playbook ``name``'s content, located in the
     YAML, found without writing anything (``validate`` reports them)."""
@@ -345,16 +377,9 @@ def located_link_problems(project: Project, name: str) -> list[str]:
 def project_link_problems(project: Project) -> list[str]:
     """Every playbook's located link warnings, once each; a warning that holds for some of
     the playbooks only says which."""
-    found = {name: located_link_problems(project, name) for name in sorted(project.playbooks)}
-    lines: list[str] = []
-    for warnings in found.values():
-        for line in warnings:
-            where = [other for other, others in found.items() if line in others]
-            if len(where) < len(found):
-                line += f" (in playbook{'s' * (len(where) > 1)} {', '.join(where)})"
-            if line not in lines:
-                lines.append(line)
-    return lines
+    return _once_each(
+        {name: located_link_problems(project, name) for name in sorted(project.playbooks)}
+    )
 
 
 def render_docs_tree(

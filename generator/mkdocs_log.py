@@ -123,9 +123,12 @@ def located_link_warnings(warnings: Iterable[LinkWarning], content: Content) -> 
     return lines
 
 
-def log_link_warnings(warnings: Iterable[LinkWarning], content: Content) -> int:
-    """Shows the generator's link warnings as MkDocs warnings; returns how many there were."""
-    lines = located_link_warnings(warnings, content)
+def log_link_warnings(
+    warnings: Iterable[LinkWarning], content: Content, others: Iterable[str] = ()
+) -> int:
+    """Shows the generator's link warnings, then ``others`` (located already), as MkDocs
+    warnings; returns how many there were."""
+    lines = [*located_link_warnings(warnings, content), *others]
     for line in lines:
         logging.getLogger(_OWN_LOGGER).warning(line)
     return len(lines)

@@ -46,6 +46,15 @@ class Titles:
 
     all: dict[str, str]
     linked: frozenset[str]
+    #: Whether names of practices without a page are left off the pages
+    #: (``left_out_practices: drop``) rather than shown as plain text.
+    drop: bool = False
+
+    def shown(self, practice_ids: Sequence[str]) -> list[str]:
+        """The practices of ``practice_ids`` that the pages name."""
+        if not self.drop:
+            return list(practice_ids)
+        return [practice_id for practice_id in practice_ids if practice_id in self.linked]
 
 
 @dataclass(frozen=True)
@@ -199,7 +208,15 @@ def _practice_link(context: jinja2.runtime.Context, practice_id: str) -> Markup:
 
 @jinja2.pass_context
 def _practice_links(context: jinja2.runtime.Context, practice_ids: Sequence[str]) -> Markup:
-    return Markup(", ").join(_practice_link(context, practice_id) for practice_id in practice_ids)
+    shown = context["titles"].shown(practice_ids)
+    return Markup(", ").join(_practice_link(context, practice_id) for practice_id in shown)
+
+
+@jinja2.pass_context
+def _shown_practices(context: jinja2.runtime.Context, practice_ids: Sequence[str]) -> list[str]:
+    """The practices of ``practice_ids`` the pages name (see ``Titles.drop``)."""
+    titles: Titles = context["titles"]
+    return titles.shown(practice_ids)
 
 
 @jinja2.pass_context
@@ -284,6 +301,7 @@ def _environment() -> jinja2.Environment:
     environment.filters["heading"] = _heading
     environment.globals["practice_link"] = _practice_link
     environment.globals["practice_links"] = _practice_links
+    environment.globals["shown_practices"] = _shown_practices
     environment.globals["page_link"] = _page_link
     environment.globals["source_links"] = _source_links
     environment.globals["source_fragment"] = source_fragment
@@ -492,6 +510,7 @@ def render_site(
     titles = Titles(
         all={key: loaded.model.title for key, loaded in content.practices.items()},
         linked=frozenset(playbook.practices),
+        drop=playbook.left_out_practices == "drop",
     )
     words = Words(
         interface_strings(playbook.language, playbook.strings), allow_html=playbook.allow_html

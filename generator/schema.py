@@ -438,6 +438,15 @@ TEAM_THRESHOLD = (
 )
 
 
+#: What happens where content names a practice the playbook leaves out (band links, related
+#: practices, health-check dimensions, troubleshooting remedies).
+LeftOut = Literal["warn", "drop"]
+LEFT_OUT = (
+    "Where content names a practice this playbook leaves out: 'warn' shows its title as "
+    "plain text and warns (build --strict fails), 'drop' leaves it off the page."
+)
+
+
 class Playbook(Model):
     """A playbook file that stands alone."""
 
@@ -463,6 +472,7 @@ class Playbook(Model):
         description=REMOTE_IMAGES,
     )
     team_threshold: int = Field(default=3, ge=1, le=1000, description=TEAM_THRESHOLD)
+    left_out_practices: LeftOut = Field(default="warn", description=LEFT_OUT)
 
 
 class PlaybookOverlay(Model):
@@ -485,4 +495,5 @@ class PlaybookOverlay(Model):
     allow_html: bool | None = None
     allow_remote_images: bool | None = Field(default=None, description=REMOTE_IMAGES)
     team_threshold: int | None = Field(default=None, ge=1, le=1000, description=TEAM_THRESHOLD)
+    left_out_practices: LeftOut | None = Field(default=None, description=LEFT_OUT)
     overrides: Overrides | None = None

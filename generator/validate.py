@@ -57,6 +57,7 @@ INHERITED_SETTINGS = (
     "allow_html",
     "allow_remote_images",
     "team_threshold",
+    "left_out_practices",
 )
 
 
