@@ -95,12 +95,14 @@ def playbook_settings(
             settings[key] = html_text(value)
     if site.url is not None:
         settings["site_url"] = site.url
-    # The footer's credit line in the playbook's words (generator/overrides/partials/
-    # copyright.html), as HTML: Material prints config values as they are.
+    # The footer's credit line and the 404 page's heading in the playbook's words (the theme
+    # overrides partials/copyright.html and 404.html), as HTML: the themes print config
+    # values as they are.
     strings = interface_strings(playbook.language, playbook.strings)
     settings["extra"] = {
         **(base_extra or {}),
         "playbook_made_with": html_text(strings["made_with"]),
+        "playbook_not_found": html_text(strings["not_found"]),
     }
     return settings
 

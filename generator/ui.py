@@ -5,8 +5,8 @@ Every text the site shows besides the content comes from these strings, which a 
 ``strings`` may change key by key: ``DEFAULT_STRINGS`` the browser script shows (the build
 prepends ``window.PLAYBOOK_CONFIG`` to the script, which fills in their placeholders),
 ``PAGE_STRINGS`` the generated pages and their navigation carry, ``SITE_STRINGS`` the rest of
-the site (the ``build --all`` index page, the theme's colour scheme switch and footer). A
-translation in ``generator/translations/LANGUAGE.yaml`` is used for a playbook whose
+the site (the ``build --all`` index page, the theme's colour scheme switch, footer and 404
+page). A translation in ``generator/translations/LANGUAGE.yaml`` is used for a playbook whose
 ``language`` is LANGUAGE; the playbook's own ``strings`` win over it.
 """
 
@@ -259,7 +259,8 @@ PAGE_STRINGS: dict[str, str] = {
 }
 
 #: Words of the site outside its pages: the index page of ``build --all``, the names of the
-#: colour scheme switch (where mkdocs.yml gives the ones below) and the footer's credit line.
+#: colour scheme switch (where mkdocs.yml gives the ones below), the footer's credit line and
+#: the heading of the page for an address the site does not have (404.html).
 SITE_STRINGS: dict[str, str] = {
     "index_title": "Playbooks",
     "index_description": "The playbooks published here.",
@@ -267,6 +268,7 @@ SITE_STRINGS: dict[str, str] = {
     "palette_to_dark": "Switch to dark mode",
     "palette_to_light": "Switch to light mode",
     "made_with": "Made with",
+    "not_found": "404 - Not found",
 }
 
 #: Every string a playbook's ``strings`` may set.

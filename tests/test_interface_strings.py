@@ -217,6 +217,8 @@ def test_language_de_uses_the_german_strings_and_the_playbooks_own_win(tmp_path:
     assert '<h2 id="vorgehen">Vorgehen' in page
     assert "Steps to take" not in page and "Why it matters" not in page
     assert "Erstellt mit" in page and "Made with" not in page
+    missing = (site / "404.html").read_text(encoding="utf-8")
+    assert "<h1>404 – Seite nicht gefunden</h1>" in missing and "Not found" not in missing
     home = (site / "index.html").read_text(encoding="utf-8")
     # The navigation's own titles.
     assert re.search(
