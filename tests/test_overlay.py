@@ -104,7 +104,10 @@ def test_a_name_means_a_playbook_beside_the_file_else_a_built_in_one(tmp_path: P
     grow = coach.content.practices["grow"].model
     assert grow.title == "Share growth opportunities"
     assert "assigned-work-by-growth" not in [item.id for item in grow.checklist]
-    assert grow.checklist[-1].id == "offered-to-pair"
+    assert [item.id for item in grow.checklist[-2:]] == [
+        "offered-to-pair",
+        "passed-on-an-opportunity",
+    ]
     assert project.playbook("default").model.practices == ["alpha", "beta"]
 
 
