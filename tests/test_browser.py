@@ -183,6 +183,7 @@ def test_reset_clears_one_checklist_only(page: Page, content: Content) -> None:
         },
     )
     page.get_by_role("button", name="Reset checklist").click()
+    page.get_by_role("button", name="Yes, untick them").click()  # it asks first
     expect(page.locator("form.pb-checklist input:checked")).to_have_count(0)
     expect(page.locator(".pb-progress__text")).to_have_text(f"0 of {len(listen)} done")
     assert stored(page) == {
@@ -314,6 +315,7 @@ def test_clear_answers_removes_one_assessment(page: Page, content: Content) -> N
     page.goto(LISTEN)
     answer(page, "listen", question.id, 3)
     page.get_by_role("button", name="Clear answers").click()
+    page.get_by_role("button", name="Yes, clear them").click()  # it asks first
     expect(page.locator("form.pb-assessment input:checked")).to_have_count(0)
     assert stored(page) == {}
 

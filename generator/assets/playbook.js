@@ -247,7 +247,7 @@
     const count = boxes.filter((box) => box.checked).length;
     const panel = after(form, "pb-progress", () => el("div", { class: "pb-progress" },
       el("span", { class: "pb-progress__text" }), el("span", { class: "pb-progress__bar" }),
-      el("button", { type: "button", class: "md-button pb-button", "data-pb-action": "reset-checklist",
+      el("button", { type: "button", class: "pb-button pb-button--quiet", "data-pb-action": "reset-checklist",
         text: t("reset_checklist") })));
     const text = t("progress", { done: count, total: boxes.length });
     panel.querySelector(".pb-progress__text").textContent = text;
@@ -296,7 +296,7 @@
     const panel = after(form, "pb-result", () => el("div", { class: "pb-result" },
       el("p", { class: "pb-result__count" }),
       el("div", { class: "pb-result__live", "aria-live": "polite" }),
-      el("button", { type: "button", class: "md-button pb-button", "data-pb-action": "reset-answers",
+      el("button", { type: "button", class: "pb-button pb-button--quiet", "data-pb-action": "reset-answers",
         text: t("clear_answers") })));
     panel.querySelector(".pb-result__count").textContent =
       t("answered", { answered, total: questions.length });
@@ -507,7 +507,7 @@
         el("div", { class: "pb-health__actions" },
           el("button", { type: "button", class: "md-button md-button--primary pb-button",
             "data-pb-action": "save-health", text: t("save_result") }),
-          el("button", { type: "button", class: "md-button pb-button", "data-pb-action": "reset-answers",
+          el("button", { type: "button", class: "pb-button pb-button--quiet", "data-pb-action": "reset-answers",
             "data-owner": "health", text: t("clear_answers") }),
           el("span", { class: "pb-status", role: "status" })),
         el("div", { class: "pb-share", hidden: true }),
@@ -976,6 +976,7 @@
     const target = event.target;
     if (!(target instanceof HTMLInputElement)) return;
     const checklist = target.closest("form.pb-checklist");
+    dropUndo(); // a new change: what was reset stays reset
     if (checklist && target.type === "checkbox") {
       saveChecklist(checklist);
       renderChecklist(checklist);
@@ -995,19 +996,78 @@
     }
     if (target.hasAttribute("data-pb-import")) importData(target);
   });
+  /* ---- Resetting and clearing: asked first, and undone on request until the page is left ---- */
+  const ask = (button, question, yes, act) => {
+    const holder = button.parentElement;
+    holder.querySelector(".pb-undo")?.remove();
+    if (holder.querySelector(".pb-confirm")) return;
+    const box = el("span", { class: "pb-confirm", role: "group", "aria-label": question },
+      el("span", { class: "pb-confirm__question", text: question }), " ",
+      el("button", { type: "button", class: "pb-button pb-button--quiet pb-button--danger", "data-pb-confirm": "yes", text: yes }), " ",
+      el("button", { type: "button", class: "pb-button pb-button--quiet", "data-pb-confirm": "no", text: t("confirm_keep") }));
+    button.hidden = true;
+    button.after(box);
+    box.querySelector("[data-pb-confirm=no]").focus();
+    box.addEventListener("click", (event) => {
+      const choice = event.target instanceof Element && event.target.closest("[data-pb-confirm]");
+      if (!choice) return;
+      box.remove();
+      button.hidden = false;
+      if (choice.dataset.pbConfirm === "yes") act();
+      else button.focus();
+    });
+  };
+  /* After a reset, "Undo" puts back what was there, until the next tick or answer, or page. */
+  const offerUndo = (button, done, key, previous) => {
+    const undo = el("span", { class: "pb-undo", role: "status" },
+      el("span", { text: done }), " ",
+      el("button", { type: "button", class: "pb-button pb-button--quiet", "data-pb-undo": "", text: t("undo") }));
+    button.after(undo);
+    const again = undo.querySelector("button");
+    again.focus();
+    again.addEventListener("click", () => {
+      undo.remove();
+      write(key, previous);
+      refresh();
+      button.focus();
+    });
+  };
+  const dropUndo = () => document.querySelectorAll(".pb-undo").forEach((undo) => undo.remove());
+  const resetChecklist = (button) => {
+    const form = button.parentElement.previousElementSibling;
+    const key = checklistKey(form);
+    const previous = read(key, { done: [] });
+    const act = () => {
+      write(key, { done: [] });
+      renderChecklist(form);
+      if (previous.done.length) offerUndo(button, t("checklist_reset_done"), key, previous);
+    };
+    if (!previous.done.length) return act();
+    ask(button, t("confirm_reset_checklist", { count: previous.done.length }), t("confirm_reset_yes"), act);
+  };
+  const clearAnswers = (button) => {
+    const owner = button.dataset.owner;
+    const form = owner ? null : button.closest(".pb-result").previousElementSibling;
+    const key = `answers:${owner || form.dataset.practice}`;
+    const previous = read(key, { answers: {} });
+    const count = Object.keys(previous.answers || {}).length;
+    const act = () => {
+      remove(key);
+      refresh();
+      if (count) offerUndo(button, t("answers_cleared_done"), key, previous);
+    };
+    if (!count) return act();
+    ask(button, t("confirm_clear_answers", { count }), t("confirm_clear_yes"), act);
+  };
+
   document.addEventListener("click", (event) => {
     const button = event.target instanceof Element && event.target.closest("[data-pb-action]");
     if (!button) return;
     const action = button.dataset.pbAction;
     if (action === "reset-checklist") {
-      const form = button.parentElement.previousElementSibling;
-      write(checklistKey(form), { done: [] });
-      renderChecklist(form);
+      resetChecklist(button);
     } else if (action === "reset-answers") {
-      const owner = button.dataset.owner;
-      const form = owner ? null : button.closest(".pb-result").previousElementSibling;
-      remove(`answers:${owner || form.dataset.practice}`);
-      refresh();
+      clearAnswers(button);
     } else if (action === "save-health") {
       saveHealth(button.closest(".pb-health-check"));
     } else if (action === "copy-code") {
