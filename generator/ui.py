@@ -62,6 +62,9 @@ DEFAULT_STRINGS: dict[str, str] = {
     "history_empty": "No saved results yet. Save one to compare with next time.",
     "history_item": "{date}, {about}: {score} out of 100",
     "history_unnamed": "unnamed",
+    "change_up": "up {points}",
+    "change_down": "down {points}",
+    "change_none": "no change",
     "about_label": "Who or what is this result about?",
     "about_hint": (
         'For example "my manager", "Sam" or "the platform team". Changes are shown against '

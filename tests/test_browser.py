@@ -429,7 +429,14 @@ def test_health_check_chart_scores_recommendations_and_history(
     )
     save.click()
     expect(history).to_have_count(2)
-    expect(history.first).to_contain_text(f": {better} out of 100 (+{better - overall})")
+    # Newest first; the change once, as an arrow, a signed number and words.
+    gain = better - overall
+    expect(history.first).to_contain_text(f": {better} out of 100 ↑ +{gain} (up {gain})")
+    expect(history.nth(1)).to_contain_text(f": {overall} out of 100")
+    expect(history.nth(1).locator(".pb-change")).to_have_count(0)
+    # Date and time, so two saves on one day can be told apart (the page is in English).
+    expect(history.first).to_contain_text(re.compile(r"\d{4}\D+\d{1,2}:\d{2}"))
+    assert box.locator(".pb-history ol").count() == 0  # no countdown numbering
     saved = stored(page)["history:health"]["results"]
     assert [r["overall"] for r in saved] == [overall, better]
     assert saved[0]["dimensions"] == scores

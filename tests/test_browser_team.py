@@ -257,7 +257,9 @@ def test_older_saved_results_become_unnamed(page: Page) -> None:
         ["playbook:/default:v2:history:health", json.dumps({"results": [result]})],
     )
     page.reload()
-    expect(page.locator(".pb-history li")).to_have_text(["May 1, 2024, unnamed: 55 out of 100"])
+    expect(page.locator(".pb-history li")).to_have_text(
+        ["May 1, 2024 at 09:00 AM, unnamed: 55 out of 100"]  # date and time, in UTC here
+    )
     assert stored(page)["history:health"] == {"results": [{**result, "about": ""}]}
 
 

@@ -352,6 +352,12 @@
   const formatDate = (iso) => new Date(iso).toLocaleDateString(
     document.documentElement.lang || undefined, { year: "numeric", month: "long", day: "numeric" });
   const signed = (n) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : "±0");
+  const formatDateTime = (iso) => new Date(iso).toLocaleString(document.documentElement.lang || undefined,
+    { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit" });
+  /* A change as "↑ +8 (up 8)": the arrow is decoration, the words say it. */
+  const changeBadge = (n) => el("span", { class: `pb-change pb-change--${n > 0 ? "up" : n < 0 ? "down" : "none"}` },
+    el("span", { "aria-hidden": "true", text: n > 0 ? "↑ " : n < 0 ? "↓ " : "→ " }),
+    `${signed(n)} (${n > 0 ? t("change_up", { points: n }) : n < 0 ? t("change_down", { points: -n }) : t("change_none")})`);
 
   const SVG = "http://www.w3.org/2000/svg";
   const svg = (tag, attributes = {}) => {
@@ -546,14 +552,17 @@
       }
     }
     renderShare(check, state, complete);
+    // Newest first, with date and time (two saves on one day differ); each change once, as an
+    // arrow, a signed number and words, so it never rests on colour alone.
     const items = history.map((r, i) => {
       const before = history.slice(0, i).filter((b) => sameName(b.about, r.about)).pop();
-      const change = before ? ` (${signed(r.overall - before.overall)})` : "";
-      return el("li", { text: t("history_item", { date: formatDate(r.date), about: r.about || t("history_unnamed"),
-        score: r.overall }) + change });
+      const item = el("li", { text: t("history_item", { date: formatDateTime(r.date),
+        about: r.about || t("history_unnamed"), score: r.overall }) });
+      if (before) item.append(" ", changeBadge(r.overall - before.overall));
+      return item;
     }).reverse();
     check.querySelector(".pb-history").replaceChildren(el("h3", { text: t("history_title") }),
-      items.length ? el("ol", { reversed: true }, ...items) : el("p", { text: t("history_empty") }));
+      items.length ? el("ul", { class: "pb-history__list" }, ...items) : el("p", { text: t("history_empty") }));
   };
   const changeAbout = (change, last) => {
     const about = last.about || t("history_unnamed");
