@@ -38,14 +38,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from threading import Thread
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
+
+from static_server import serving
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, ConsoleMessage, Page, Route, WebError
@@ -104,28 +103,6 @@ MATERIAL_SCHEME: dict[Scheme, str] = {"light": "default", "dark": "slate"}
 
 
 # --- the site --------------------------------------------------------------------------------
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@contextmanager
-def local_server(folder: Path) -> Iterator[str]:
-    """Serves ``folder`` on a free port of 127.0.0.1 from a thread; yields its address.
-
-    The port is bound before the folder is filled, so the site can be built for it.
-    """
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(folder)))
-    thread = Thread(target=server.serve_forever, name="screenshots-site", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
 
 
 def copy_project(project: Path, destination: Path) -> Path:
@@ -429,7 +406,8 @@ def main(argv: list[str] | None = None) -> int:
         project = copy_project(args.project.resolve(), Path(tmp) / "project")
         site = Path(tmp) / "site"
         site.mkdir()
-        with local_server(site) as url:
+        # The port is bound before the folder is filled, so the site can be built for it.
+        with serving(site) as url:
             build(project, site, url, args.engine)
             out.mkdir(parents=True, exist_ok=True)
             written, problems = take(url, out, wanted)
