@@ -246,7 +246,7 @@ def play_health(page: Page, scheme: Scheme) -> None:
     # A month later: better in the weakest dimension and the one that was middling.
     page.clock.set_fixed_time(SECOND_SAVE)
     answer_dimensions(page, [4, 3, 4, 3], only={0, 3})
-    page.locator(".pb-health__overall", has_text="since").wait_for()
+    page.locator(".pb-card__compared").wait_for()
     page.locator("[data-pb-action=save-health]").click()
     page.locator(".pb-history li").nth(1).wait_for()
     page.locator(".pb-status", has_text="saved").wait_for()

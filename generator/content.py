@@ -375,6 +375,8 @@ def check_content(check: Collector, content: Content) -> None:
                 f"{MOST_POINTS} while the content has a team page (team.yaml)",
             )
 
+    _check_steps(check, content)
+
     if content.troubleshooting is not None:
         trouble, source = content.troubleshooting.model, content.troubleshooting.source
         check.unique_ids(source, ("challenges",), trouble.challenges)
@@ -386,6 +388,57 @@ def check_content(check: Collector, content: Content) -> None:
 
     if content.home is not None:
         check.source_references(content.home.source, content.home.model.sources, content)
+
+
+def _steps(count: int) -> str:
+    return f"{count} step" if count == 1 else f"{count} steps"
+
+
+def _check_steps(check: Collector, content: Content) -> None:
+    """A statement's ``step`` names a step its practice has; a health-check statement's names
+    its ``practice`` too."""
+    for loaded in content.practices.values():
+        practice, source = loaded.model, loaded.source
+        for index, question in enumerate(practice.assessment.questions):
+            if question.step is not None and question.step > len(practice.steps):
+                check.add(
+                    source,
+                    ("assessment", "questions", index, "step"),
+                    f"step {question.step}: this practice has {_steps(len(practice.steps))}",
+                )
+    if content.health_check is None:
+        return
+    health, source = content.health_check.model, content.health_check.source
+    for d_index, dimension in enumerate(health.dimensions):
+        for q_index, question in enumerate(dimension.questions):
+            path: KeyPath = ("dimensions", d_index, "questions", q_index)
+            if question.practice is None:
+                if question.step is not None:
+                    check.add(
+                        source,
+                        (*path, "step"),
+                        "a step needs the practice it belongs to: add 'practice:' beside it",
+                    )
+                continue
+            found = content.practices.get(question.practice)
+            if found is None:
+                if question.practice not in content.practice_files:
+                    known = content.practices.keys()
+                    check.add(
+                        source,
+                        (*path, "practice"),
+                        f"unknown practice '{question.practice}'"
+                        f"{suggest(question.practice, known)}",
+                    )
+                continue
+            steps = len(found.model.steps)
+            if question.step is not None and question.step > steps:
+                check.add(
+                    source,
+                    (*path, "step"),
+                    f"step {question.step}: the practice '{question.practice}' has "
+                    f"{_steps(steps)}",
+                )
 
 
 def _unique_across(

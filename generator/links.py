@@ -78,6 +78,12 @@ class SiteLinks:
             url = relative_url(source, destination)
         return url + (f"#{fragment}" if fragment else "")
 
+    def built_href(self, page: str, target: str, fragment: str = "") -> str:
+        """The address of docs file ``target`` as the built site has it, seen from ``page``:
+        for places no engine rewrites (a data attribute the script reads)."""
+        source, destination = (page_url(p, self.directory_urls) for p in (page, target))
+        return relative_url(source, destination) + (f"#{fragment}" if fragment else "")
+
     def content_url(self, page: str, tag: str, attribute: str, value: str) -> str | None:
         """A link's or image's address in content on ``page``: made the built site's, or
         None where it must not be kept."""

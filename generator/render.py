@@ -227,6 +227,34 @@ def _page_link(context: jinja2.runtime.Context, target: str, text: str) -> Marku
     return Markup(f'<a href="{href}">{text}</a>')
 
 
+def step_fragment(number: int, title: str) -> str:
+    """The anchor of step ``number`` on its practice's page: the id its heading gets."""
+    # As _heading makes it: no other heading of a practice page starts with a number and a dot.
+    return heading_slug(" ".join(f"{number}. {title}".split()))
+
+
+@jinja2.pass_context
+def _step_target(
+    context: jinja2.runtime.Context, practice_id: str | None, number: int | None
+) -> dict[str, str] | None:
+    """Where step ``number`` of ``practice_id`` is, as {href, title}: None when the statement
+    names no step or its practice has no page on this site."""
+    steps: Mapping[str, Sequence[str]] = context["step_titles"]
+    if practice_id is None or number is None or practice_id not in steps:
+        return None
+    title = steps[practice_id][number - 1]
+    page: str = context["page"]
+    target = f"{PRACTICE_FOLDER}/{practice_id}.md"
+    fragment = step_fragment(number, title)
+    links: SiteLinks = context["links"]
+    if page == target:
+        return {"href": f"#{fragment}", "title": f"{number}. {title}"}
+    practice: str = context["titles"].all[practice_id]
+    # In a data attribute, which no engine rewrites: the built site's address.
+    href = links.built_href(page, target, fragment)
+    return {"href": href, "title": f"{practice}: {number}. {title}"}
+
+
 def _preformatted(text: str) -> Markup:
     return Markup(preformatted_text(text))
 
@@ -305,6 +333,7 @@ def _environment() -> jinja2.Environment:
     environment.globals["page_link"] = _page_link
     environment.globals["source_links"] = _source_links
     environment.globals["source_fragment"] = source_fragment
+    environment.globals["step_target"] = _step_target
     return environment
 
 
@@ -385,7 +414,7 @@ def _render(template: str, words: Words, page: str, links: SiteLinks, **context:
         page=page,
         links=links,
         heading_ids=set(),
-        **{"source_entries": {}, **context},
+        **{"source_entries": {}, "step_titles": {}, **context},
     )
     # Collapse the runs of blank lines that template logic leaves, for tidy golden files.
     lines: list[str] = []
@@ -414,6 +443,7 @@ def render_practice_page(
         scale_span=scale.points[-1].value - scale.points[0].value,
         titles=titles,
         source_entries=source_entries or {},
+        step_titles={practice.id: [step.title for step in practice.steps]},
         front_matter=front_matter(
             title=practice.title, description=practice.summary, tags=list(practice.tags)
         ),
@@ -564,6 +594,7 @@ def render_site(
         health_check=health,
         scale=health_scale,
         titles=titles,
+        step_titles={p.id: [step.title for step in p.steps] for p in chosen},
         team_version=team_version,
         team_title=team_text.title if team_text else None,
         source_entries=entries,

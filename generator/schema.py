@@ -194,6 +194,21 @@ class Question(Model):
     reverse: bool = Field(
         default=False, description="True when agreeing more means doing the practice less."
     )
+    step: int | None = Field(
+        default=None,
+        ge=1,
+        description="The number of the practice's step (1 for the first) this statement "
+        "relates to: offered as the next step when it is among the reader's lowest answers.",
+    )
+
+
+class HealthQuestion(Question):
+    practice: Slug | None = Field(
+        default=None,
+        description="The practice whose step (step:) this statement relates to; with step: it "
+        "is offered as the next step when the statement is among the weakest dimension's "
+        "lowest answers.",
+    )
 
 
 class Band(Model):
@@ -294,7 +309,7 @@ class Dimension(Model):
     practices: list[Slug] = Field(
         min_length=1, description="Practices that strengthen this dimension."
     )
-    questions: list[Question] = Field(min_length=1)
+    questions: list[HealthQuestion] = Field(min_length=1)
 
 
 class HealthCheck(Model):

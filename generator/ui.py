@@ -53,8 +53,19 @@ DEFAULT_STRINGS: dict[str, str] = {
     "undo": "Undo",
     "overall": "Overall: {score} out of 100",
     "dimension_score": "{title}: {score} out of 100",
-    "change": "{change} since {date}",
-    "recommend_intro": "Where to start, with the weakest part of the relationship:",
+    "next_step": "Next step",
+    "next_step_because": "You answered “{answer}” to “{statement}”",
+    "compared_last": "since your last saved result about {about}",
+    "compared_last_unnamed": "since your last saved result",
+    "legend_this": "This result, {date}",
+    "legend_last": "Last saved, {date}",
+    "health_table_caption": "Scores per dimension, out of 100",
+    "health_col_dimension": "Dimension",
+    "health_col_this": "This result",
+    "health_col_last": "Last saved",
+    "health_col_change": "Change",
+    "health_weakest": "Weakest: {titles}, {score} out of 100.",
+    "recommend_intro": "Practices that strengthen it:",
     "recommend": "{title}: ",
     "save_result": "Save this result",
     "saved": "Result saved in this browser.",
@@ -70,7 +81,6 @@ DEFAULT_STRINGS: dict[str, str] = {
         'For example "my manager", "Sam" or "the platform team". Changes are shown against '
         "your last result about the same one."
     ),
-    "change_about": "{change} since {date} ({about})",
     "team_share_title": "Share with your team",
     "team_share_intro": (
         "Running the health check as a team? Send this code to the person who gathers the "
@@ -143,6 +153,9 @@ DEFAULT_STRINGS: dict[str, str] = {
     "team_history_item": "{date}, {name}: {count} answers",
     "assessment_result": "Self-assessment: {score} out of 100, {band}",
     "assessment_none": "Self-assessment not taken yet",
+    "overview_health_last": "Last result: {score} out of 100 about {about}, {date}",
+    "overview_health_last_unnamed": "Last result: {score} out of 100, {date}",
+    "overview_health_none": "No result saved yet",
     "data_title": "Your data",
     "data_intro": (
         "Your ticks, answers and saved results are kept in this browser only. Export them to "
@@ -267,6 +280,7 @@ PAGE_STRINGS: dict[str, str] = {
         "Every practice carries a few tags; pick one to see the practices that share it."
     ),
     "tags_description": "Practices of {site} by tag.",
+    "back_to_top": "Back to top",
 }
 
 #: Words of the site outside its pages: the index page of ``build --all``, the names of the

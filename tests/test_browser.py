@@ -22,7 +22,8 @@ from playwright.sync_api import Page, expect
 
 from generator import schema
 from generator.content import Content
-from generator.scoring import band_for, percent_score, weakest
+from generator.render import step_fragment
+from generator.scoring import answer_points, band_for, percent_score, weakest
 from generator.ui import DEFAULT_STRINGS, PAGE_STRINGS
 from generator.validate import load_project
 
@@ -210,7 +211,7 @@ def test_home_shows_progress_of_every_practice(page: Page, content: Content) -> 
     )
     overview = page.locator(".pb-progress-overview")
     expect(overview).to_be_visible()
-    rows = overview.locator(".pb-overview__item")
+    rows = overview.locator(".pb-overview__item[data-practice]")
     chosen = ["listen", "appreciate", "grow", "boundaries", "communicate"]
     expect(rows).to_have_count(len(chosen))
     for row, practice_id in zip(rows.all(), chosen, strict=True):
@@ -224,6 +225,27 @@ def test_home_shows_progress_of_every_practice(page: Page, content: Content) -> 
     expect(rows.first).to_contain_text(f"Self-assessment: {expected} out of 100, {band.label}")
     expect(rows.nth(1)).to_contain_text("Self-assessment not taken yet")
     expect(rows.nth(2)).to_contain_text(f"1 of {len(grow)} statements answered.")
+    # The band's place as a colour beside its name: the lowest, the middle or the highest.
+    tone = ["low", "mid", "high"][[b.id for b in listen.assessment.bands].index(band.id)]
+    expect(rows.first.locator(".pb-overview__score")).to_have_class(
+        f"pb-overview__score pb-overview__score--{tone}"
+    )
+    # One card for the health check: its last saved result, about whom and when.
+    health = overview.locator(".pb-overview__item[data-health]")
+    expect(health.locator("a")).to_have_text(content.health_check.model.title)
+    expect(health.locator(".pb-overview__score")).to_have_text("No result saved yet")
+    results = [
+        {"about": "", "date": "2024-03-01T09:00:00Z", "dimensions": {}, "overall": 40},
+        {"about": "my manager", "date": "2024-05-01T09:00:00Z", "dimensions": {}, "overall": 70},
+    ]
+    seed(page, {"history:health": json.dumps({"results": results})})
+    expect(health.locator(".pb-overview__score")).to_have_text(
+        "Last result: 70 out of 100 about my manager, May 1, 2024"
+    )
+    seed(page, {"history:health": json.dumps({"results": results[:1]})})
+    expect(health.locator(".pb-overview__score")).to_have_text(
+        "Last result: 40 out of 100, March 1, 2024"
+    )
 
 
 # --- 2. self-assessments ---------------------------------------------------------------------
@@ -253,12 +275,34 @@ def test_answering_every_question_shows_the_band_computed_from_the_yaml(
     )
     answer(page, practice_id, questions[-1].id, answers[questions[-1].id])
 
-    expect(result.locator(".pb-result__score")).to_have_text(f"Your score: {expected} out of 100")
-    expect(result).to_contain_text(band.label)
+    # One card: the score, the band's label (its range beside it) and its advice once, the
+    # next step from the lowest answers, then the band's links.
+    card = result.locator(".pb-card")
+    expect(card).to_have_count(1)
+    expect(card.locator(".pb-result__score")).to_have_text(f"Your score: {expected} out of 100")
+    expect(card.locator(".pb-card__value")).to_have_text(str(expected))
+    expect(card.locator(".pb-badge")).to_have_text(f"{band.label} {band.min}–{band.max}")
+    advice = " ".join(band.advice.split("\n\n")[0].split()[:6])
+    assert card.inner_text().count(advice) == 1
+    assert f"{band.min}–{band.max}: {band.label}." not in card.inner_text()
+    step = expected_next_step(practice, scale, answers)
+    if step is None:
+        expect(card.locator(".pb-card__next")).to_have_count(0)
+    else:
+        number, statement = step
+        link = card.locator(".pb-card__step a")
+        expect(link).to_have_text(f"{number}. {practice.steps[number - 1].title}")
+        fragment = step_fragment(number, practice.steps[number - 1].title)
+        assert link.get_attribute("href") == f"#{fragment}"
+        expect(page.locator(f"h3[id='{fragment}']")).to_have_count(1)
+        label = next(p.label for p in scale.points if p.value == answers[statement.id])
+        expect(card.locator(".pb-card__because")).to_have_text(
+            f"You answered “{label}” to “{statement.text}”"
+        )
     current = page.locator(".pb-band--current")
     expect(current).to_have_count(1)
     assert current.get_attribute("data-band") == band.id
-    links = result.locator("a")
+    links = card.locator(".pb-card__links a")
     expect(links).to_have_count(len(band.practices))
     for link, linked_id in zip(links.all(), band.practices, strict=True):
         expect(link).to_have_text(content.practices[linked_id].model.title)
@@ -273,6 +317,23 @@ def test_answering_every_question_shows_the_band_computed_from_the_yaml(
         ).to_be_checked()
     expect(page.locator(".pb-result__score")).to_have_text(f"Your score: {expected} out of 100")
     assert stored(page)[f"answers:{practice_id}"] == {"answers": answers}
+
+
+def expected_next_step(
+    practice: schema.Practice, scale: schema.Scale, answers: dict[str, int]
+) -> tuple[int, schema.Question] | None:
+    """The step the result card offers: of the statements not answered at their best, lowest
+    first (page order among equals), the first that names a step."""
+    best = scale.points[-1].value - scale.points[0].value
+    ranked = sorted(
+        enumerate(practice.assessment.questions),
+        key=lambda pair: (answer_points(pair[1], answers[pair[1].id], scale), pair[0]),
+    )
+    for _, question in ranked:
+        points = answer_points(question, answers[question.id], scale)
+        if question.step is not None and points < best:
+            return question.step, question
+    return None
 
 
 def test_reverse_scored_questions_count_the_other_way(page: Page, content: Content) -> None:
@@ -390,10 +451,17 @@ def test_health_check_chart_scores_recommendations_and_history(
     for question_id, value in answers.items():
         answer(page, "health", question_id, value)
     expect(box.locator(".pb-health__overall")).to_have_text(f"Overall: {overall} out of 100")
+    # A data table beside the chart: a row per dimension, no earlier result to compare with yet.
+    table = box.locator("table.pb-health__scores")
+    expect(table.locator("thead th")).to_have_text(["Dimension", "This result"])
     for dimension in check.dimensions:
-        expect(
-            box.locator(f".pb-health__scores li[data-dimension='{dimension.id}']")
-        ).to_have_text(f"{dimension.title}: {scores[dimension.id]} out of 100")
+        row = table.locator(f"tr[data-dimension='{dimension.id}']")
+        expect(row.locator("th")).to_have_text(dimension.title)
+        expect(row.locator("td")).to_have_text([str(scores[dimension.id])])
+    expect(box.locator(".pb-card__compared")).to_have_count(0)
+    expect(box.locator(".pb-legend li")).to_have_text(
+        [re.compile(r"^This result, \w+ \d+, \d{4}$")]
+    )
     chart = box.locator("svg.pb-chart")
     expect(chart).to_be_visible()
     assert chart.get_attribute("role") == "img"
@@ -405,6 +473,20 @@ def test_health_check_chart_scores_recommendations_and_history(
     recommendations = box.locator(".pb-health__recommendations li")
     expect(recommendations).to_have_count(len(expected_weakest))
     weakest_dimension = check.dimensions[0]
+    # The next step: the weakest dimension's lowest statement (all equal here: the first) that
+    # names a step, linked to that step on its practice's page.
+    stepped = next(q for q in weakest_dimension.questions if q.step is not None)
+    assert stepped.practice is not None and stepped.step is not None
+    target = content.practices[stepped.practice].model
+    step_title = target.steps[stepped.step - 1].title
+    expect(box.locator(".pb-health__weakest")).to_have_text(
+        f"Weakest: {weakest_dimension.title}, {scores[weakest_dimension.id]} out of 100."
+    )
+    step_link = box.locator(".pb-card__step a")
+    expect(step_link).to_have_text(f"{target.title}: {stepped.step}. {step_title}")
+    assert step_link.evaluate("(a) => a.pathname + a.hash") == (
+        f"/practices/{stepped.practice}/#{step_fragment(stepped.step, step_title)}"
+    )
     links = recommendations.first.locator("a")
     assert [links.nth(i).text_content() for i in range(links.count())] == [
         content.practices[p].model.title for p in weakest_dimension.practices
@@ -424,13 +506,29 @@ def test_health_check_chart_scores_recommendations_and_history(
         answer(page, "health", question.id, low if question.reverse else high)
     answers.update({q.id: low if q.reverse else high for q in weakest_dimension.questions})
     better = percent_score(answers, [q for d in check.dimensions for q in d.questions], scale)
-    expect(box.locator(".pb-health__overall")).to_contain_text(
-        f"Overall: {better} out of 100 (+{better - overall} since "
+    gain = better - overall
+    expect(box.locator(".pb-health__overall")).to_have_text(f"Overall: {better} out of 100")
+    # The change once, against the last saved result, whose date the chart's key gives once.
+    expect(box.locator(".pb-card__compared")).to_have_text(
+        f"↑ +{gain} (up {gain}) since your last saved result"
+    )
+    legend = box.locator(".pb-legend li")
+    expect(legend).to_have_count(2)
+    expect(legend.nth(1)).to_have_text(re.compile(r"^Last saved, \w+ \d+, \d{4} at \d"))
+    saved_date = (legend.nth(1).text_content() or "").removeprefix("Last saved, ")
+    assert box.locator(".pb-card").inner_text().count(saved_date) == 1
+    row = table.locator(f"tr[data-dimension='{weakest_dimension.id}']")
+    expect(table.locator("thead th")).to_have_text(
+        ["Dimension", "This result", "Last saved", "Change"]
+    )
+    change = scores[weakest_dimension.id]
+    now = percent_score(answers, weakest_dimension.questions, scale)
+    expect(row.locator("td")).to_have_text(
+        [str(now), str(change), f"↑ +{now - change} (up {now - change})"]
     )
     save.click()
     expect(history).to_have_count(2)
     # Newest first; the change once, as an arrow, a signed number and words.
-    gain = better - overall
     expect(history.first).to_contain_text(f": {better} out of 100 ↑ +{gain} (up {gain})")
     expect(history.nth(1)).to_contain_text(f": {overall} out of 100")
     expect(history.nth(1).locator(".pb-change")).to_have_count(0)

@@ -250,8 +250,8 @@ def test_playbook_strings_prints_every_key_with_its_placeholders_and_text() -> N
     lines = result.output.splitlines()
     assert lines[0] == "Strings shown by the browser script:"
     assert lines[1].split() == ["KEY", "PLACEHOLDERS", "TEXT", "(en)"]
-    assert "  progress                    done total            {done} of {total} done" in lines
-    assert "  nav_home                                          Home" in lines
+    assert "  progress                      done total            {done} of {total} done" in lines
+    assert "  nav_home                                            Home" in lines
     rows = [line.split()[0] for line in lines if line.startswith("  ") and "KEY" not in line]
     assert rows == list(ALL_STRINGS)
     headings = [line for line in lines if line.startswith("Strings ")]
@@ -265,7 +265,7 @@ def test_playbook_strings_prints_every_key_with_its_placeholders_and_text() -> N
 def test_playbook_strings_in_german() -> None:
     result = run("strings", "--language", "de")
     assert_exit(result, 0)
-    assert "  progress                    done total            {done} von {total} erledigt" in (
+    assert "  progress                      done total            {done} von {total} erledigt" in (
         result.output.splitlines()
     )
 

@@ -133,8 +133,10 @@ def test_a_practice_page_shows_the_play_the_template_and_its_sources(project: Pa
         "Date: ______\n\n1. What is on your mind?\n  - a sub-point, indented\n"
         "<script>alert(1)</script>"
     )
-    last = page.rstrip().rsplit("\n", 1)[1]
-    assert html.unescape(last) == (
+    # The sources line comes last but for the way back to the top.
+    sources, to_top = page.rstrip().rsplit("\n", 3)[1::2]
+    assert to_top == '<p class="pb-to-top"><a href="#">Back to top</a></p>'
+    assert html.unescape(sources) == (
         '<p class="pb-sources">Sources: '
         '<a href="../../sources/#source-second-book">Another Author, A Book</a>; '
         '<a href="../../sources/#source-first-article">Some Author, An Article, 2021</a>.</p>'

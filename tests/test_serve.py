@@ -186,7 +186,7 @@ def test_serve_rebuilds_on_overlay_and_own_content_edits(
 
         replace_in(overlay, "- id: open-by-default", "- id: open-by-defualt")
         expected = (
-            "playbooks/peers.yaml:835:17: overrides.practices.communicate.assessment.bands[2].id: "
+            "playbooks/peers.yaml:836:17: overrides.practices.communicate.assessment.bands[2].id: "
             "unknown band 'open-by-defualt' (did you mean 'open-by-default'?); mark a new band "
             "with 'add: true'"
         )

@@ -68,7 +68,7 @@ FREE_TEXT_FIELDS = {
     "Step.title", "Step.detail",
     "Contexts.employees", "Contexts.teams", "Contexts.customers",
     "Pitfall.title", "Pitfall.detail",
-    "ChecklistItem.text", "Question.text",
+    "ChecklistItem.text", "Question.text", "HealthQuestion.text",
     "Assessment.intro", "Band.label", "Band.advice",
     "Resource.title", "Resource.note",
     "ScalePoint.label",

@@ -218,6 +218,70 @@ CASES = {
 }
 
 
+HEALTH = "content/health-check.yaml"
+#: A statement's step: a number of its practice's steps (a health-check statement's, of the
+#: practice it names).
+STEPS = {
+    "step past the practice's last": (
+        ALPHA,
+        "      text: I do the first thing.\n",
+        "      text: I do the first thing.\n      step: 2\n",
+        "content/practices/alpha.yaml:29:13: assessment.questions[0].step: step 2: this "
+        "practice has 1 step",
+    ),
+    "step zero": (
+        ALPHA,
+        "      text: I do the first thing.\n",
+        "      text: I do the first thing.\n      step: 0\n",
+        "content/practices/alpha.yaml:29:13: assessment.questions[0].step: must be at least "
+        "1, got 0",
+    ),
+    "health step without its practice": (
+        HEALTH,
+        "        text: We help each other.\n",
+        "        text: We help each other.\n        step: 1\n",
+        "content/health-check.yaml:13:15: dimensions[0].questions[0].step: a step needs the "
+        "practice it belongs to: add 'practice:' beside it",
+    ),
+    "health step of an unknown practice": (
+        HEALTH,
+        "        text: We help each other.\n",
+        "        text: We help each other.\n        practice: alpah\n        step: 1\n",
+        "content/health-check.yaml:13:19: dimensions[0].questions[0].practice: unknown "
+        "practice 'alpah' (did you mean 'alpha'?)",
+    ),
+    "health step past the practice's last": (
+        HEALTH,
+        "        text: We help each other.\n",
+        "        text: We help each other.\n        practice: alpha\n        step: 3\n",
+        "content/health-check.yaml:14:15: dimensions[0].questions[0].step: step 3: the "
+        "practice 'alpha' has 1 step",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", STEPS, ids=list(STEPS))
+def test_a_statements_step_is_one_its_practice_has(project: Path, case: str) -> None:
+    relative, old, new, expected = STEPS[case]
+    edit(project, relative, old, new)
+    assert problems(project) == [expected]
+
+
+def test_statements_naming_steps_are_valid(project: Path) -> None:
+    edit(project, ALPHA, "      text: I do the first thing.\n", "      text: x.\n      step: 1\n")
+    edit(
+        project,
+        HEALTH,
+        "        text: We help each other.\n",
+        "        text: We help each other.\n        practice: beta\n        step: 1\n",
+    )
+    loaded = load_project(project).content_for("default")
+    assert loaded.practices["alpha"].model.assessment.questions[0].step == 1
+    assert loaded.health_check is not None
+    question = loaded.health_check.model.dimensions[0].questions[0]
+    assert (question.practice, question.step) == ("beta", 1)
+
+
 @pytest.mark.parametrize("case", CASES, ids=list(CASES))
 def test_each_mistake_has_its_located_message(project: Path, case: str) -> None:
     relative, old, new, expected = CASES[case]

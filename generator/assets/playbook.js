@@ -310,13 +310,81 @@
       return;
     }
     band.section.classList.add("pb-band--current");
-    if (panel.dataset.score !== `${value}:${band.id}`) {
-      panel.dataset.score = `${value}:${band.id}`;
-      const advice = el("div", { class: "pb-result__advice" });
-      advice.innerHTML = band.section.innerHTML; // the band's own rendered text and links
-      live.replaceChildren(el("p", { class: "pb-result__score" },
-        el("strong", { text: t("score", { score: value }) })), advice);
+    if (panel.dataset.score !== `${value}:${band.id}:${JSON.stringify(stored.answers)}`) {
+      panel.dataset.score = `${value}:${band.id}:${JSON.stringify(stored.answers)}`;
+      live.replaceChildren(resultCard(value, band, bands, questions, stored.answers, min, max));
     }
+  };
+  /* The band's own rendered advice, without its lead ("45–74: Building the habit."), and the
+   * links it gives ("See: ..."). */
+  const bandParts = (section) => {
+    const advice = section.querySelector(".pb-md").cloneNode(true);
+    const lead = advice.querySelector("p > strong:first-child");
+    if (lead && lead.parentElement === advice.firstElementChild) {
+      const rest = lead.nextSibling;
+      if (rest && rest.nodeType === Node.TEXT_NODE) rest.textContent = rest.textContent.replace(/^\s+/, "");
+      lead.remove();
+      if (!advice.firstElementChild.textContent.trim() && !advice.firstElementChild.children.length) {
+        advice.firstElementChild.remove();
+      }
+    }
+    const see = section.querySelector(".pb-band__see");
+    return { advice, see: see ? see.cloneNode(true) : null };
+  };
+  /* A band's place among the bands, lowest first: its colour (its label says it in words). */
+  const bandTone = (bands, band) => {
+    const order = [...bands].sort((a, b) => a.min - b.min);
+    const index = order.indexOf(band);
+    return index === 0 && order.length > 1 ? "low" : index === order.length - 1 ? "high" : "mid";
+  };
+  const answerLabel = (q, value) => {
+    const radio = q.fieldset.querySelector(`input[type=radio][value="${value}"]`);
+    const label = radio && radio.closest("label");
+    return label ? label.textContent.trim() : String(value);
+  };
+  const statementText = (q) => {
+    const legend = q.fieldset.querySelector("legend");
+    const text = legend.querySelector(".pb-statement") || legend;
+    return text.textContent.trim();
+  };
+  /* The reader's lowest answers first (in page order among equals): the first of them that
+   * names a step of a practice is the next step; the lowest statement otherwise. */
+  const nextStep = (questions, answers, min, max) => {
+    const ranked = questions.map((q, index) => ({ q, index, points: points(get(answers, q.id), min, max, q.reverse) }))
+      .sort((a, b) => a.points - b.points || a.index - b.index);
+    if (!ranked.length || ranked[0].points === max - min) return null; // every answer at its best
+    const stepped = ranked.find((r) => r.q.fieldset.dataset.stepHref && r.points < max - min);
+    const chosen = stepped || ranked[0];
+    const value = get(answers, chosen.q.id);
+    const because = t("next_step_because", { answer: answerLabel(chosen.q, value), statement: statementText(chosen.q) });
+    const box = el("div", { class: "pb-card__next" }, el("p", { class: "pb-card__heading", text: t("next_step") }));
+    const href = chosen.q.fieldset.dataset.stepHref;
+    if (href) {
+      box.append(el("p", { class: "pb-card__step" }, el("a", { href, text: chosen.q.fieldset.dataset.stepTitle })),
+        el("p", { class: "pb-card__because", text: because }));
+    } else {
+      box.append(el("p", { class: "pb-card__because", text: because }));
+    }
+    return box;
+  };
+  /* "Your score: 69 out of 100" with the number set large: the words around {score} small. */
+  const scoreLine = (key, value, className) => {
+    const [before, ...rest] = (strings[key] || key).split("{score}");
+    const words = (text) => text.trim() && el("span", { class: "pb-card__words", text });
+    return el("p", { class: `pb-card__score ${className}` },
+      words(before), el("span", { class: "pb-card__value", text: number(value) }),
+      rest.length ? words(rest.join("{score}")) : null);
+  };
+  const resultCard = (value, band, bands, questions, answers, min, max) => {
+    const { advice, see } = bandParts(band.section);
+    const badge = el("span", { class: `pb-badge pb-badge--${bandTone(bands, band)}` },
+      el("span", { class: "pb-badge__label", text: band.section.dataset.label }),
+      el("span", { class: "pb-badge__range", text: ` ${band.min}–${band.max}` }));
+    return el("section", { class: "pb-card", "data-band": band.id, "aria-label": t("score", { score: value }) },
+      el("div", { class: "pb-card__headline" }, scoreLine("score", value, "pb-result__score"), badge),
+      el("div", { class: "pb-card__advice" }, advice),
+      nextStep(questions, answers, min, max),
+      see && el("p", { class: "pb-card__links" }, ...see.childNodes));
   };
   const saveAnswer = (owner, radio) => {
     const key = `answers:${owner}`;
@@ -365,32 +433,62 @@
     for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
     return node;
   };
-  /* A radar chart for three or more dimensions, bars otherwise; drawn here, no library.
+  /* Words of a label in lines of at most `most` characters (a longer word stays whole). */
+  const wrap = (text, most) => text.split(/\s+/).reduce((lines, word) => {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && `${last} ${word}`.length <= most) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+    return lines;
+  }, []);
+  const FONT = 14; // the labels' size in CSS pixels: the chart is drawn at the width it is shown
+  const LINE = 17;
+  /* A radar chart for three or more dimensions, bars otherwise; drawn here, no library, at
+   * `width` (the width it will be shown at, so that its labels keep their size on a phone).
    * `dimensions` are {id, title, score}; `previous` maps dimension ids to an earlier score;
    * `range` ({low, high}, maps of ids) draws the band from lowest to highest. */
-  const chart = (dimensions, previous, { label, range } = {}) => {
-    const [width, height, radius] = [600, 290, 105];
-    const [cx, cy] = [width / 2, height / 2];
-    const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, class: "pb-chart", role: "img",
-      "aria-label": label || dimensions.map((d) => t("dimension_score", { title: d.title, score: d.score })).join("; ") });
+  const chart = (dimensions, previous, { label, range, width: shown } = {}) => {
+    const width = Math.round(Math.max(300, Math.min(600, shown || 600)));
     const n = dimensions.length;
+    const aria = label || dimensions.map((d) => t("dimension_score", { title: d.title, score: d.score })).join("; ");
+    const text = (x, y, lines, anchor) => {
+      const node = svg("text", { x: x.toFixed(1), y: y.toFixed(1), "text-anchor": anchor });
+      lines.forEach((line, i) => {
+        const span = svg("tspan", { x: x.toFixed(1), dy: i ? LINE : 0 });
+        span.textContent = line;
+        node.append(span);
+      });
+      return node;
+    };
     if (n < 3) {
+      const bar = width - 40;
+      const root = svg("svg", { viewBox: `0 0 ${width} ${40 + n * 64}`, width, class: "pb-chart", role: "img", "aria-label": aria });
       dimensions.forEach((d, i) => {
-        const y = 40 + i * 60;
-        root.append(svg("rect", { x: 20, y, width: 480, height: 24, class: "pb-chart__grid" }));
+        const y = 36 + i * 64;
+        root.append(svg("rect", { x: 20, y, width: bar, height: 24, class: "pb-chart__grid" }));
         if (range) {
           const [low, high] = [get(range.low, d.id), get(range.high, d.id)];
-          root.append(svg("rect", { x: 20 + (480 * low) / 100, y, width: (480 * (high - low)) / 100,
+          root.append(svg("rect", { x: 20 + (bar * low) / 100, y, width: (bar * (high - low)) / 100,
             height: 24, class: "pb-chart__range" }));
         }
-        root.append(svg("rect", { x: 20, y: range ? y + 8 : y, width: (480 * d.score) / 100,
+        if (previous && has(previous.dimensions, d.id)) {
+          const x = 20 + (bar * previous.dimensions[d.id]) / 100;
+          root.append(svg("line", { x1: x, y1: y - 4, x2: x, y2: y + 28, class: "pb-chart__previous" }));
+        }
+        root.append(svg("rect", { x: 20, y: range ? y + 8 : y, width: (bar * d.score) / 100,
           height: range ? 8 : 24, class: "pb-chart__area" }));
-        const text = svg("text", { x: 20, y: y - 6 });
-        text.textContent = `${d.title}: ${number(d.score)}`;
-        root.append(text);
+        root.append(text(20, y - 8, [`${d.title}: ${number(d.score)}`], "start"));
       });
       return root;
     }
+    // Room for a label on either side, and its words wrapped to fit that room.
+    const side = width < 480 ? Math.round(width * 0.27) : 170;
+    const most = Math.max(8, Math.floor(side / (FONT * 0.56)));
+    const labels = dimensions.map((d) => wrap(`${d.title} ${number(d.score)}`, most));
+    const radius = Math.max(60, Math.min(120, (width - 2 * side - 24) / 2));
+    const tall = Math.max(...labels.map((lines) => lines.length));
+    const [cx, cy] = [width / 2, radius + tall * LINE + 14];
+    const height = Math.round(2 * cy);
+    const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, width, class: "pb-chart", role: "img", "aria-label": aria });
     const at = (i, value) => {
       const angle = -Math.PI / 2 + (2 * Math.PI * i) / n;
       const r = (radius * value) / 100;
@@ -402,11 +500,14 @@
     dimensions.forEach((d, i) => {
       const [x, y] = at(i, 100);
       root.append(svg("line", { x1: cx, y1: cy, x2: x.toFixed(1), y2: y.toFixed(1), class: "pb-chart__grid" }));
-      const [lx, ly] = at(i, 110);
-      const text = svg("text", { x: lx.toFixed(1), y: (ly + (ly > cy + 1 ? 14 : ly < cy - 1 ? -6 : 4)).toFixed(1),
-        "text-anchor": Math.abs(lx - cx) < 1 ? "middle" : lx > cx ? "start" : "end" });
-      text.textContent = `${d.title} ${number(d.score)}`;
-      root.append(text);
+      const [lx, ly] = at(i, 100 + 1200 / radius);
+      const lines = labels[i];
+      const anchor = Math.abs(lx - cx) < 1 ? "middle" : lx > cx ? "start" : "end";
+      // Above the top, below the bottom, centred on the side.
+      const top = ly < cy - 1 && anchor === "middle" ? ly - (lines.length - 1) * LINE - 4
+        : ly > cy + 1 && anchor === "middle" ? ly + FONT
+          : ly - ((lines.length - 1) * LINE) / 2 + FONT / 3;
+      root.append(text(lx, top, lines, anchor));
     });
     if (range) {
       // The band between the lowest and the highest answers: the outer ring less the inner one.
@@ -537,19 +638,7 @@
     if (live.dataset.signature !== signature) {
       live.dataset.signature = signature;
       live.replaceChildren();
-      if (complete) {
-        const since = (d) => (last && has(last.dimensions, d.id)
-          ? ` (${t("change", { change: signed(d.score - last.dimensions[d.id]), date: formatDate(last.date) })})` : "");
-        const list = el("ul", { class: "pb-health__scores" }, ...state.dimensions.map((d) =>
-          el("li", { "data-dimension": d.id, text: t("dimension_score", { title: d.title, score: d.score }) + since(d) })));
-        const recommendations = el("ul", { class: "pb-health__recommendations" },
-          ...weakest(state.dimensions).map((d) => recommendation(d, t("recommend", { title: d.title }))));
-        live.append(
-          el("p", { class: "pb-health__overall" }, el("strong", { text: t("overall", { score: state.overall }) }),
-            last ? changeAbout(state.overall - last.overall, last) : ""),
-          chart(state.dimensions, last), list,
-          el("p", { class: "pb-health__start", text: t("recommend_intro") }), recommendations);
-      }
+      if (complete) live.append(healthCard(check, state, last));
     }
     renderShare(check, state, complete);
     // Newest first, with date and time (two saves on one day differ); each change once, as an
@@ -564,9 +653,48 @@
     check.querySelector(".pb-history").replaceChildren(el("h3", { text: t("history_title") }),
       items.length ? el("ul", { class: "pb-history__list" }, ...items) : el("p", { text: t("history_empty") }));
   };
-  const changeAbout = (change, last) => {
-    const about = last.about || t("history_unnamed");
-    return ` (${t("change_about", { change: signed(change), date: formatDate(last.date), about })})`;
+  /* The health check's result card: the overall score large, the change since the last saved
+   * result about the same one (its date said once), the chart with its key and a table, and
+   * the next step from the weakest dimension's lowest answers. */
+  const healthCard = (check, state, last) => {
+    const [min, max] = scaleOf(check);
+    const date = last ? formatDateTime(last.date) : "";
+    const card = el("section", { class: "pb-card pb-card--health", "aria-label": t("overall", { score: state.overall }) },
+      el("div", { class: "pb-card__headline" }, scoreLine("overall", state.overall, "pb-health__overall")));
+    if (last) {
+      card.append(el("p", { class: "pb-card__compared" }, changeBadge(state.overall - last.overall), " ",
+        last.about ? t("compared_last", { about: last.about }) : t("compared_last_unnamed")));
+    }
+    card.append(el("figure", { class: "pb-health__chart" },
+      chart(state.dimensions, last, { width: check.clientWidth }),
+      legend(["this", t("legend_this", { date: formatDate(new Date().toISOString()) })],
+        last && ["previous", t("legend_last", { date })])));
+    const headers = [t("health_col_dimension"), t("health_col_this"), ...(last ? [t("health_col_last"), t("health_col_change")] : [])];
+    const rows = state.dimensions.map((d) => {
+      const before = last && has(last.dimensions, d.id) ? last.dimensions[d.id] : null;
+      return el("tr", { "data-dimension": d.id },
+        el("th", { scope: "row", text: d.title }),
+        el("td", { class: "pb-health__score", text: number(d.score) }),
+        ...(last ? [el("td", { class: "pb-health__before", text: before === null ? "–" : number(before) }),
+          el("td", { class: "pb-health__change" }, before === null ? "–" : changeBadge(d.score - before))] : []));
+    });
+    card.append(el("div", { class: "pb-table-wrap", tabindex: "0", role: "region", "aria-label": t("health_table_caption") },
+      el("table", { class: "pb-health__scores" },
+        el("caption", { text: t("health_table_caption") }),
+        el("thead", {}, el("tr", {}, ...headers.map((text) => el("th", { scope: "col", text })))),
+        el("tbody", {}, ...rows))));
+    const weak = weakest(state.dimensions);
+    const next = el("div", { class: "pb-card__next" },
+      el("p", { class: "pb-card__heading", text: t("next_step") }),
+      el("p", { class: "pb-health__weakest", text: t("health_weakest", {
+        titles: weak.map((d) => d.title).join(", "), score: number(weak[0].score) }) }));
+    const step = nextStep(weak.flatMap((d) => d.questions), state.answers, min, max);
+    if (step) next.append(...[...step.children].slice(1));
+    next.append(el("p", { class: "pb-health__start", text: t("recommend_intro") }),
+      el("ul", { class: "pb-health__recommendations" },
+        ...weak.map((d) => recommendation(d, t("recommend", { title: d.title })))));
+    card.append(next);
+    return card;
   };
   /* The member's team code, once every statement is answered, where the site has a team page. */
   const renderShare = (check, state, complete) => {
@@ -696,7 +824,7 @@
     const signature = JSON.stringify([picture, last || null]);
     if (result.dataset.signature !== signature) {
       result.dataset.signature = signature;
-      result.replaceChildren(...teamResult(team, picture, last));
+      result.replaceChildren(...teamResult(team, picture, last, result.clientWidth));
     }
     box.querySelector(".pb-team__save").hidden = picture.count === 0;
     const items = history.map((r) => el("li", {
@@ -704,7 +832,7 @@
     box.querySelector(".pb-team__history").replaceChildren(el("h3", { text: t("team_history_title") }),
       items.length ? el("ul", {}, ...items.reverse()) : el("p", { text: t("team_history_empty") }));
   };
-  const teamResult = (team, picture, last) => {
+  const teamResult = (team, picture, last, width) => {
     const { count, refused, dimensions } = picture;
     const nodes = [el("p", { class: "pb-team__read", text: count ? t("team_read", { count: number(count) }) : t("team_none") })];
     if (refused.length) {
@@ -723,7 +851,8 @@
         t("team_range_item", { title: d.title, low: d.low, high: d.high })).join("; ") }));
     }
     nodes.push(el("figure", { class: "pb-team__chart" },
-      chart(dimensions, last, { label: label.join(" "), range: shown ? { low: ids("low"), high: ids("high") } : null }),
+      chart(dimensions, last, { label: label.join(" "), range: shown ? { low: ids("low"), high: ids("high") } : null,
+        width }),
       legend(["median", t("team_legend_median")], shown && ["range", t("team_legend_range")],
         last && ["previous", t("team_legend_previous", { date: formatDate(last.date) })])));
     if (last) nodes.push(el("p", { class: "pb-team__compared", text: t("team_compared", { name: last.name, date: formatDate(last.date) }) }));
@@ -796,10 +925,19 @@
       const text = t("progress", { done: count, total });
       const status = after(item.querySelector("a") || item.firstChild, "pb-overview__status",
         () => el("span", { class: "pb-overview__status" }));
-      status.replaceChildren(" ", el("span", { text }), progressBar(count, total, text), " ",
-        el("span", { class: "pb-overview__score", text: band
+      status.replaceChildren(" ", el("span", { class: "pb-overview__done", text }), progressBar(count, total, text), " ",
+        el("span", { class: `pb-overview__score${band ? ` pb-overview__score--${bandTone(bands, band)}` : ""}`, text: band
           ? t("assessment_result", { score: value, band: band.label })
           : answered ? t("answered", { answered, total: questions.length }) : t("assessment_none") }));
+    }
+    // The health check: the last saved result, when and about whom.
+    for (const item of overview.querySelectorAll("[data-health]")) {
+      const last = read("history:health", { results: [] }).results.at(-1);
+      const values = last && { score: last.overall, date: formatDate(last.date), about: last.about };
+      const status = after(item.querySelector("a") || item.firstChild, "pb-overview__status",
+        () => el("span", { class: "pb-overview__status" }));
+      status.replaceChildren(" ", el("span", { class: "pb-overview__score", text: !last ? t("overview_health_none")
+        : last.about ? t("overview_health_last", values) : t("overview_health_last_unnamed", values) }));
     }
     overview.hidden = false;
   };
