@@ -179,12 +179,12 @@ def _heading(context: jinja2.runtime.Context, text: object) -> Markup:
     raw = html.unescape(str(text)) if isinstance(text, Markup) else str(text)
     raw = " ".join(raw.split())  # as the page shows it (U+2028 is a space there)
     slug = heading_slug(raw)
-    used: set[str] = context["heading_ids"]
+    used: dict[str, None] = context["heading_ids"]  # in page order
     unique, number = slug, 0
     while unique in used:
         number += 1
         unique = f"{slug}-{number}"
-    used.add(unique)
+    used[unique] = None
     # Headings make the table of contents, whose entries the themes may put back into the page
     # as HTML (Zensical's tooltips on shortened entries): no '<' or '>' in their text at all.
     shown = raw.translate(_NO_ANGLE_BRACKETS)
@@ -253,6 +253,14 @@ def _step_target(
     # In a data attribute, which no engine rewrites: the built site's address.
     href = links.built_href(page, target, fragment)
     return {"href": href, "title": f"{practice}: {number}. {title}"}
+
+
+@jinja2.pass_context
+def _top_anchor(context: jinja2.runtime.Context) -> str:
+    """The id of the page's first heading (its title): where "Back to top" goes. A link to
+    ``#`` alone would do in a browser, but an engine's instant navigation may take it over."""
+    used: dict[str, None] = context["heading_ids"]
+    return next(iter(used), "")
 
 
 def _preformatted(text: str) -> Markup:
@@ -334,6 +342,7 @@ def _environment() -> jinja2.Environment:
     environment.globals["source_links"] = _source_links
     environment.globals["source_fragment"] = source_fragment
     environment.globals["step_target"] = _step_target
+    environment.globals["top_anchor"] = _top_anchor
     return environment
 
 
@@ -413,7 +422,7 @@ def _render(template: str, words: Words, page: str, links: SiteLinks, **context:
         allow_html=words.allow_html,
         page=page,
         links=links,
-        heading_ids=set(),
+        heading_ids={},
         **{"source_entries": {}, "step_titles": {}, **context},
     )
     # Collapse the runs of blank lines that template logic leaves, for tidy golden files.

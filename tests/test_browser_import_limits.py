@@ -414,13 +414,14 @@ def test_a_question_called_constructor_is_not_answered_for_a_fresh_reader(
     page.locator("input[name='health--constructor'][value='2']").check()
     expect(page.locator(".pb-health__count")).to_have_text("1 of 2 statements answered.")
     page.locator("input[name='health--fair-share'][value='3']").check()
-    expect(page.locator(".pb-health__overall")).to_contain_text(
-        "Overall: 75 out of 100 (−25 since"
+    expect(page.locator(".pb-health__overall")).to_have_text("Overall: 75 out of 100")
+    expect(page.locator(".pb-card__compared")).to_have_text(
+        "↓ −25 (down 25) since your last saved result"
     )
-    scores = page.locator(".pb-health__scores li")
-    expect(scores.filter(has_text="Mutual support")).to_have_text("Mutual support: 50 out of 100")
-    expect(scores.filter(has_text="Balanced effort")).to_contain_text(
-        "Balanced effort: 100 out of 100 (±0 since"
+    scores = page.locator(".pb-health__scores tbody tr")
+    expect(scores.filter(has_text="Mutual support").locator("td")).to_have_text(["50", "–", "–"])
+    expect(scores.filter(has_text="Balanced effort").locator("td")).to_have_text(
+        ["100", "100", "→ ±0 (no change)"]
     )
     page.get_by_role("button", name="Save this result").click()
     expect(page.locator(".pb-history li")).to_have_count(2)

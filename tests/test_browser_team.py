@@ -237,10 +237,11 @@ def test_individual_results_compare_only_with_the_same_relationship(
     expect(page.locator(".pb-history li")).to_have_count(1)
     expect(page.locator(".pb-history li")).to_contain_text(", Sam: ")
     answer_all(page, {q.id: high for q in team.statements(check)})
-    expect(page.locator(".pb-health__overall")).to_contain_text("since")
-    expect(page.locator(".pb-health__overall")).to_contain_text("(Sam)")
+    expect(page.locator(".pb-card__compared")).to_contain_text(
+        "since your last saved result about Sam"
+    )
     about.fill("My manager")
-    expect(page.locator(".pb-health__overall")).not_to_contain_text("since")
+    expect(page.locator(".pb-card__compared")).to_have_count(0)
     page.get_by_role("button", name="Save this result").click()
     expect(page.locator(".pb-history li")).to_have_count(2)
     expect(page.locator(".pb-history li").first).to_contain_text(", My manager: ")

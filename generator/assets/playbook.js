@@ -440,14 +440,19 @@
     else lines.push(word);
     return lines;
   }, []);
-  const FONT = 14; // the labels' size in CSS pixels: the chart is drawn at the width it is shown
-  const LINE = 17;
+  /* The labels' size: 0.85em of the text around the chart (playbook.css), in CSS pixels, for
+   * the chart is drawn at the width it is shown at. */
+  const labelSize = () => {
+    const text = document.querySelector(".md-content .md-typeset p") || document.body;
+    return Math.round(8.5 * (parseFloat(getComputedStyle(text).fontSize) || 16)) / 10;
+  };
   /* A radar chart for three or more dimensions, bars otherwise; drawn here, no library, at
    * `width` (the width it will be shown at, so that its labels keep their size on a phone).
    * `dimensions` are {id, title, score}; `previous` maps dimension ids to an earlier score;
    * `range` ({low, high}, maps of ids) draws the band from lowest to highest. */
-  const chart = (dimensions, previous, { label, range, width: shown } = {}) => {
-    const width = Math.round(Math.max(300, Math.min(600, shown || 600)));
+  const chart = (dimensions, previous, { label, range, width: shown, font: FONT = 14 } = {}) => {
+    const width = Math.round(Math.max(280, Math.min(600, shown || 600)));
+    const LINE = Math.round(FONT * 1.25);
     const n = dimensions.length;
     const aria = label || dimensions.map((d) => t("dimension_score", { title: d.title, score: d.score })).join("; ");
     const text = (x, y, lines, anchor) => {
@@ -461,7 +466,7 @@
     };
     if (n < 3) {
       const bar = width - 40;
-      const root = svg("svg", { viewBox: `0 0 ${width} ${40 + n * 64}`, width, class: "pb-chart", role: "img", "aria-label": aria });
+      const root = svg("svg", { viewBox: `0 0 ${width} ${40 + n * 64}`, "data-width": width, "font-size": FONT, class: "pb-chart", role: "img", "aria-label": aria });
       dimensions.forEach((d, i) => {
         const y = 36 + i * 64;
         root.append(svg("rect", { x: 20, y, width: bar, height: 24, class: "pb-chart__grid" }));
@@ -488,7 +493,7 @@
     const tall = Math.max(...labels.map((lines) => lines.length));
     const [cx, cy] = [width / 2, radius + tall * LINE + 14];
     const height = Math.round(2 * cy);
-    const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, width, class: "pb-chart", role: "img", "aria-label": aria });
+    const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, "data-width": width, "font-size": FONT, class: "pb-chart", role: "img", "aria-label": aria });
     const at = (i, value) => {
       const angle = -Math.PI / 2 + (2 * Math.PI * i) / n;
       const r = (radius * value) / 100;
@@ -638,7 +643,15 @@
     if (live.dataset.signature !== signature) {
       live.dataset.signature = signature;
       live.replaceChildren();
-      if (complete) live.append(healthCard(check, state, last));
+      if (complete) {
+        live.append(healthCard(check, state, last));
+        // Drawn again at the width the card gives it, so its labels keep their size.
+        const figure = live.querySelector(".pb-health__chart");
+        const drawn = figure.querySelector("svg");
+        if (Math.abs(figure.clientWidth - Number(drawn.dataset.width)) > 2) {
+          drawn.replaceWith(chart(state.dimensions, last, { width: figure.clientWidth, font: labelSize() }));
+        }
+      }
     }
     renderShare(check, state, complete);
     // Newest first, with date and time (two saves on one day differ); each change once, as an
@@ -666,7 +679,7 @@
         last.about ? t("compared_last", { about: last.about }) : t("compared_last_unnamed")));
     }
     card.append(el("figure", { class: "pb-health__chart" },
-      chart(state.dimensions, last, { width: check.clientWidth }),
+      chart(state.dimensions, last, { width: check.clientWidth, font: labelSize() }),
       legend(["this", t("legend_this", { date: formatDate(new Date().toISOString()) })],
         last && ["previous", t("legend_last", { date })])));
     const headers = [t("health_col_dimension"), t("health_col_this"), ...(last ? [t("health_col_last"), t("health_col_change")] : [])];
@@ -852,7 +865,7 @@
     }
     nodes.push(el("figure", { class: "pb-team__chart" },
       chart(dimensions, last, { label: label.join(" "), range: shown ? { low: ids("low"), high: ids("high") } : null,
-        width }),
+        width, font: labelSize() }),
       legend(["median", t("team_legend_median")], shown && ["range", t("team_legend_range")],
         last && ["previous", t("team_legend_previous", { date: formatDate(last.date) })])));
     if (last) nodes.push(el("p", { class: "pb-team__compared", text: t("team_compared", { name: last.name, date: formatDate(last.date) }) }));
