@@ -476,6 +476,17 @@ def scoring_data(practice: schema.Practice, scale: schema.Scale) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
+def repeating_data(practice: schema.Practice) -> str:
+    """The checklist items of ``practice`` whose ticks lapse (daily, weekly) and how often, as
+    JSON for the home page's progress overview."""
+    data = {
+        item.id: item.cadence
+        for item in practice.checklist
+        if item.cadence is not None and item.cadence != "once"
+    }
+    return json.dumps(data, separators=(",", ":"))
+
+
 #: The pages every site has besides its practices.
 SHARED_PAGES = ("index.md", "health-check.md", "troubleshooting.md", "tags.md")
 #: The team page, where the health check's content has one (team.yaml).
@@ -587,6 +598,7 @@ def render_site(
         audience=playbook.audience,
         practices=chosen,
         scoring={p.id: scoring_data(p, content.scales[p.assessment.scale]) for p in chosen},
+        repeating={p.id: repeating_data(p) for p in chosen},
         titles=titles,
         health_check=health,
         troubleshooting=trouble,

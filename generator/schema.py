@@ -174,8 +174,9 @@ class Pitfall(Model):
     detail: Markdown
 
 
-#: How often a checklist item is meant to be done: once, or again every week.
-Cadence = Literal["once", "weekly"]
+#: How often a checklist item is meant to be done: once, or again every day or every week. A
+#: daily or weekly item's tick lapses when its day or week is over.
+Cadence = Literal["once", "daily", "weekly"]
 
 
 class ChecklistItem(Model):
@@ -183,8 +184,9 @@ class ChecklistItem(Model):
     text: Markdown
     cadence: Cadence | None = Field(
         default=None,
-        description="'once' for a one-off step, 'weekly' for a habit to tick again each week; "
-        "shown beside the item.",
+        description="'once' for a one-off step, 'daily' or 'weekly' for a habit to tick "
+        "again each day or week (its tick lapses when the day or week is over, and the item "
+        "shows when it was last done); shown beside the item.",
     )
 
 

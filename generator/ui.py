@@ -22,7 +22,7 @@ import yaml
 
 #: Version of what the script stores; part of every storage key and of export files. The
 #: script's own ``VERSION`` must match it; it migrates what older versions stored.
-STORAGE_VERSION = 3
+STORAGE_VERSION = 4
 
 DEFAULT_STRINGS: dict[str, str] = {
     "storage_unavailable": (
@@ -51,6 +51,7 @@ DEFAULT_STRINGS: dict[str, str] = {
     "checklist_reset_done": "Checklist reset.",
     "answers_cleared_done": "Answers cleared.",
     "undo": "Undo",
+    "last_done": "(last done {date})",
     "overall": "Overall: {score} out of 100",
     "dimension_score": "{title}: {score} out of 100",
     "next_step": "Next step",
@@ -224,6 +225,7 @@ PAGE_STRINGS: dict[str, str] = {
     "see": "See:",
     "heading_reflection": "Questions to ask yourself",
     "cadence_once": "one-off",
+    "cadence_daily": "daily habit",
     "cadence_weekly": "weekly habit",
     "reset_when": "When to reset:",
     "heading_session": "Run it as a team session",

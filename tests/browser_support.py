@@ -243,15 +243,32 @@ def run_axe(page: Page) -> list[dict[str, Any]]:
     return violations
 
 
-def stored_entries(page: Page, prefix: str) -> dict[str, Any]:
-    """Everything a site keeps in this browser under ``prefix``, parsed, keyed without it."""
+#: The dates an entry keeps of when it changed and when each item was ticked.
+DATES = ("at", "changed")
+
+
+def stored_entries(page: Page, prefix: str, *, dates: bool = False) -> dict[str, Any]:
+    """Everything a site keeps in this browser under ``prefix``, parsed, keyed without it;
+    without the dates of ticks and changes (``DATES``) unless ``dates``, so that what was
+    stored compares with what the test did (tests of the dates ask for them)."""
     raw: dict[str, str] = page.evaluate(
         """(prefix) => Object.fromEntries(Object.keys(localStorage)
             .filter((key) => key.startsWith(prefix))
             .map((key) => [key.slice(prefix.length), localStorage.getItem(key)]))""",
         prefix,
     )
-    return {key: json.loads(value) for key, value in raw.items()}
+    entries = {key: json.loads(value) for key, value in raw.items()}
+    return entries if dates else undated(entries)
+
+
+def undated(entries: dict[str, Any]) -> dict[str, Any]:
+    """Stored or exported entries without the dates of ticks and changes (``DATES``)."""
+    return {
+        key: {name: v for name, v in value.items() if name not in DATES}
+        if isinstance(value, dict) and key.split(":")[0] in ("checklist", "answers", "team")
+        else value
+        for key, value in entries.items()
+    }
 
 
 def shorten(text: str, limit: int) -> str:

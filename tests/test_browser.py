@@ -29,7 +29,7 @@ from generator.validate import load_project
 
 pytestmark = pytest.mark.browser
 
-PREFIX = "playbook:/default:v3:"  # site root path, playbook name, storage version
+PREFIX = "playbook:/default:v4:"  # site root path, playbook name, storage version
 LISTEN = "practices/listen/"
 
 
@@ -167,8 +167,8 @@ def test_two_sites_on_one_host_keep_their_ticks_apart(
     checkbox(page, items[1]).check()
     keys = page.evaluate("Object.keys(localStorage).filter((k) => k.startsWith('playbook:'))")
     assert sorted(keys) == [
-        "playbook:/default:v3:checklist:listen",
-        "playbook:/mirror/default:v3:checklist:listen",
+        "playbook:/default:v4:checklist:listen",
+        "playbook:/mirror/default:v4:checklist:listen",
     ]
 
 

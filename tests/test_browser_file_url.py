@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from browser_support import ENGINES, PageLog, playbook_executable
+from browser_support import ENGINES, PageLog, playbook_executable, stored_entries
 from conftest import copy_project
 from playwright.sync_api import Browser, Page, expect
 
@@ -40,7 +40,7 @@ class DiskSite:
     @property
     def prefix(self) -> str:
         """This site's storage keys: from disk, the site's root path is the folder's path."""
-        return f"playbook:{urlsplit(self.site_dir.as_uri()).path}/default:v3:"
+        return f"playbook:{urlsplit(self.site_dir.as_uri()).path}/default:v4:"
 
 
 @pytest.fixture(scope="module", params=ENGINES)
@@ -88,13 +88,7 @@ def page(browser: Browser, disk_site: DiskSite) -> Iterator[Page]:
 
 
 def stored(page: Page, prefix: str) -> dict[str, Any]:
-    raw: dict[str, str] = page.evaluate(
-        """(prefix) => Object.fromEntries(Object.keys(localStorage)
-            .filter((key) => key.startsWith(prefix))
-            .map((key) => [key.slice(prefix.length), localStorage.getItem(key)]))""",
-        prefix,
-    )
-    return {key: json.loads(value) for key, value in raw.items()}
+    return stored_entries(page, prefix)
 
 
 def tick_and_answer(page: Page, site: DiskSite) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import REPO_ROOT, ServedSite, build_for
+from browser_support import REPO_ROOT, ServedSite, build_for, stored_entries
 from minimal_project import write_minimal_project
 from playwright.sync_api import Page, expect
 
@@ -25,7 +25,7 @@ from generator.ui import DEFAULT_STRINGS
 
 pytestmark = pytest.mark.browser
 
-PREFIX = "playbook:/default:v3:"  # the served default playbook's keys
+PREFIX = "playbook:/default:v4:"  # the served default playbook's keys
 FORMAT = {"format": "playbook-progress", "version": 3, "site": "default"}
 # The script's bounds (test_these_are_the_scripts_bounds keeps them in step).
 LIMITS = {
@@ -61,12 +61,8 @@ def everything(page: Page) -> dict[str, str]:
 
 
 def stored(page: Page, prefix: str = PREFIX) -> dict[str, Any]:
-    """This site's entries, parsed, keyed without the prefix."""
-    return {
-        key.removeprefix(prefix): json.loads(value)
-        for key, value in everything(page).items()
-        if key.startswith(prefix)
-    }
+    """This site's entries, parsed, keyed without the prefix, without their dates."""
+    return stored_entries(page, prefix)
 
 
 def seed(page: Page, entries: dict[str, Any], prefix: str = PREFIX) -> None:
@@ -344,7 +340,7 @@ def test_when_even_putting_back_fails_the_message_says_so_and_the_visit_keeps_th
 # --- ids that are names of Object.prototype's properties ----------------------------------------
 
 TINY = "own-properties/"
-TINY_PREFIX = "playbook:/own-properties/default:v3:"
+TINY_PREFIX = "playbook:/own-properties/default:v4:"
 
 
 @pytest.fixture(scope="module")

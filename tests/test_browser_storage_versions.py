@@ -18,20 +18,20 @@ from typing import Any
 
 import pytest
 import yaml
-from browser_support import PageLog, ServedSite, build_for
+from browser_support import PageLog, ServedSite, build_for, stored_entries, undated
 from playwright.sync_api import Page, expect
 
 from generator import schema
 from generator.content import Content
 from generator.scoring import band_for, percent_score
-from generator.ui import DEFAULT_STRINGS
+from generator.ui import DEFAULT_STRINGS, STORAGE_VERSION
 from generator.validate import load_project
 
 pytestmark = pytest.mark.browser
 
 SITE = "playbook:/default:"  # site root path and playbook name, before the version
 V1 = SITE + "v1:"
-V3 = SITE + "v3:"  # the present version
+V4 = SITE + "v4:"  # the present version
 LISTEN = "practices/listen/"
 DISCARDED = (
     "Some progress saved by an earlier version of this site could not be carried over and was "
@@ -74,13 +74,9 @@ def all_keys(page: Page) -> dict[str, str]:
     return raw
 
 
-def stored(page: Page, prefix: str = V3) -> dict[str, Any]:
-    """The entries under ``prefix``, parsed, keyed without it."""
-    return {
-        key.removeprefix(prefix): json.loads(value)
-        for key, value in all_keys(page).items()
-        if key.startswith(prefix)
-    }
+def stored(page: Page, prefix: str = V4) -> dict[str, Any]:
+    """The entries under ``prefix``, parsed, keyed without it, without their dates."""
+    return stored_entries(page, prefix)
 
 
 def put(page: Page, entries: dict[str, str]) -> None:
@@ -172,7 +168,7 @@ def test_version_1_entries_are_migrated_and_shown_with_a_computed_result(
         expected_result(listen, scale, answers)
     )
     assert stored(page) == migrated
-    assert [key for key in all_keys(page) if not key.startswith(V3)] == []
+    assert [key for key in all_keys(page) if not key.startswith(V4)] == []
     expect(page.locator(".pb-notice")).to_have_count(0)
 
     page.goto(LISTEN)
@@ -192,7 +188,7 @@ def test_version_1_entries_are_migrated_and_shown_with_a_computed_result(
     # Showing the result writes nothing back, and running again finds nothing left to do.
     page.reload()
     assert stored(page) == migrated
-    assert sorted(all_keys(page)) == sorted(V3 + key for key in migrated)
+    assert sorted(all_keys(page)) == sorted(V4 + key for key in migrated)
 
 
 def test_entries_an_older_copy_writes_meanwhile_move_on_the_next_page_change(
@@ -220,7 +216,7 @@ def test_entries_an_older_copy_writes_meanwhile_move_on_the_next_page_change(
         "checklist:grow": {"done": [grow.checklist[1].id]},
         "checklist:listen": {"done": [listen.checklist[0].id]},
     }
-    assert [key for key in all_keys(page) if not key.startswith(V3)] == []
+    assert [key for key in all_keys(page) if not key.startswith(V4)] == []
     expect(page.locator(".pb-notice")).to_have_count(0)
 
 
@@ -257,7 +253,7 @@ def test_version_1_entries_that_cannot_be_read_are_discarded_with_a_notice(
         "checklist:grow": {"done": [grow.checklist[0].id]},
         "answers:appreciate": {"answers": {"thank-promptly": 3}},
     }
-    assert [key for key in all_keys(page) if not key.startswith(V3)] == []
+    assert [key for key in all_keys(page) if not key.startswith(V4)] == []
     # Discarded once: the next page has nothing left to discard.
     instant_navigation(page, "practices/grow/")
     expect(page.locator(f"input[data-item='{grow.checklist[0].id}']")).to_be_checked()
@@ -274,15 +270,15 @@ def test_a_newer_versions_entries_stay_untouched_and_the_page_works_with_a_notic
     assert DEFAULT_STRINGS["storage_newer"] == NEWER
     items = [item.id for item in content.practices["listen"].model.checklist]
     untouched = {
-        SITE + "v4:checklist:listen": json.dumps({"ticks": {"all": True}}),
-        SITE + "v4:settings": "not JSON at all",
+        SITE + "v5:checklist:listen": json.dumps({"ticks": {"all": True}}),
+        SITE + "v5:settings": "not JSON at all",
         SITE + "v10:answers:listen": "{}",
         # Another site's older entries on the same host are that site's business.
         "playbook:/mirror/default:v1:checklist:listen": json.dumps({"done": [items[3]]}),
     }
     page = new_page(
         init_script=seeded_once(
-            {**untouched, V3 + "checklist:listen": json.dumps({"done": [items[0]]})}
+            {**untouched, V4 + "checklist:listen": json.dumps({"done": [items[0]]})}
         )
     )
     page.goto(LISTEN)
@@ -298,11 +294,11 @@ def test_a_newer_versions_entries_stay_untouched_and_the_page_works_with_a_notic
         page.get_by_role("button", name="Export my data").click()
     exported = tmp_path / "export.json"
     download.value.save_as(exported)
-    assert json.loads(exported.read_text(encoding="utf-8"))["entries"] == {
+    assert undated(json.loads(exported.read_text(encoding="utf-8"))["entries"]) == {
         "checklist:listen": {"done": sorted(items[:2])}
     }
     assert stored(page) == {"checklist:listen": {"done": sorted(items[:2])}}
-    assert {k: v for k, v in all_keys(page).items() if not k.startswith(V3)} == untouched
+    assert {k: v for k, v in all_keys(page).items() if not k.startswith(V4)} == untouched
     assert page_log.console_errors == []
 
 
@@ -336,7 +332,7 @@ def test_a_version_1_export_file_is_imported_migrated(
     answers = mixed(listen.assessment.questions, scale)
     ticks = [listen.checklist[1].id]
     page.goto("")
-    put(page, {V3 + "checklist:grow": json.dumps({"done": ["replaced-by-the-import"]})})
+    put(page, {V4 + "checklist:grow": json.dumps({"done": ["replaced-by-the-import"]})})
     import_file(
         page,
         tmp_path,
@@ -368,14 +364,14 @@ def test_a_version_1_export_file_is_imported_migrated(
     exported = tmp_path / "export.json"
     download.value.save_as(exported)
     data = json.loads(exported.read_text(encoding="utf-8"))
-    assert data["version"] == 3
-    assert data["entries"] == stored(page)
+    assert data["version"] == STORAGE_VERSION
+    assert data["entries"] == stored_entries(page, V4, dates=True)
 
 
 @pytest.mark.parametrize(
     ("version", "entries", "message"),
     [
-        (4, {}, DEFAULT_STRINGS["import_version"].format(version=4)),
+        (5, {}, DEFAULT_STRINGS["import_version"].format(version=5)),
         ("2", {}, DEFAULT_STRINGS["import_version"].format(version=2)),
         (0, {}, DEFAULT_STRINGS["import_version"].format(version=0)),
         (
@@ -417,7 +413,7 @@ def test_an_export_file_of_an_unknown_version_or_shape_changes_nothing(
     page: Page, tmp_path: Path, version: Any, entries: dict[str, Any], message: str
 ) -> None:
     page.goto("")
-    before = {V3 + "checklist:listen": json.dumps({"done": ["a"]})}
+    before = {V4 + "checklist:listen": json.dumps({"done": ["a"]})}
     put(page, before)
     data = {"format": "playbook-progress", "version": version, "site": "default"}
     import_file(page, tmp_path, {**data, "entries": entries})
@@ -459,7 +455,7 @@ def edited_site(served_site: ServedSite, tmp_path_factory: pytest.TempPathFactor
     if not site_dir.exists():
         build_for(project, site_dir, served_site.url("edited/"), served_site.engine)
     return EditedSite(
-        "edited/", "playbook:/edited/default:v3:", load_project(project).content_for("default")
+        "edited/", "playbook:/edited/default:v4:", load_project(project).content_for("default")
     )
 
 

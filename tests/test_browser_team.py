@@ -25,7 +25,7 @@ from generator.validate import load_project
 
 pytestmark = pytest.mark.browser
 
-PREFIX = "playbook:/default:v3:"
+PREFIX = "playbook:/default:v4:"
 TEAM = "team/"
 HEALTH = "health-check/"
 

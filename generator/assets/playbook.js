@@ -9,7 +9,7 @@
   "use strict";
   const config = window.PLAYBOOK_CONFIG || {};
   const strings = config.strings || {};
-  const VERSION = 3; // of what is stored; generator/ui.py's STORAGE_VERSION
+  const VERSION = 4; // of what is stored; generator/ui.py's STORAGE_VERSION
   // Sites on one origin (project pages of one account, say) share local storage: keys carry
   // the site's root path, as Material's own do (__md_scope), the playbook's name and VERSION.
   const SCOPE = window.__md_scope instanceof URL ? window.__md_scope.pathname : "/";
@@ -113,7 +113,9 @@
       notices();
     }
   };
-  const write = (key, value) => store(key, JSON.stringify(value));
+  const CHANGED = ["checklist", "answers", "team"]; // the kinds that keep when they changed
+  const write = (key, value) => store(key, JSON.stringify(CHANGED.includes(key.split(":")[0])
+    ? { ...value, changed: new Date().toISOString() } : value));
 
   /* Each stored key's shape, exactly (no other properties), within bounds; anything else is
    * damaged and is discarded. */
@@ -121,6 +123,9 @@
   const isScore = (value) => Number.isInteger(value) && value >= 0 && value <= 100;
   const isId = (value) => typeof value === "string" && SLUG.test(value);
   const only = (value, names) => isObject(value) && Object.keys(value).sort().join() === names;
+  /* Exactly the properties `names`, with those of `optional` or without them. */
+  const within = (value, names, optional) => isObject(value) &&
+    only(Object.fromEntries(Object.entries(value).filter(([k]) => !optional.includes(k))), names);
   const list = (value, most, valid) => Array.isArray(value) && value.length <= most && value.every(valid);
   const idMap = (value, valid) => isObject(value) && Object.keys(value).length <= MAX_IDS &&
     Object.entries(value).every(([id, n]) => isId(id) && valid(n));
@@ -128,12 +133,18 @@
   const isName = (value) => typeof value === "string" && value.length <= MAX_NAME;
   const isMedian = (value) => Number.isInteger(2 * value) && value >= 0 && value <= 100; // halves
   const SHAPES = {
-    checklist: (v) => only(v, "done") && list(v.done, MAX_IDS, isId),
-    answers: (v) => only(v, "answers") && idMap(v.answers, Number.isInteger),
+    // Each tick keeps its date (a repeating item's tick lapses once its day or week is over);
+    // every entry a reader changes keeps when it last changed (an import merges by it). This
+    // version always writes both; an entry without them is read as of an unknown date.
+    checklist: (v) => within(v, "done", ["at", "changed"]) && list(v.done, MAX_IDS, isId) &&
+      (!has(v, "at") || idMap(v.at, isDate)) && (!has(v, "changed") || isDate(v.changed)),
+    answers: (v) => within(v, "answers", ["changed"]) && idMap(v.answers, Number.isInteger) &&
+      (!has(v, "changed") || isDate(v.changed)),
     history: (v) => only(v, "results") && list(v.results, MAX_RESULTS, (r) =>
       only(r, "about,date,dimensions,overall") && isName(r.about) && isDate(r.date) &&
       isScore(r.overall) && idMap(r.dimensions, isScore)),
-    team: (v) => only(v, "text") && typeof v.text === "string" && v.text.length <= MAX_TEAM_TEXT,
+    team: (v) => within(v, "text", ["changed"]) && typeof v.text === "string" && v.text.length <= MAX_TEAM_TEXT &&
+      (!has(v, "changed") || isDate(v.changed)),
     teamhistory: (v) => only(v, "results") && list(v.results, MAX_RESULTS, (r) =>
       only(r, "count,date,dimensions,name") && isName(r.name) && r.name.trim() !== "" &&
       isDate(r.date) && Number.isInteger(r.count) && r.count >= 1 && r.count <= MAX_MEMBERS &&
@@ -170,11 +181,20 @@
     // Saved health check results say who or what they are about; older ones are "unnamed".
     2: (kind, v) => (kind === "history" && isObject(v) && Array.isArray(v.results)
       ? { results: v.results.map((r) => (isObject(r) ? { about: "", ...r } : r)) } : v),
+    // Ticks, answers and team codes say when they were made: as of `when`, the moment they are
+    // carried over (or the export file's date), which is when they were last known to hold.
+    3: (kind, v, when) => {
+      if (!isObject(v) || !["checklist", "answers", "team"].includes(kind)) return v;
+      const done = kind === "checklist" && Array.isArray(v.done) ? v.done : [];
+      return kind === "checklist" ? { ...v, at: Object.fromEntries(done.filter(isId).map((id) => [id, when])), changed: when }
+        : { ...v, changed: when };
+    },
   };
-  /* The entry `value`, stored by version `from`, as this version stores it; null if it cannot be. */
-  const upgrade = (key, value, from) => {
+  /* The entry `value`, stored by version `from`, as this version stores it; null if it cannot be.
+   * `when` is the date an upgrade gives what had none. */
+  const upgrade = (key, value, from, when = new Date().toISOString()) => {
     for (let version = from; version < VERSION; version += 1) {
-      value = value != null && UPGRADES[version] ? UPGRADES[version](key.split(":")[0], value) : null;
+      value = value != null && UPGRADES[version] ? UPGRADES[version](key.split(":")[0], value, when) : null;
     }
     return value != null && validEntry(key, value) ? value : null;
   };
@@ -239,11 +259,40 @@
     el("progress", { value: done, max: total || 1, "aria-label": label });
 
   /* ---- Checklists ---- */
+  const EMPTY_CHECKLIST = { done: [], at: {} };
+  /* Whether a tick made at `iso` still counts now: a daily item's until the end of its day, a
+   * weekly item's until the end of its week (Monday to Sunday, in the reader's time zone); any
+   * other item's for good. */
+  const periodStart = (cadence, now) => {
+    const day = new Date(now.getFullYear(), now.getMonth(), now.getDate());
+    if (cadence === "weekly") day.setDate(day.getDate() - ((day.getDay() + 6) % 7));
+    return day;
+  };
+  const current = (cadence, iso, now = new Date()) =>
+    !["daily", "weekly"].includes(cadence) || iso === undefined || new Date(iso) >= periodStart(cadence, now);
+  /* The item ids whose ticks count now, of a stored checklist and the items' cadences. */
+  const ticked = (entry, cadences) => new Set(entry.done.filter((id) => current(get(cadences, id), get(entry.at || {}, id))));
   const checklistKey = (form) => `checklist:${form.dataset.practice}`;
+  const cadencesOf = (form) => Object.fromEntries([...form.querySelectorAll("input[data-item]")]
+    .map((box) => [box.dataset.item, box.dataset.cadence]));
   const renderChecklist = (form) => {
-    const done = new Set(read(checklistKey(form), { done: [] }).done);
+    const entry = read(checklistKey(form), EMPTY_CHECKLIST);
+    const done = ticked(entry, cadencesOf(form));
     const boxes = [...form.querySelectorAll("input[data-item]")];
-    for (const box of boxes) box.checked = done.has(box.dataset.item);
+    for (const box of boxes) {
+      const id = box.dataset.item;
+      box.checked = done.has(id);
+      // A repeating item done in an earlier day or week: not done now, and when it last was.
+      const lapsed = !box.checked && entry.done.includes(id) && has(entry.at || {}, id);
+      const text = box.closest("label").querySelector(".pb-item-text") || box.closest("label");
+      let last = text.querySelector(".pb-last-done");
+      if (lapsed && !last) {
+        last = el("span", { class: "pb-last-done" });
+        text.append(last);
+      }
+      if (lapsed) last.textContent = ` ${t("last_done", { date: formatDate(entry.at[id]) })}`;
+      else if (last) last.remove();
+    }
     const count = boxes.filter((box) => box.checked).length;
     const panel = after(form, "pb-progress", () => el("div", { class: "pb-progress" },
       el("span", { class: "pb-progress__text" }), el("span", { class: "pb-progress__bar" }),
@@ -255,12 +304,22 @@
   };
   const saveChecklist = (form) => {
     const key = checklistKey(form);
-    const done = new Set(read(key, { done: [] }).done);
+    const entry = read(key, EMPTY_CHECKLIST);
+    const cadences = cadencesOf(form);
+    const now = ticked(entry, cadences);
+    const done = new Set(entry.done);
+    const at = { ...(entry.at || {}) };
     for (const box of form.querySelectorAll("input[data-item]")) {
-      if (box.checked) done.add(box.dataset.item);
-      else done.delete(box.dataset.item);
+      const id = box.dataset.item;
+      if (box.checked && !now.has(id)) {
+        done.add(id); // ticked now: today's date
+        at[id] = new Date().toISOString();
+      } else if (!box.checked && now.has(id)) {
+        done.delete(id); // unticked: no longer done, nor last done
+        delete at[id];
+      }
     }
-    write(key, { done: [...done].sort() });
+    write(key, { done: [...done].sort(), at });
   };
 
   /* ---- Self-assessments (practice pages) and the health check share question handling ---- */
@@ -926,7 +985,7 @@
     for (const item of overview.querySelectorAll("[data-practice]")) {
       const practice = item.dataset.practice;
       const total = Number(item.dataset.items);
-      const done = read(`checklist:${practice}`, { done: [] }).done.length;
+      const done = ticked(read(`checklist:${practice}`, EMPTY_CHECKLIST), JSON.parse(item.dataset.repeat || "{}")).size;
       // Scored afresh, with this build's questions and bands: an edited assessment never shows
       // a stale result.
       const { questions, min, max, bands } = JSON.parse(item.dataset.assessment);
@@ -1196,14 +1255,15 @@
   const resetChecklist = (button) => {
     const form = button.parentElement.previousElementSibling;
     const key = checklistKey(form);
-    const previous = read(key, { done: [] });
+    const previous = read(key, EMPTY_CHECKLIST);
     const act = () => {
-      write(key, { done: [] });
+      write(key, EMPTY_CHECKLIST);
       renderChecklist(form);
-      if (previous.done.length) offerUndo(button, t("checklist_reset_done"), key, previous);
+      if (count) offerUndo(button, t("checklist_reset_done"), key, previous);
     };
-    if (!previous.done.length) return act();
-    ask(button, t("confirm_reset_checklist", { count: previous.done.length }), t("confirm_reset_yes"), act);
+    const count = ticked(previous, cadencesOf(form)).size;
+    if (!count) return act();
+    ask(button, t("confirm_reset_checklist", { count }), t("confirm_reset_yes"), act);
   };
   const clearAnswers = (button) => {
     const owner = button.dataset.owner;
