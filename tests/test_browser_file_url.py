@@ -9,7 +9,6 @@ script sets the page up on the plain load instead.
 
 from __future__ import annotations
 
-import json
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
