@@ -134,6 +134,46 @@ def import_file(page: Page, tmp_path: Path, data: dict[str, Any]) -> None:
 # --- version 1 entries are migrated --------------------------------------------------------------
 
 
+def test_version_3_entries_gain_the_dates_of_when_they_are_carried_over(
+    new_page: Callable[..., Page], content: Content
+) -> None:
+    """Ticks, answers and team codes of version 3 had no dates: they take the moment they are
+    carried over, so a weekly tick counts until that week is over."""
+    listen = content.practices["listen"].model
+    weekly = next(i.id for i in listen.checklist if i.cadence == "weekly")
+    once = next(i.id for i in listen.checklist if i.cadence == "once")
+    v3 = SITE + "v3:"
+    page = new_page(
+        timezone_id="UTC",
+        init_script=seeded_once(
+            {
+                v3 + "checklist:listen": json.dumps({"done": sorted([weekly, once])}),
+                v3 + "answers:listen": json.dumps({"answers": {"interrupt": 2}}),
+                v3 + "team:health": json.dumps({"text": "1a2b-00-0000"}),
+            }
+        ),
+    )
+    moment = "2026-12-02T10:00:00.000Z"
+    page.clock.set_fixed_time(moment)
+    page.goto("practices/listen/")
+    expect(page.locator(f"input[data-item='{weekly}']")).to_be_checked()
+    assert stored_entries(page, V4, dates=True) == {
+        "checklist:listen": {
+            "done": sorted([weekly, once]),
+            "at": {weekly: moment, once: moment},
+            "changed": moment,
+        },
+        "answers:listen": {"answers": {"interrupt": 2}, "changed": moment},
+        "team:health": {"text": "1a2b-00-0000", "changed": moment},
+    }
+    assert [key for key in all_keys(page) if not key.startswith(V4)] == []
+    # The next Monday the weekly tick has lapsed; the one-off tick stays.
+    page.clock.set_fixed_time("2026-12-07T08:00:00.000Z")
+    page.reload()
+    expect(page.locator(f"input[data-item='{weekly}']")).not_to_be_checked()
+    expect(page.locator(f"input[data-item='{once}']")).to_be_checked()
+
+
 def test_version_1_entries_are_migrated_and_shown_with_a_computed_result(
     new_page: Callable[..., Page], content: Content
 ) -> None:

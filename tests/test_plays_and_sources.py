@@ -104,7 +104,8 @@ def test_a_practice_page_shows_the_play_the_template_and_its_sources(project: Pa
     assert "## Questions to ask yourself" in page
     assert "<li>When did I last ask for help?</li>" in page
     assert (
-        'data-item="first-item"> <span class="pb-item-text">Tick the first item. '
+        'data-item="first-item" data-cadence="weekly"> <span class="pb-item-text">Tick the first '
+        "item. "
         '<span class="pb-cadence pb-cadence--weekly">weekly habit</span></span></label>'
     ) in page
     assert '<span class="pb-cadence pb-cadence--once">one-off</span>' in page
@@ -135,7 +136,7 @@ def test_a_practice_page_shows_the_play_the_template_and_its_sources(project: Pa
     )
     # The sources line comes last but for the way back to the top.
     sources, to_top = page.rstrip().rsplit("\n", 3)[1::2]
-    assert to_top == '<p class="pb-to-top"><a href="#">Back to top</a></p>'
+    assert to_top == '<p class="pb-to-top"><a href="#practice-alpha">Back to top</a></p>'
     assert html.unescape(sources) == (
         '<p class="pb-sources">Sources: '
         '<a href="../../sources/#source-second-book">Another Author, A Book</a>; '
@@ -198,9 +199,9 @@ CASES = {
     "wrong cadence": (
         ALPHA,
         "    cadence: weekly",
-        "    cadence: daily",
-        "content/practices/alpha.yaml:22:14: checklist[0].cadence: expected 'once' or "
-        "'weekly', got text ('daily')",
+        "    cadence: monthly",
+        "content/practices/alpha.yaml:22:14: checklist[0].cadence: expected 'once', 'daily' "
+        "or 'weekly', got text ('monthly')",
     ),
     "session without materials": (
         ALPHA,
@@ -278,7 +279,7 @@ def test_the_sources_schema_is_printed(project: Path) -> None:
     assert source["required"] == ["id", "title", "author", "used_for"]
     practice = json_schema("practice")
     assert practice["$defs"]["ChecklistItem"]["properties"]["cadence"]["anyOf"][0] == {
-        "enum": ["once", "weekly"],
+        "enum": ["once", "daily", "weekly"],
         "type": "string",
     }
     assert json.dumps(practice["$defs"]["Session"]["required"]) == json.dumps(
