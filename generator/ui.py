@@ -41,6 +41,8 @@ DEFAULT_STRINGS: dict[str, str] = {
     "progress_title": "Your progress",
     "reset_checklist": "Reset checklist",
     "answered": "{answered} of {total} statements answered.",
+    "go_to_unanswered": "Go to the first unanswered statement",
+    "unanswered": "Not answered yet",
     "score": "Your score: {score} out of 100",
     "clear_answers": "Clear answers",
     "confirm_reset_checklist": "Untick all ticked items ({count})?",
@@ -167,6 +169,23 @@ DEFAULT_STRINGS: dict[str, str] = {
     "clear_all": "Delete all my data",
     "exported": "Exported {count} saved items.",
     "imported": "Imported {count} saved items.",
+    "imported_merged": "Merged the file: {count} saved items taken from it.",
+    "import_ask": "Import this file, exported on {date}? Nothing has changed yet.",
+    "import_line": "{kind}: {file} in the file; {newer} newer in this browser or not in the file",
+    "import_line_results": "{kind}: {file} in the file; {newer} in this browser only",
+    "import_kind_checklists": "Checklists",
+    "import_kind_answers": "Answers",
+    "import_kind_team": "Team codes",
+    "import_kind_results": "Saved results",
+    "import_choices": (
+        "Merge keeps the newer of each checklist, set of answers and team codes, and the saved "
+        "results of both. Replace puts the file's data in place of everything this site keeps "
+        "in this browser."
+    ),
+    "import_merge": "Merge (keep the newer)",
+    "import_replace": "Replace with the file",
+    "import_cancel": "Cancel",
+    "import_cancelled": "Import cancelled: nothing was changed.",
     "import_not_json": "That file is not a JSON file: nothing was changed.",
     "import_too_large": "That file is far too large to be an export: nothing was changed.",
     "import_wrong_format": "That file is not an export of this site's data: nothing was changed.",

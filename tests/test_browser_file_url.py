@@ -136,7 +136,7 @@ def test_the_home_page_opened_from_disk_shows_progress_and_data(
     overview = page.locator(".pb-progress-overview")
     expect(overview).to_be_visible()
     expect(overview.locator("h3")).to_have_text("Your progress")
-    rows = overview.locator(".pb-overview__item")
+    rows = overview.locator(".pb-overview__item[data-practice]")
     expect(rows).to_have_count(5)
     expect(rows.first.locator("a")).to_have_text("Listen actively")
     expect(rows.first.locator(".pb-overview__status")).to_contain_text(

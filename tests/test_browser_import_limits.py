@@ -87,6 +87,11 @@ def import_data(page: Page, tmp_path: Path, data: Any) -> None:
     import_text(page, tmp_path, json.dumps(data))
 
 
+def choose(page: Page, how: str) -> None:
+    """Answer the question an import of a valid file asks first: merge, replace or cancel."""
+    page.locator(f".pb-import-ask [data-pb-import-choice='{how}']").click()
+
+
 def status(page: Page) -> Any:
     return page.locator(".pb-data .pb-status")
 
@@ -141,6 +146,7 @@ def test_one_entry_over_the_limit_is_refused_and_a_file_at_the_limit_imported(
 
     at_limit = checklists(MAX_ENTRIES)
     import_data(home, tmp_path, {**FORMAT, "entries": at_limit})
+    choose(home, "replace")
     expect(status(home)).to_have_text(message("imported", count="2,000"))
     assert stored(home) == at_limit  # what the reader had is replaced, as the import says
 
@@ -158,6 +164,7 @@ def test_entries_at_their_own_bounds_are_imported(home: Page, tmp_path: Path) ->
         },
     }
     import_data(home, tmp_path, {**FORMAT, "entries": entries})
+    choose(home, "replace")
     expect(status(home)).to_have_text(message("imported", count=3))
     assert stored(home) == entries
 
@@ -301,6 +308,7 @@ def test_a_real_full_quota_midway_is_undone_and_said(home: Page, tmp_path: Path)
     text = json.dumps({**FORMAT, "entries": entries})
     assert len(text.encode()) < MAX_IMPORT
     import_text(home, tmp_path, text)
+    choose(home, "replace")
     expect(status(home)).to_have_text(message("import_failed"))
     assert everything(home) == before
     expect(home.locator(".pb-notice")).to_have_count(0)  # storage still works
@@ -315,6 +323,7 @@ def test_storage_failing_after_some_writes_leaves_exactly_what_was_there(
     # None of BEFORE's keys: taking back the two written entries needs no write at all.
     entries = checklists(5)
     import_data(home, tmp_path, {**FORMAT, "entries": entries})
+    choose(home, "replace")
     expect(status(home)).to_have_text(message("import_failed"))
     assert everything(home) == before
     expect(listen_row(home)).to_contain_text("1 of ")
@@ -327,6 +336,7 @@ def test_when_even_putting_back_fails_the_message_says_so_and_the_visit_keeps_th
     # The first entry overwrites the reader's; the second fails, and so does putting it back.
     entries = {"checklist:listen": {"done": ["imported-tick"]}, "checklist:grow": {"done": []}}
     import_data(home, tmp_path, {**FORMAT, "entries": entries})
+    choose(home, "replace")
     expect(status(home)).to_have_text(message("import_failed_unsaved"))
     expect(home.locator(".pb-notice")).to_have_text([DEFAULT_STRINGS["storage_unavailable"]])
     expect(listen_row(home)).to_contain_text("1 of ")

@@ -388,6 +388,7 @@ def test_a_version_1_export_file_is_imported_migrated(
             },
         },
     )
+    page.get_by_role("button", name=DEFAULT_STRINGS["import_replace"]).click()
     expect(page.locator(".pb-data .pb-status")).to_have_text("Imported 3 saved items.")
     assert stored(page) == {
         "checklist:listen": {"done": ticks},

@@ -220,7 +220,8 @@ def test_a_saved_team_result_shows_the_change_next_time_and_travels_with_the_dat
     expect(page.locator(".pb-data .pb-status")).to_have_text(DEFAULT_STRINGS["cleared"])
     assert stored(page) == {}
     page.locator("input[data-pb-import]").set_input_files(str(exported))
-    expect(page.locator(".pb-data .pb-status")).to_contain_text("Imported")
+    page.get_by_role("button", name=DEFAULT_STRINGS["import_merge"]).click()
+    expect(page.locator(".pb-data .pb-status")).to_contain_text("Merged the file")
     assert stored(page)["teamhistory:health"] == entries["teamhistory:health"]
 
 

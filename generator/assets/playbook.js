@@ -336,6 +336,39 @@
     }
   };
   const scaleOf = (node) => [Number(node.dataset.scaleMin), Number(node.dataset.scaleMax)];
+  /* A statement left out above the last one answered is marked "Not answered yet"; while any
+   * is unanswered, the count line offers a way to the first of them. */
+  const markUnanswered = (questions, answers, line) => {
+    const last = questions.map((q) => has(answers, q.id)).lastIndexOf(true);
+    questions.forEach((q, index) => {
+      const skipped = index < last && !has(answers, q.id);
+      q.fieldset.classList.toggle("pb-question--missing", skipped);
+      const mark = q.fieldset.querySelector(".pb-question__missing");
+      if (skipped && !mark) q.fieldset.append(el("p", { class: "pb-question__missing", text: t("unanswered") }));
+      else if (!skipped && mark) mark.remove();
+    });
+    const open = questions.some((q) => !has(answers, q.id)) && last >= 0;
+    let go = line.querySelector("[data-pb-action=first-unanswered]");
+    if (open && !go) {
+      go = el("button", { type: "button", class: "pb-button pb-button--quiet", "data-pb-action": "first-unanswered",
+        text: t("go_to_unanswered") });
+      line.append(" ", go);
+    } else if (!open && go) {
+      go.previousSibling.remove();
+      go.remove();
+    }
+  };
+  /* Moves to the first unanswered statement of the form or health check holding `button`. */
+  const firstUnanswered = (button) => {
+    const root = button.closest(".pb-health-check") ? document : button.closest(".pb-result").previousElementSibling;
+    const owner = root === document ? "health" : root.dataset.practice;
+    const answers = read(`answers:${owner}`, { answers: {} }).answers;
+    const scope = root === document ? document.querySelector(".md-content") || document : root;
+    const q = questionsIn(scope).find((item) => !has(answers, item.id));
+    if (!q) return;
+    q.fieldset.scrollIntoView({ block: "center" });
+    q.fieldset.querySelector("input[type=radio]").focus({ preventScroll: true });
+  };
   const bandsOf = (practice) => [...document.querySelectorAll(
     `.pb-bands[data-practice="${practice}"] .pb-band`)].map((section) => ({
     id: section.dataset.band,
@@ -353,12 +386,13 @@
     const [min, max] = scaleOf(form);
     const value = score(questions, stored.answers, min, max);
     const panel = after(form, "pb-result", () => el("div", { class: "pb-result" },
-      el("p", { class: "pb-result__count" }),
+      el("p", { class: "pb-count", role: "status" }, el("span", { class: "pb-result__count" })),
       el("div", { class: "pb-result__live", "aria-live": "polite" }),
       el("button", { type: "button", class: "pb-button pb-button--quiet", "data-pb-action": "reset-answers",
         text: t("clear_answers") })));
     panel.querySelector(".pb-result__count").textContent =
       t("answered", { answered, total: questions.length });
+    markUnanswered(questions, stored.answers, panel.querySelector(".pb-count"));
     const live = panel.querySelector(".pb-result__live");
     const bands = bandsOf(practice);
     for (const band of bands) band.section.classList.remove("pb-band--current");
@@ -672,7 +706,7 @@
       const about = field("pb_about", t("about_label"), t("about_hint"), { list: "pb_about_names" });
       about.querySelector("input").value = history.length ? history[history.length - 1].about : "";
       check.replaceChildren(
-        el("p", { class: "pb-health__count" }),
+        el("p", { class: "pb-count", role: "status" }, el("span", { class: "pb-health__count" })),
         el("div", { class: "pb-health__live", "aria-live": "polite" }),
         about,
         el("div", { class: "pb-health__actions" },
@@ -695,6 +729,7 @@
     const last = same(mine[mine.length - 1]) ? mine[mine.length - 2] : mine[mine.length - 1];
     check.querySelector(".pb-health__count").textContent =
       t("answered", { answered: state.answered, total: state.total });
+    markUnanswered(state.dimensions.flatMap((d) => d.questions), state.answers, check.querySelector(".pb-count"));
     const complete = state.overall !== null;
     check.querySelector("[data-pb-action=save-health]").disabled = !complete;
     const live = check.querySelector(".pb-health__live");
@@ -814,6 +849,11 @@
       }
     }
     status(box.querySelector(".pb-share__status"), copied ? t("team_copied") : t("team_copy_failed"));
+  };
+  /* "Result saved" is true only until the answers (or whom they are about) change. */
+  const clearSaved = (check) => {
+    const node = check && check.querySelector(".pb-health__actions .pb-status");
+    if (node) node.textContent = "";
   };
   const saveHealth = (check) => {
     const state = healthState(check);
@@ -1066,17 +1106,70 @@
     if (keys.length > MAX_ENTRIES) {
       return { error: t("import_too_many", { count: number(keys.length), limit: number(MAX_ENTRIES) }) };
     }
+    // An older file's entries are migrated; what had no date takes the file's.
+    const exported = isDate(field("exported")) ? field("exported") : EPOCH;
     const checked = new Map();
     for (const key of keys) {
-      const entry = upgrade(key, entries[key], version); // an older file's entries are migrated
+      const entry = upgrade(key, entries[key], version, exported);
       if (!entry) return { error: t("import_damaged", { key: clip(key) }) };
       checked.set(key, entry);
     }
-    return { entries: checked };
+    return { entries: checked, exported };
   };
-  /* Stores `entries` in place of everything this site keeps; true if it could. When storage
-   * refuses one (quota), what was written is undone and what was there before put back. */
-  const replaceAll = (entries) => {
+  /* ---- Import: merged (the newer of each entry, saved results of both) or in place of all ---- */
+  const EPOCH = "1970-01-01T00:00:00.000Z"; // the date of an entry whose date is not known
+  const RESULTS = ["history", "teamhistory"];
+  const KINDS = [ // how the import's question counts what a choice would change, by kind
+    ["checklists", ["checklist"], () => t("import_kind_checklists")],
+    ["answers", ["answers"], () => t("import_kind_answers")],
+    ["team", ["team"], () => t("import_kind_team")],
+    ["results", RESULTS, () => t("import_kind_results")]];
+  const changedAt = (entry) => Date.parse((entry && entry.changed) || EPOCH);
+  const resultKey = (r) => JSON.stringify(r);
+  /* The merged entries: for a checklist, answers or team codes the newer of the two (this
+   * browser's when they are as new), for saved results those of both, oldest first. */
+  const merged = (entries) => {
+    const result = new Map();
+    for (const [key, theirs] of entries) {
+      const ours = read(key, undefined);
+      if (ours === undefined) result.set(key, theirs);
+      else if (RESULTS.includes(key.split(":")[0])) {
+        const seen = new Set(ours.results.map(resultKey));
+        const added = theirs.results.filter((r) => !seen.has(resultKey(r)));
+        if (added.length) {
+          const all = [...ours.results, ...added].sort((a, b) => Date.parse(a.date) - Date.parse(b.date));
+          result.set(key, { results: all.slice(-MAX_RESULTS) });
+        }
+      } else if (changedAt(theirs) > changedAt(ours)) result.set(key, theirs);
+    }
+    return result;
+  };
+  /* Per kind: entries in the file, and of this browser's, how many a replace would lose (newer
+   * here than in the file, or not in it; for saved results, those the file does not have). */
+  const importPlan = (entries) => KINDS.map(([kind, prefixes, words]) => {
+    const of = (key) => prefixes.includes(key.split(":")[0]);
+    const inFile = [...entries.keys()].filter(of);
+    let file = 0;
+    let newer = 0;
+    for (const key of inFile) {
+      const theirs = entries.get(key);
+      file += RESULTS.includes(key.split(":")[0]) ? theirs.results.length : 1;
+    }
+    for (const key of storedKeys().filter(of)) {
+      const ours = read(key, undefined);
+      if (ours === undefined) continue;
+      const theirs = entries.get(key);
+      if (RESULTS.includes(key.split(":")[0])) {
+        const known = new Set(theirs ? theirs.results.map(resultKey) : []);
+        newer += ours.results.filter((r) => !known.has(resultKey(r))).length;
+      } else if (!theirs || changedAt(ours) > changedAt(theirs)) newer += 1;
+    }
+    return { kind, words, file, newer };
+  }).filter((line) => line.file || line.newer);
+  /* Stores `entries` in place of everything this site keeps (`others`: "remove"), or beside it
+   * ("keep"); true if it could. When storage refuses one (quota), what was written is undone
+   * and what was there before put back. */
+  const writeAll = (entries, others = "keep") => {
     const before = new Map();
     for (const key of storedKeys()) {
       const text = rawGet(key);
@@ -1093,9 +1186,10 @@
       for (const key of written) if (before.has(key)) store(key, before.get(key));
       return false;
     }
-    for (const key of before.keys()) if (!entries.has(key)) remove(key);
+    if (others === "remove") for (const key of before.keys()) if (!entries.has(key)) remove(key);
     return true;
   };
+  const replaceAll = (entries) => writeAll(entries, "remove");
   const importData = async (input) => {
     const file = input.files && input.files[0];
     if (!file) return;
@@ -1109,11 +1203,47 @@
       dataStatus(checked.error);
       return;
     }
-    const stored = replaceAll(checked.entries);
-    refresh();
-    // Unsaved: storage refused even putting back, so this visit keeps the data in memory.
-    dataStatus(stored ? t("imported", { count: number(checked.entries.size) })
-      : persistent() ? t("import_failed") : t("import_failed_unsaved"));
+    askImport(input, checked);
+  };
+  /* Before anything changes: what each choice would do, per kind; merging is the default. */
+  const askImport = (input, checked) => {
+    const box = document.querySelector(".pb-data");
+    box.querySelector(".pb-import-ask")?.remove();
+    const lines = importPlan(checked.entries).map(({ kind, words, file, newer }) => {
+      const values = { kind: words(), file: number(file), newer: number(newer) };
+      return el("li", { "data-kind": kind,
+        text: kind === "results" ? t("import_line_results", values) : t("import_line", values) });
+    });
+    const ask = el("div", { class: "pb-import-ask", role: "group", "aria-labelledby": "pb-import-ask" },
+      el("p", { id: "pb-import-ask", class: "pb-import-ask__title",
+        text: t("import_ask", { date: formatDateTime(checked.exported) }) }),
+      lines.length ? el("ul", {}, ...lines) : null,
+      el("p", { class: "pb-hint", text: t("import_choices") }),
+      el("div", { class: "pb-data__actions" },
+        el("button", { type: "button", class: "md-button md-button--primary pb-button", "data-pb-import-choice": "merge", text: t("import_merge") }),
+        el("button", { type: "button", class: "md-button pb-button", "data-pb-import-choice": "replace", text: t("import_replace") }),
+        el("button", { type: "button", class: "pb-button pb-button--quiet", "data-pb-import-choice": "cancel", text: t("import_cancel") })));
+    box.querySelector(".pb-data__actions").after(ask);
+    dataStatus("");
+    ask.querySelector("[data-pb-import-choice=merge]").focus();
+    ask.addEventListener("click", (event) => {
+      const choice = event.target instanceof Element && event.target.closest("[data-pb-import-choice]");
+      if (!choice) return;
+      ask.remove();
+      input.focus();
+      const how = choice.dataset.pbImportChoice;
+      if (how === "cancel") {
+        dataStatus(t("import_cancelled"));
+        return;
+      }
+      const entries = how === "merge" ? merged(checked.entries) : checked.entries;
+      const stored = how === "merge" ? writeAll(entries) : replaceAll(entries);
+      refresh();
+      // Unsaved: storage refused even putting back, so this visit keeps the data in memory.
+      dataStatus(!stored ? (persistent() ? t("import_failed") : t("import_failed_unsaved"))
+        : how === "merge" ? t("imported_merged", { count: number(entries.size) })
+          : t("imported", { count: number(entries.size) }));
+    });
   };
   const clearAll = () => {
     if (!window.confirm(t("confirm_clear"))) return;
@@ -1209,6 +1339,7 @@
       } else if (target.closest(".pb-dimension")) {
         saveAnswer("health", target);
         const check = document.querySelector(".pb-health-check");
+        clearSaved(check);
         if (check) renderHealth(check);
       }
       return;
@@ -1288,6 +1419,8 @@
       resetChecklist(button);
     } else if (action === "reset-answers") {
       clearAnswers(button);
+    } else if (action === "first-unanswered") {
+      firstUnanswered(button);
     } else if (action === "save-health") {
       saveHealth(button.closest(".pb-health-check"));
     } else if (action === "copy-code") {
@@ -1313,6 +1446,7 @@
     } else if (target instanceof HTMLInputElement && target.id === "pb_team_name") {
       updateTeam(target.closest(".pb-team"));
     } else if (target instanceof HTMLInputElement && target.id === "pb_about") {
+      clearSaved(target.closest(".pb-health-check"));
       renderHealth(target.closest(".pb-health-check"));
     }
   });
