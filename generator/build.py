@@ -51,7 +51,7 @@ class BuildReport:
 
 
 def build_site(
-    root: Path,
+    source: Path | Project,
     name: str,
     *,
     site_dir: Path | None = None,
@@ -61,16 +61,17 @@ def build_site(
     engine: str = DEFAULT_ENGINE,
     fallback_site_url: str | None = None,
 ) -> BuildReport:
-    """Load, check and render playbook ``name`` of the project at ``root``, then build it.
+    """Render playbook ``name`` of a project (``source``: loaded, or its folder to load and
+    check), then build it.
 
     The site is built into a temporary folder and replaces the site folder only once the
     build has succeeded (see site_folder.py).
     """
     started = time.perf_counter()
     _check_engine(engine)
-    project = load_project(root)
+    project = source if isinstance(source, Project) else load_project(source)
     name = resolve_playbook_name(project, name)
-    site = (site_dir or root / "site").resolve()
+    site = (site_dir or project.root / "site").resolve()
     check_location(site, project.root, project_sources(project))
     url = site_url or _fallback(project, name, fallback_site_url)
     with staged(site) as staging:
@@ -165,7 +166,7 @@ def _files_under(path: Path) -> list[Path]:
 
 
 def build_all(
-    root: Path,
+    source: Path | Project,
     *,
     site_dir: Path | None = None,
     strict: bool = False,
@@ -181,8 +182,8 @@ def build_all(
     """
     started = time.perf_counter()
     _check_engine(engine)
-    project = load_project(root)
-    site = (site_dir or root / "site").resolve()
+    project = source if isinstance(source, Project) else load_project(source)
+    site = (site_dir or project.root / "site").resolve()
     check_location(site, project.root, project_sources(project))
     reports = []
     with staged(site) as staging:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import click
@@ -23,7 +24,7 @@ from .schema import url_problem
 from .schemas import KINDS, schema_text, write_schemas
 from .strings_doc import strings_table, strings_yaml
 from .ui import translated_languages
-from .validate import load_project
+from .validate import Project, load_project
 
 project_option = click.option(
     "--project",
@@ -47,6 +48,26 @@ def _check_url(value: str | None) -> str | None:
     if problem is not None:
         raise click.BadParameter(problem)
     return value
+
+
+def _load(root: Path) -> Project:
+    """The project, loaded for a command that ends once it is done (never ``serve``).
+
+    Loading makes hundreds of thousands of small objects that stay until the process ends,
+    and no reference cycles: Python's cycle collector would scan the growing heap again and
+    again, half of the loading time of a 1000-practice playbook. So it is off while loading,
+    and what was loaded is left out of its scans for good (``gc.freeze``). A process that
+    loads again and again (the live preview) must not do this: frozen, each load's garbage
+    would stay (tests/test_serve_memory.py).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return load_project(root)
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
 
 
 engine_option = click.option(
@@ -76,7 +97,7 @@ def validate(root: Path, strict: bool) -> None:
     status is 1 if there is any. Warnings (a practice a playbook leaves out, still named on
     its pages) print the same way after WARNING; with --strict they fail too, as in build.
     """
-    project = load_project(root)
+    project = _load(root)
     links = project_link_problems(project)
     if links:
         raise LinkProblems(links)
@@ -151,7 +172,7 @@ def build(
         if ctx.get_parameter_source("name") is not click.core.ParameterSource.DEFAULT:
             raise click.UsageError("--all builds every playbook; leave out --playbook")
         reports = build_all(
-            root,
+            _load(root),
             site_dir=site_dir,
             strict=strict,
             verbose=verbose,
@@ -162,7 +183,7 @@ def build(
     else:
         reports = [
             build_site(
-                root,
+                _load(root),
                 name,
                 site_dir=site_dir,
                 strict=strict,
@@ -200,7 +221,7 @@ def render(root: Path, name: str, out_dir: Path | None, engine: str) -> None:
     `zensical build -f OUT/mkdocs.yml`, rendered with --engine zensical) builds it into
     OUT/site.
     """
-    project = load_project(root)
+    project = _load(root)
     name = resolve_playbook_name(project, name)
     report = render_docs_tree(project, name, out_dir, engine=engine)
     for line in [
@@ -244,7 +265,7 @@ def serve(root: Path, name: str, port: int, engine: str) -> None:
 @project_option
 def list_playbooks(root: Path) -> None:
     """List the playbooks and their practices, with checklist items and questions."""
-    project = load_project(root)
+    project = _load(root)
     for name, playbook in sorted(project.playbooks.items()):
         practices = playbook.practices
         click.echo(

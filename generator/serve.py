@@ -87,55 +87,78 @@ def _problem_lines(error: Exception) -> list[str]:
     return [" ".join(str(error).split()) or type(error).__name__]
 
 
+class PreviewBuilder:
+    """Rebuilds the preview of playbook ``name`` into ``folder/site`` from the files as they
+    are now; it holds nothing from one build to the next, so that a server rebuilding for
+    hours stays the size it started at (tests/test_serve_memory.py)."""
+
+    def __init__(self, root: Path, name: str, folder: Path, url: str) -> None:
+        self.root = root
+        self.name = name
+        self.folder = folder
+        self.url = url
+        self.site_dir = folder / "site"
+        self.site_dir.mkdir(exist_ok=True)
+
+    def build(self) -> None:
+        """Load, check, render and build once; raises what went wrong."""
+        current = load_project(self.root)
+        report = render_docs_tree(current, self.name)
+        log_link_warnings(report.link_warnings, current.content_for(self.name))
+        # Built beside the served folder and swapped in whole, so that a build the engine
+        # gives up half way leaves the last good site as it was. The server answers no
+        # request while a rebuild runs, so none sees the swap.
+        staging = self.folder / "next"
+        shutil.rmtree(staging, ignore_errors=True)
+        config = load_config(config_file=str(report.config_file), site_dir=str(staging))
+        config.site_url = self.url
+        mkdocs_build(config, serve_url=self.url)
+        previous = self.folder / "previous"
+        self.site_dir.rename(previous)
+        staging.rename(self.site_dir)
+        shutil.rmtree(previous)
+
+    def rebuild(self) -> list[str]:
+        """Build once and say what went wrong, one line each; never raises (see above)."""
+        try:
+            self.build()
+        except PlaybookError as error:
+            click.echo(error.format_message(), err=True)
+            problems = _problem_lines(error)
+        except Exception as error:  # noqa: BLE001 (whatever fails, the server must go on)
+            # The engine's own failures on generated pages: said in one line, no traceback.
+            message = f"the site could not be built: {_problem_lines(error)[0]}"
+            click.echo(f"Error: {message}", err=True)
+            problems = [message]
+        else:
+            return []
+        log.error(STILL_SERVING)
+        return problems
+
+
 def serve_site(root: Path, name: str, *, host: str = "127.0.0.1", port: int = 8000) -> None:
     project = load_project(root)
     name = resolve_playbook_name(project, name)
     # The playbook's own file, every file it extends and every content folder it draws on.
     watched = {root / "playbooks", root / "mkdocs.yml", *project.playbook(name).files}
     url = f"http://{host}:{port}/"
+    del project  # each rebuild loads the project afresh
 
     with tempfile.TemporaryDirectory(prefix="playbook-serve-") as folder, mkdocs_logging(True):
-        site_dir = Path(folder) / "site"
-        site_dir.mkdir()
+        builder = PreviewBuilder(root, name, Path(folder), url)
         server: PreviewServer
 
-        def build_once() -> None:
-            current = load_project(root)
-            report = render_docs_tree(current, name)
-            log_link_warnings(report.link_warnings, current.content_for(name))
-            # Built beside the served folder and swapped in whole, so that a build the engine
-            # gives up half way leaves the last good site as it was. The server answers no
-            # request while a rebuild runs, so none sees the swap.
-            staging = Path(folder) / "next"
-            shutil.rmtree(staging, ignore_errors=True)
-            config = load_config(config_file=str(report.config_file), site_dir=str(staging))
-            config.site_url = url
-            mkdocs_build(config, serve_url=url)
-            previous = Path(folder) / "previous"
-            site_dir.rename(previous)
-            staging.rename(site_dir)
-            shutil.rmtree(previous)
-
         def rebuild() -> None:
-            try:
-                build_once()
-            except PlaybookError as error:
-                click.echo(error.format_message(), err=True)
-                server.problems = _problem_lines(error)
-            except Exception as error:  # noqa: BLE001 (whatever fails, the server must go on)
-                # The engine's own failures on generated pages: said in one line, no traceback.
-                message = f"the site could not be built: {_problem_lines(error)[0]}"
-                click.echo(f"Error: {message}", err=True)
-                server.problems = [message]
-            else:
-                server.problems = []
-                return
-            log.error(STILL_SERVING)
+            server.problems = builder.rebuild()
 
         # MkDocs polls for changes every 0.5 s; a tenth of that keeps a saved edit under a
         # second from the page (bench/preview.py measures it).
         server = PreviewServer(
-            builder=rebuild, host=host, port=port, root=str(site_dir), polling_interval=0.1
+            builder=rebuild,
+            host=host,
+            port=port,
+            root=str(builder.site_dir),
+            polling_interval=0.1,
         )
         rebuild()
         for path in sorted(watched):

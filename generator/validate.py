@@ -8,10 +8,7 @@ either returns the whole model or raises one ``ContentError`` listing every prob
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -354,22 +351,6 @@ class _Resolver:
         )
 
 
-@contextlib.contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Loading makes hundreds of thousands of small objects that it keeps, and no reference
-    cycles: Python's cycle collector would scan the growing heap again and again, half of the
-    loading time of a 1000-practice playbook. Afterwards they are left out of its scans for
-    good (``gc.freeze``); freed by reference counting, they still go when no longer used."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
-
-
 def load_project(root: Path) -> Project:
     """Load and check every playbook of ``root``, what it extends and the content it uses."""
     check = Collector()
@@ -381,15 +362,14 @@ def load_project(root: Path) -> Project:
         )
     resolver = _Resolver(check, root)
     playbooks: dict[str, ResolvedPlaybook] = {}
-    with _no_cycle_collection():
-        for path in yaml_files(playbook_folder):
-            if escapes(path, resolver.root, check):
-                continue
-            if not schema.SLUG_RE.fullmatch(path.stem):
-                check.problems.append(Problem(Location(display_path(path)), "", PLAYBOOK_NAME))
-            resolved = resolver.resolve(path)
-            if resolved is not None:
-                playbooks[path.stem] = resolved
+    for path in yaml_files(playbook_folder):
+        if escapes(path, resolver.root, check):
+            continue
+        if not schema.SLUG_RE.fullmatch(path.stem):
+            check.problems.append(Problem(Location(display_path(path)), "", PLAYBOOK_NAME))
+        resolved = resolver.resolve(path)
+        if resolved is not None:
+            playbooks[path.stem] = resolved
     if not yaml_files(playbook_folder) and not check.problems:
         check.problems.append(
             Problem(
