@@ -17,7 +17,7 @@ from .docs_tree import (
     resolve_playbook_name,
 )
 from .engines import DEFAULT_ENGINE, ENGINES
-from .errors import LinkProblems, PlaybookError, display_path
+from .errors import LinkProblems, PlaybookError, UnknownPlaybook, display_path
 from .mkdocs_log import located_link_warnings
 from .scaffold import create_project, next_step
 from .schema import url_problem
@@ -81,7 +81,41 @@ engine_option = click.option(
 )
 
 
-@click.group()
+class Failure(click.ClickException):
+    """A library error as the command line shows it: exit 1, ``Error: ...`` or, for located
+    problems, the lines alone."""
+
+    exit_code = 1
+
+    def __init__(self, error: PlaybookError) -> None:
+        super().__init__(error.format_message())
+        self.located = error.located
+
+    def show(self, file: object = None) -> None:
+        if self.located:
+            click.echo(self.message, err=True)
+        else:
+            super().show()
+
+
+class _Command(click.Command):
+    """A command whose library errors become Click's: an unknown playbook is a mistake in
+    the command (exit 2, with its usage), every other one a failure (exit 1)."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except UnknownPlaybook as error:
+            raise click.BadParameter(error.message, ctx=ctx, param_hint="'--playbook'") from None
+        except PlaybookError as error:
+            raise Failure(error) from None
+
+
+class _Group(click.Group):
+    command_class = _Command
+
+
+@click.group(cls=_Group)
 @click.version_option(package_name=DISTRIBUTION)
 def main() -> None:
     """Turn YAML coaching practices into a searchable, interactive static website."""

@@ -14,14 +14,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import click
-
 from ._mkdocs_yaml import dump_mkdocs_config, read_mkdocs_config
 from ._pydantic_errors import suggest
 from .builtin import package_tree
 from .compact import compact_script, compact_stylesheet
 from .content import left_out_references
-from .errors import PlaybookError, display_path
+from .errors import PlaybookError, UnknownPlaybook, display_path
 from .images import published_image
 from .links import LinkWarning
 from .mkdocs_log import located_link_warnings
@@ -65,10 +63,7 @@ def resolve_playbook_name(project: Project, name: str) -> str:
     if name in project.playbooks:
         return name
     known = sorted(project.playbooks)
-    raise click.BadParameter(
-        f"no playbook '{name}'{suggest(name, known)}; available: {', '.join(known)}",
-        param_hint="'--playbook'",
-    )
+    raise UnknownPlaybook(name, known, suggest(name, known))
 
 
 def playbook_settings(

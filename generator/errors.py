@@ -1,4 +1,9 @@
-"""The one error family of the tool: content problems that carry their file, line and column."""
+"""The one error family of the tool: content problems that carry their file, line and column.
+
+These are the library's own exceptions, not the command line's: cli.py turns them into what
+Click prints (``Error: ...``, or the problems alone, one per line) and the exit status, and
+the MkDocs plugin into MkDocs' own errors.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +14,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
-
-import click
 
 
 class Location(NamedTuple):
@@ -95,14 +98,39 @@ def _resolved(folder: str) -> Path:
     return Path(folder).resolve()
 
 
-class PlaybookError(click.ClickException):
-    """Base of every error the tool reports to a user; printed as ``Error: ...``, exit 1."""
+class PlaybookError(Exception):
+    """Base of every error the tool reports to a user; the command prints it as
+    ``Error: ...`` and exits with status 1."""
 
-    exit_code = 1
+    #: Whether the message is shown as it is, one problem per line with no "Error:" in
+    #: front, so that editors can jump to each FILE:LINE:COL.
+    located = False
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+    def format_message(self) -> str:
+        return self.message
+
+
+class UnknownPlaybook(PlaybookError):
+    """A playbook asked for by name that the project does not have; on the command line a
+    mistake in the command (``--playbook``), in mkdocs.yml one located in that file."""
+
+    def __init__(self, name: str, known: Sequence[str], suggestion: str) -> None:
+        self.name = name
+        self.known = list(known)
+        super().__init__(f"no playbook '{name}'{suggestion}; available: {', '.join(known)}")
 
 
 class ContentError(PlaybookError):
     """The content has one or more problems; all of them are carried, sorted by place."""
+
+    located = True
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = sorted(set(problems))
@@ -113,13 +141,11 @@ class ContentError(PlaybookError):
         noun = "problem" if count == 1 else "problems"
         return f"{self.message}\n{count} {noun} found."
 
-    def show(self, file: object = None) -> None:
-        # One problem per line with no "Error:" prefix, so editors can jump to file:line:col.
-        click.echo(self.format_message(), err=True)
-
 
 class LinkProblems(PlaybookError):
     """Links in the content that the built site cannot serve, each line already located."""
+
+    located = True
 
     def __init__(self, lines: Sequence[str]) -> None:
         self.lines = list(lines)
@@ -128,6 +154,3 @@ class LinkProblems(PlaybookError):
     def format_message(self) -> str:
         count = len(self.lines)
         return f"{self.message}\n{count} problem{'s' * (count != 1)} found."
-
-    def show(self, file: object = None) -> None:
-        click.echo(self.format_message(), err=True)

@@ -71,3 +71,39 @@ def _extensions(root: Node | None) -> list[tuple[KeyPath, str, Node]]:
                 if isinstance(name, ScalarNode):
                     found.append((("markdown_extensions", str(name.value)), name.value, name))
     return found
+
+
+def plugin_option_place(path: Path, plugin: str, option: str) -> tuple[Location, str]:
+    """Where ``option`` of ``plugin`` is set in ``path``: its location and key path, as
+    ``plugins[2].playbook.playbook``; the file itself where it cannot be found."""
+    file = display_path(path)
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError):
+        return Location(file, 0), ""
+    plugins = _value(root, "plugins")
+    entries: list[tuple[str | int, Node]] = []
+    if isinstance(plugins, SequenceNode):
+        entries = list(enumerate(plugins.value))
+    elif isinstance(plugins, MappingNode):
+        entries = [(plugin, plugins)]
+    for index, entry in entries:
+        settings = _value(entry, plugin)
+        value = _value(settings, option)
+        if value is not None:
+            key_path: KeyPath = ("plugins", index, plugin, option)
+            if isinstance(index, str):
+                key_path = ("plugins", plugin, option)
+            where = Location(file, value.start_mark.line + 1, value.start_mark.column + 1)
+            return where, format_key_path(key_path)
+    return Location(file, 0), ""
+
+
+def _value(node: Node | None, key: str) -> Node | None:
+    """The value of ``key`` in the mapping ``node``; None if it is not one or has no such key."""
+    if not isinstance(node, MappingNode):
+        return None
+    for key_node, value in node.value:
+        if isinstance(key_node, ScalarNode) and key_node.value == key:
+            return value if isinstance(value, Node) else None
+    return None

@@ -24,7 +24,8 @@ from .docs_tree import (
     render_docs_tree,
     resolve_playbook_name,
 )
-from .errors import PlaybookError
+from .errors import PlaybookError, Problem, UnknownPlaybook
+from .mkdocs_checks import plugin_option_place
 from .mkdocs_log import log_link_warnings
 from .validate import load_project
 
@@ -43,6 +44,12 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):
             project = load_project(root)
             name = resolve_playbook_name(project, self.config.playbook)
             report = render_docs_tree(project, name)
+        except UnknownPlaybook as error:
+            # Set in mkdocs.yml, not on a command line: said at its place there.
+            where, key_path = plugin_option_place(
+                Path(config.config_file_path), "playbook", "playbook"
+            )
+            raise PluginError(str(Problem(where, key_path, error.message))) from None
         except PlaybookError as error:
             raise PluginError(error.format_message()) from None
         log_link_warnings(report.link_warnings, project.content_for(name))

@@ -15,10 +15,10 @@ from __future__ import annotations
 import html
 import logging
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
-import click
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
@@ -82,7 +82,7 @@ class PreviewServer(LiveReloadServer):
 def _problem_lines(error: Exception) -> list[str]:
     if isinstance(error, ContentError):
         return [str(problem) for problem in error.problems]
-    if isinstance(error, click.ClickException):
+    if isinstance(error, PlaybookError):
         return error.format_message().splitlines()
     return [" ".join(str(error).split()) or type(error).__name__]
 
@@ -123,12 +123,12 @@ class PreviewBuilder:
         try:
             self.build()
         except PlaybookError as error:
-            click.echo(error.format_message(), err=True)
+            print(error.format_message(), file=sys.stderr)
             problems = _problem_lines(error)
         except Exception as error:  # noqa: BLE001 (whatever fails, the server must go on)
             # The engine's own failures on generated pages: said in one line, no traceback.
             message = f"the site could not be built: {_problem_lines(error)[0]}"
-            click.echo(f"Error: {message}", err=True)
+            print(f"Error: {message}", file=sys.stderr)
             problems = [message]
         else:
             return []

@@ -67,3 +67,33 @@ def test_plugin_reports_content_problems_with_their_location(
         in result.stderr
     )
     assert "Traceback" not in result.stderr
+
+
+def test_an_unknown_playbook_in_mkdocs_yml_is_one_located_line(
+    project_copy: Path, tmp_path: Path
+) -> None:
+    config = project_copy / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
+    line = lines.index("      playbook: default\n") + 1
+    lines[line - 1] = "      playbook: defualt\n"
+    config.write_text("".join(lines), encoding="utf-8")
+    plugins = [entry.strip() for entry in lines[lines.index("plugins:\n") + 1 : line]]
+    index = plugins.index("- playbook:")
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    result = subprocess.run(
+        [str(mkdocs), "build", "-q", "-d", str(tmp_path / "site")],
+        cwd=project_copy,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.returncode == 1
+    output = result.stdout + result.stderr
+    assert [text for text in output.splitlines() if "defualt" in text] == [
+        f"ERROR   -  mkdocs.yml:{line}:17: plugins[{index}].playbook.playbook: no playbook "
+        "'defualt' (did you mean 'default'?); available: default, peers"
+    ]
+    assert "Usage:" not in output and "--playbook" not in output
+    assert "Traceback" not in output
+    assert not (tmp_path / "site").exists()

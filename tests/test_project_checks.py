@@ -89,3 +89,15 @@ def test_the_code_checkers_are_the_pinned_releases() -> None:
     assert {name: version(name) for name in pins} == pins
     setup = (ROOT / "tests/setup.sh").read_text(encoding="utf-8")
     assert "pip install -q -c tests/constraints.txt -e '.[test,zensical]'" in setup
+
+
+def test_only_the_command_line_speaks_click() -> None:
+    """The library raises its own errors (generator/errors.py); cli.py alone turns them into
+    Click's, so that the MkDocs plugin and other callers never get a command-line error."""
+    generator = Path(__file__).resolve().parent.parent / "generator"
+    speaking = sorted(
+        path.name
+        for path in generator.glob("*.py")
+        if re.search(r"^(import click|from click)", path.read_text(encoding="utf-8"), re.M)
+    )
+    assert speaking == ["cli.py"]
