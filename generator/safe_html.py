@@ -211,7 +211,10 @@ class _NoRawHtml(Extension):
 def _converter(allow_html: bool) -> markdown.Markdown:
     extensions: list[Any] = [
         TableExtension(use_align_attribute=True),
-        "fenced_code",
+        # Fenced code inside list items and admonitions too (Python-Markdown's own
+        # fenced_code finds fences only at the left margin), written as plain <pre><code>.
+        "pymdownx.highlight",
+        "pymdownx.superfences",
         "def_list",
         "abbr",
         "admonition",
@@ -219,7 +222,10 @@ def _converter(allow_html: bool) -> markdown.Markdown:
     ]
     if not allow_html:
         extensions.append(_NoRawHtml())
-    return markdown.Markdown(extensions=extensions)
+    return markdown.Markdown(
+        extensions=extensions,
+        extension_configs={"pymdownx.highlight": {"use_pygments": False}},
+    )
 
 
 #: One converter for each setting, reset between fields: building one costs more than using it.
@@ -230,8 +236,12 @@ _CONVERTERS = {allow: _converter(allow) for allow in (False, True)}
 #: items and questions are such sentences.
 _PLAIN_SENTENCE = re.compile(r"[^\W\d_](?:[^\W_]|[ ,.;:'\"?!()/%+=’‘“”–—-])*(?<! )\Z")
 #: Paragraphs of such lines (no line ending in the two spaces of a line break) are what most
-#: block fields hold: Markdown makes each a <p> of the same text.
-_PARAGRAPHS = re.compile(r"\n[ \t]*\n\s*")
+#: block fields hold: Markdown makes each a <p> of the same text. Only blank lines part them:
+#: a paragraph's indentation stays, so that an indented code block is never taken for one.
+_PARAGRAPHS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)*")
+#: Blank lines at the start of a field (the indentation of its first line is Markdown: an
+#: indented code block).
+_LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*(?:\r\n|\r|\n))+")
 _PLAIN_LINES = re.compile(r"(?:[^\W\d_](?:[^\W_]|[ ,.;:'\"?!()/%+=’‘“”–—-])*(?<! )(?:\n|\Z))+\Z")
 
 
@@ -249,7 +259,7 @@ def markdown_html(
     or a legend). ``shortcuts`` writes plain sentences and paragraphs directly, as Markdown
     would (tests turn it off to prove that).
     """
-    text = text.strip()
+    text = _LEADING_BLANK_LINES.sub("", text).rstrip()
     if shortcuts and inline and _PLAIN_SENTENCE.match(text):
         return armour_text(text)  # what Markdown would make of it, without its cost
     if shortcuts and not inline:

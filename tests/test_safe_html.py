@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
+from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown
 import pytest
 import yaml
+from minimal_project import write_minimal_project
 
+from generator.build import build_site
 from generator.links import SiteLinks
 from generator.safe_html import armour, armour_text, html_text, markdown_html, plain_text, sanitize
 
@@ -29,7 +33,7 @@ def block(text: str, allow_html: bool = False) -> str:
         # An indented code block shows exactly what was written (no '&lt;b>').
         (
             "x\n\n    <b>code</b>\n\ny",
-            "<p>x</p> <pre><code>&lt;b&gt;code&lt;/b&gt;&#10;</code></pre> <p>y</p>",
+            "<p>x</p> <pre><code>&lt;b&gt;code&lt;/b&gt;</code></pre> <p>y</p>",
         ),
         # A mail autolink needs an '@': without one it is text, never an element.
         (
@@ -59,7 +63,7 @@ def block(text: str, allow_html: bool = False) -> str:
         # Newlines in code survive, as references, so the field stays on one line.
         (
             "```python\na = 1\n\nb\n```",
-            '<pre><code class="language-python">a &#61; 1&#10;&#10;b&#10;</code></pre>',
+            '<pre><code class="language-python">a &#61; 1&#10;&#10;b</code></pre>',
         ),
         (
             "!!! tip\n    Say *why*.",
@@ -249,3 +253,107 @@ def _strings(value: object) -> list[str]:
     if isinstance(value, list):
         return [text for item in value for text in _strings(item)]
     return []
+
+
+#: Code as an author writes it: markup, references and indentation that must show as typed.
+CODE = "<b>bold</b> &lt;i> &amp; a < b\n  indented {: #x } *not* `tick`\n\nafter a blank line"
+
+
+def _code_texts(html: str) -> list[str]:
+    """The text of each <pre><code> in ``html``, as a browser shows it."""
+    found: list[str] = []
+
+    class Reader(HTMLParser):
+        depth = 0
+
+        def handle_starttag(self, tag: str, attrs: object) -> None:
+            if tag == "pre":
+                self.depth += 1
+                found.append("")
+
+        def handle_endtag(self, tag: str) -> None:
+            self.depth -= tag == "pre"
+
+        def handle_data(self, data: str) -> None:
+            if self.depth:
+                found[-1] += data
+
+    reader = Reader(convert_charrefs=True)
+    reader.feed(html)
+    reader.close()
+    return found
+
+
+def _indented(text: str, by: str) -> str:
+    return "\n".join(by + line if line else "" for line in text.split("\n"))
+
+
+@pytest.mark.parametrize("allow_html", [False, True])
+@pytest.mark.parametrize("shortcuts", [True, False])
+@pytest.mark.parametrize(
+    "field",
+    [
+        "Type this:\n\n" + _indented(CODE, "    ") + "\n\nThen go on.",
+        _indented(CODE, "    "),  # the field starts with the code block
+        "Type this:\n\n" + _indented(CODE, "\t"),
+        "```\n" + CODE + "\n```",
+        "~~~html\n" + CODE + "\n~~~",
+        "1. First\n\n    ```\n" + _indented(CODE, "    ") + "\n    ```\n\n2. Second",
+        "- First\n\n" + _indented(CODE, "        "),
+        "!!! note\n    ```\n" + _indented(CODE, "    ") + "\n    ```",
+        "> Quote\n>\n" + _indented(CODE, ">     ").replace("\n\n", "\n>\n"),
+    ],
+    ids=[
+        "indented",
+        "indented-first",
+        "tab",
+        "fenced",
+        "tildes",
+        "in-a-list",
+        "indented-in-a-list",
+        "in-an-admonition",
+        "in-a-quote",
+    ],
+)
+def test_code_blocks_show_their_text_exactly_as_written(
+    field: str, allow_html: bool, shortcuts: bool
+) -> None:
+    html = markdown_html(field, inline=False, allow_html=allow_html, shortcuts=shortcuts)
+    assert _code_texts(html) == [CODE]
+    assert "\n" not in html
+
+
+@pytest.mark.parametrize("allow_html", [False, True])
+def test_an_indented_line_of_plain_words_is_code_not_a_paragraph(allow_html: bool) -> None:
+    # Plain sentences skip Markdown; an indented one is a code block all the same.
+    assert block("Run:\n\n    make all the things", allow_html) == (
+        "<p>Run&#58;</p> <pre><code>make all the things</code></pre>"
+    )
+    assert block("    make all the things", allow_html) == (
+        "<pre><code>make all the things</code></pre>"
+    )
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+@pytest.mark.parametrize("allow_html", [False, True])
+def test_code_blocks_reach_the_built_page_as_written(
+    tmp_path: Path, engine: str, allow_html: bool
+) -> None:
+    root = write_minimal_project(tmp_path / "project")
+    alpha = root / "content/practices/alpha.yaml"
+    # Content may hold no attribute list anywhere, code included (see test_validation.py).
+    code = CODE.replace("{: #x }", "{x}")
+    why = "Type this:\n\n" + _indented(code, "    ") + "\n\nOr this:\n\n```\n" + code + "\n```"
+    text = alpha.read_text(encoding="utf-8").replace(
+        "why: Because it matters.", "why: " + json.dumps(why)
+    )
+    alpha.write_text(text, encoding="utf-8")
+    if allow_html:
+        playbook = root / "playbooks/default.yaml"
+        playbook.write_text(
+            playbook.read_text(encoding="utf-8") + "allow_html: true\n", encoding="utf-8"
+        )
+    site = tmp_path / "site"
+    build_site(root, "default", site_dir=site, strict=True, engine=engine)
+    page = (site / "practices/alpha/index.html").read_text(encoding="utf-8")
+    assert _code_texts(page) == [code, code]
