@@ -21,7 +21,6 @@ from pathlib import Path
 from ._mkdocs_yaml import read_mkdocs_config
 from .docs_tree import (
     RenderReport,
-    brand_file,
     left_out_warnings,
     project_sources,
     render_docs_tree,
@@ -29,6 +28,7 @@ from .docs_tree import (
 )
 from .engines import DEFAULT_ENGINE, ZENSICAL_NOTES, run_mkdocs, run_zensical, zensical_missing
 from .errors import PlaybookError
+from .mkdocs_config import brand_file
 from .mkdocs_log import log_link_warnings, mkdocs_logging, page_sources
 from .render import PRACTICE_FOLDER
 from .settings import colour_hex, contrast

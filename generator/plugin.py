@@ -1,33 +1,34 @@
 """A thin MkDocs plugin, so that `mkdocs build` and `mkdocs serve` work from the root mkdocs.yml.
 
-It renders the same docs tree as `playbook render` (into build/PLAYBOOK/docs) and points MkDocs
-at it; the pages always exist on disk, never only inside the plugin.
+It renders the same docs tree as `playbook render` (into build/PLAYBOOK/) and gives MkDocs the
+configuration written there (mkdocs_config.py builds it for every route), so that both routes
+give the same site; the pages always exist on disk, never only inside the plugin.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from mkdocs.config import config_options
+from mkdocs.config import config_options, load_config
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 
-from .docs_tree import (
-    OVERRIDES_FOLDER,
-    apply_branding,
-    generated_assets,
-    playbook_settings,
-    render_docs_tree,
-    resolve_playbook_name,
-)
+from .docs_tree import render_docs_tree, resolve_playbook_name
 from .errors import PlaybookError, Problem, UnknownPlaybook
 from .mkdocs_checks import plugin_option_place
 from .mkdocs_log import log_link_warnings
 from .validate import load_project
+
+#: Settings MkDocs keeps from the command and the root mkdocs.yml rather than from the
+#: generated file: where it builds and watches, and the plugins (this one among them) and
+#: hooks it has already loaded, which the generated file lists too, less this plugin.
+KEPT = frozenset(
+    {"config_file_path", "site_dir", "strict", "dev_addr", "watch", "plugins", "hooks"}
+)
 
 
 class PlaybookPluginConfig(Config):
@@ -37,6 +38,10 @@ class PlaybookPluginConfig(Config):
 class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):
     def __init__(self) -> None:
         self.watched: list[Path] = []
+        self.serving = False
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).resolve().parent
@@ -53,22 +58,11 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):
         except PlaybookError as error:
             raise PluginError(error.format_message()) from None
         log_link_warnings(report.link_warnings, project.content_for(name))
-        settings = playbook_settings(project, name, report.nav, base_extra=dict(config.extra))
-        for key, value in settings.items():
-            config[key] = value
-        config.docs_dir = str(report.config_file.parent / "docs")
-        config.theme["font"] = False
-        branded: dict[str, Any] = {"theme": {"palette": config.theme.get("palette")}}
-        apply_branding(branded, project.playbook(name).model)
-        for key, value in branded["theme"].items():
-            if value is not None:
-                config.theme[key] = value
-        config.extra_css = generated_assets(list(config.extra_css), ".css")
-        config.extra_javascript = generated_assets(list(config.extra_javascript), ".js")
-        # The tool's theme overrides, with the project's own copied over them.
-        overrides = str(report.config_file.parent / OVERRIDES_FOLDER)
-        if overrides not in config.theme.dirs:
-            config.theme.dirs.insert(0, overrides)
+        generated = load_config(config_file=str(report.config_file))
+        kept = KEPT | {"site_url"} if self.serving else KEPT  # the preview's own address
+        for key, value in generated.items():
+            if key not in kept:
+                config[key] = value
         self.watched = [root / "playbooks", *project.playbook(name).files]
         return config
 

@@ -330,7 +330,10 @@ def test_a_new_project_carries_the_strings_in_its_schema(tmp_path: Path) -> None
 def test_the_groups_of_strings_do_not_overlap_and_site_strings_are_used() -> None:
     assert not set(SITE_STRINGS) & (set(DEFAULT_STRINGS) | set(PAGE_STRINGS))
     root = Path(__file__).resolve().parent.parent / "generator"
-    sources = (root / "build.py").read_text("utf-8") + (root / "docs_tree.py").read_text("utf-8")
+    sources = "".join(
+        (root / name).read_text("utf-8")
+        for name in ("build.py", "docs_tree.py", "mkdocs_config.py")
+    )
     used = set(re.findall(r"""["']([a-z_]+)["']""", sources))
     assert [key for key in SITE_STRINGS if key not in used] == []
 

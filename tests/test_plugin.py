@@ -7,10 +7,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from minimal_project import PRACTICE
 
 from generator.build import build_site
+from generator.render import NAV_SECTIONS_ABOVE
+from generator.scaffold import create_project
 
 ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = Path(sys.executable).parent / "mkdocs"
 
 
 def site_files(site: Path) -> dict[str, bytes]:
@@ -97,3 +101,43 @@ def test_an_unknown_playbook_in_mkdocs_yml_is_one_located_line(
     assert "Usage:" not in output and "--playbook" not in output
     assert "Traceback" not in output
     assert not (tmp_path / "site").exists()
+
+
+def test_a_scaffolded_project_of_many_practices_builds_the_same_both_ways(
+    tmp_path: Path,
+) -> None:
+    """Above NAV_SECTIONS_ABOVE practices the navigation comes in sections, pruned in each
+    page: the plugin route builds with the very same generated mkdocs.yml."""
+    project = tmp_path / "mine"
+    create_project(project)
+    playbook = project / "playbooks/default.yaml"
+    count = NAV_SECTIONS_ABOVE + 2
+    ids = [f"extra-{number:02}" for number in range(count)]
+    for number, practice_id in enumerate(ids):
+        text = PRACTICE.format(id=practice_id, other="listen")
+        text = text.replace("tags: [sample]", f"tags: [group-{number % 3}]")
+        (project / f"content/practices/{practice_id}.yaml").write_text(text, encoding="utf-8")
+    text = playbook.read_text(encoding="utf-8")
+    text = text.replace(
+        "  - communicate\n", "  - communicate\n" + "".join(f"  - {i}\n" for i in ids)
+    )
+    playbook.write_text(text, encoding="utf-8")
+    result = subprocess.run(
+        [str(MKDOCS), "build", "--strict", "-q", "-d", str(tmp_path / "by-mkdocs")],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    build_site(project, "default", site_dir=tmp_path / "by-playbook", strict=True)
+
+    by_mkdocs = site_files(tmp_path / "by-mkdocs")
+    assert f"practices/{ids[-1]}/index.html" in by_mkdocs
+    # Pruned: a page lists the practices of its own section (group-0); another section
+    # (group-1) is a link to its first practice only.
+    page = by_mkdocs["practices/extra-00/index.html"].decode("utf-8")
+    assert 'href="../extra-03/"' in page
+    assert 'href="../extra-01/"' in page
+    assert 'href="../extra-04/"' not in page
+    assert by_mkdocs == site_files(tmp_path / "by-playbook")
