@@ -18,14 +18,13 @@ from pydantic import BaseModel, ValidationError
 
 from . import schema
 from ._pydantic_errors import located_problems, suggest
+from .bands import check_bands
 from .errors import Location, Problem, display_path, shorten
 from .loader import SYMLINK_LOOP, Document, KeyPath, SourceMap, load_document
 from .team import MOST_POINTS
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
-
-SCORE_MIN, SCORE_MAX = 0, 100
 
 
 @dataclass
@@ -462,50 +461,3 @@ def _check_scale_reference(
 ) -> None:
     if content.scales and scale_id not in content.scales:
         check.add(source, path, f"unknown scale '{scale_id}'{suggest(scale_id, content.scales)}")
-
-
-def check_bands(
-    check: Collector, source: SourceMap, path: KeyPath, bands: Sequence[schema.Band]
-) -> None:
-    """Bands must cover every score from 0 to 100 exactly once."""
-    order = sorted(range(len(bands)), key=lambda index: (bands[index].min, bands[index].max))
-    expected = SCORE_MIN
-    previous: schema.Band | None = None
-    for index in order:
-        band = bands[index]
-        if band.min > band.max:
-            check.add(
-                source,
-                (*path, index),
-                f"band '{band.id}' starts at {band.min}, after its end {band.max}",
-            )
-            continue
-        if band.min > expected:
-            check.add(
-                source,
-                (*path, index, "min"),
-                f"scores {_span(expected, band.min - 1)} fall in no band "
-                f"(band '{band.id}' starts at {band.min})",
-            )
-        elif band.min < expected and previous is not None:
-            check.add(
-                source,
-                (*path, index, "min"),
-                f"band '{band.id}' overlaps band '{previous.id}': "
-                f"scores {_span(band.min, min(expected - 1, band.max))} fall in both",
-            )
-        if previous is None or band.max >= expected:
-            previous = band
-        expected = max(expected, band.max + 1)
-    if expected <= SCORE_MAX and previous is not None:
-        last = bands.index(previous)
-        check.add(
-            source,
-            (*path, last, "max"),
-            f"scores {_span(expected, SCORE_MAX)} fall in no band "
-            f"(band '{previous.id}' ends at {previous.max})",
-        )
-
-
-def _span(low: int, high: int) -> str:
-    return str(low) if low == high else f"{low}-{high}"

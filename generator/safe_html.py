@@ -22,6 +22,7 @@ The field kinds (README, "Security"):
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from html.parser import HTMLParser
@@ -208,7 +209,10 @@ class _NoRawHtml(Extension):
         md.inlinePatterns.deregister("html")
 
 
+@functools.cache
 def _converter(allow_html: bool) -> markdown.Markdown:
+    """The converter for fields with or without raw HTML: one for each setting, built when
+    first needed and reset between fields (building one costs more than using it)."""
     extensions: list[Any] = [
         TableExtension(use_align_attribute=True),
         # Fenced code inside list items and admonitions too (Python-Markdown's own
@@ -227,9 +231,6 @@ def _converter(allow_html: bool) -> markdown.Markdown:
         extension_configs={"pymdownx.highlight": {"use_pygments": False}},
     )
 
-
-#: One converter for each setting, reset between fields: building one costs more than using it.
-_CONVERTERS = {allow: _converter(allow) for allow in (False, True)}
 
 #: Text that Markdown leaves exactly as it is: letters, digits and punctuation that mark up
 #: nothing, starting with a letter (so no list or heading) and on one line. Most checklist
@@ -266,7 +267,7 @@ def markdown_html(
         paragraphs = _PARAGRAPHS.split(text)
         if all(_PLAIN_LINES.match(paragraph) for paragraph in paragraphs):
             return " ".join(f"<p>{armour_text(paragraph)}</p>" for paragraph in paragraphs)
-    html = _CONVERTERS[allow_html].reset().convert(text)
+    html = _converter(allow_html).reset().convert(text)
     html = sanitize(html, url_filter)
     if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]

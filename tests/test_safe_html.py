@@ -11,9 +11,18 @@ import pytest
 import yaml
 from minimal_project import write_minimal_project
 
+from generator import safe_html
 from generator.build import build_site
 from generator.links import SiteLinks
-from generator.safe_html import armour, armour_text, html_text, markdown_html, plain_text, sanitize
+from generator.safe_html import (
+    armour,
+    armour_text,
+    html_text,
+    markdown_html,
+    plain_text,
+    preformatted_text,
+    sanitize,
+)
 
 
 def block(text: str, allow_html: bool = False) -> str:
@@ -357,3 +366,150 @@ def test_code_blocks_reach_the_built_page_as_written(
     build_site(root, "default", site_dir=site, strict=True, engine=engine)
     page = (site / "practices/alpha/index.html").read_text(encoding="utf-8")
     assert _code_texts(page) == [code, code]
+
+
+@pytest.mark.parametrize("allow_html", [False, True])
+@pytest.mark.parametrize(
+    ("written", "kept"),
+    [
+        ("[a](javascript:alert(1))", "<p><a>a</a></p>"),
+        ("[a](JaVa\tScRiPt:alert(1))", "<p><a>a</a></p>"),
+        ("[a](vbscript:msgbox(1))", "<p><a>a</a></p>"),
+        ("[a](data:text/html,x)", "<p><a>a</a></p>"),
+        ("![i](javascript:alert(1))", '<p><img alt="i"></p>'),
+        ("![i](data:image/svg+xml,x)", '<p><img alt="i"></p>'),
+        ("[a](https://example.org/)", '<p><a href="https&#58;//example.org/">a</a></p>'),
+        ("[a](mailto:me@example.org)", '<p><a href="mailto&#58;me&#64;example.org">a</a></p>'),
+        ("[a](other.md#part)", '<p><a href="other.md&#35;part">a</a></p>'),
+        ("![i](picture.png)", '<p><img alt="i" src="picture.png"></p>'),
+    ],
+)
+def test_addresses_keep_only_safe_schemes(written: str, kept: str, allow_html: bool) -> None:
+    assert block(written, allow_html) == kept
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        '<iframe src="https://other.example/"></iframe>',
+        '<link rel="stylesheet" href="https://other.example/a.css">',
+        "<style>@import url(https://other.example/a.css);</style>",
+        '<p style="background: url(https://other.example/pixel.png)">text</p>',
+        '<img src="https://other.example/p.png" style="content: url(https://other.example/)">',
+        '<button formaction="https://other.example/">b</button>',
+        '<svg><image xlink:href="https://other.example/p.png"/></svg>',
+        '<svg><animate attributeName="href" to="https://other.example/"/></svg>',
+        '<video poster="https://other.example/p.png"></video>',
+        '<object data="https://other.example/x"></object>',
+    ],
+)
+def test_raw_html_that_loads_from_another_host_does_not_pass(written: str) -> None:
+    """With allow_html, raw HTML passes nh3's allow-list: nothing in it may load anything but
+    an image named by ``src`` (which the site's link checks see, and which a remote image
+    needs ``allow_remote_images`` for)."""
+    html = block("text " + written, allow_html=True)
+    for word in ("iframe", "link", "style", "formaction", "xlink", "animate", "poster", "data="):
+        assert word not in html
+    assert html.count("other.example") == ("<img" in written)
+
+
+# --- cases that a mutation of safe_html.py would slip through (bench/mutation.py) -------------
+
+
+def test_plain_sentences_and_paragraphs_skip_markdown(monkeypatch: pytest.MonkeyPatch) -> None:
+    converted: list[str] = []
+    real = safe_html._converter
+
+    class Counting:
+        def __init__(self, allow_html: bool) -> None:
+            self.converter = real(allow_html)
+
+        def reset(self) -> Counting:
+            self.converter.reset()
+            return self
+
+        def convert(self, text: str) -> str:
+            converted.append(text)
+            return str(self.converter.convert(text))
+
+    monkeypatch.setattr(safe_html, "_converter", Counting)
+    assert markdown_html("A plain sentence.", inline=True, allow_html=False) == (
+        "A plain sentence."
+    )
+    assert block("One paragraph.\n\nAnother one.") == "<p>One paragraph.</p> <p>Another one.</p>"
+    assert converted == []
+    assert markdown_html("One paragraph.", inline=False, allow_html=False, shortcuts=False) == (
+        "<p>One paragraph.</p>"
+    )
+    assert markdown_html("A *word*.", inline=True, allow_html=False) == "A <em>word</em>."
+    assert converted == ["One paragraph.", "A *word*."]
+
+
+def test_blank_lines_before_a_field_are_left_out() -> None:
+    assert block("\n  \n\nHello there.") == "<p>Hello there.</p>"
+    assert block("\r\n\n- item") == "<ul> <li>item</li> </ul>"
+
+
+def test_line_breaks_stay_inside_pre_only() -> None:
+    assert block("```\na\n```\n\nx\ny") == "<pre><code>a</code></pre> <p>x y</p>"
+    assert block("<pre><b>a</b>\nb</pre>", allow_html=True) == "<pre><b>a</b>&#10;b</pre>"
+    # An end tag of pre with no start does not count: the next pre keeps its breaks.
+    assert armour("</pre><pre>a\nb</pre>") == "</pre><pre>a&#10;b</pre>"
+    assert armour('<br/>x<img alt="a{b}"/>') == '<br>x<img alt="a&#123;b&#125;">'
+
+
+def test_preformatted_text_keeps_its_lines_on_one_line_of_the_page() -> None:
+    assert preformatted_text("\nLine one\r\n  two  \r\n\n<b> & {x}\n") == (
+        "Line one&#10;  two&#10;&#10;&lt;b&gt; &amp; &#123;x&#125;"
+    )
+
+
+def test_headings_and_page_structure_in_raw_html_lose_their_tags() -> None:
+    assert block("<h1>Big</h1><h2>b</h2><nav>n</nav><center>c</center>", allow_html=True) == (
+        "Big b n c"
+    )
+    assert block("<h3>Small</h3>", allow_html=True) == "<h3>Small</h3>"
+
+
+def test_the_address_filter_is_asked_with_the_element_and_attribute() -> None:
+    asked: list[tuple[str, str, str]] = []
+
+    def record(tag: str, attribute: str, value: str) -> str:
+        asked.append((tag, attribute, value))
+        return value
+
+    sanitize('<a href="a.md">x</a><img src="p.png">', record)
+    assert asked == [("a", "href", "a.md"), ("img", "src", "p.png")]
+
+
+def test_browsers_ignore_spaces_and_controls_in_a_scheme() -> None:
+    assert sanitize('<a href="ht\ttps://e.org/">x</a>') == '<a href="ht\ttps://e.org/">x</a>'
+    assert sanitize('<a href=" https://e.org/">x</a>') == '<a href=" https://e.org/">x</a>'
+    assert sanitize('<a href="java\nscript:alert(1)">x</a>') == "<a>x</a>"
+
+
+def test_preformatted_text_keeps_what_starts_and_ends_its_lines() -> None:
+    assert preformatted_text("  indented first\rX marks\r\nthe spot X") == (
+        "  indented first&#10;X marks&#10;the spot X"
+    )
+
+
+def test_comments_and_attributes_without_a_value() -> None:
+    assert sanitize("<!-- a comment -->x") == "x"
+    assert armour("<details open><summary>s</summary></details>") == (
+        "<details open><summary>s</summary></details>"
+    )
+
+
+@pytest.mark.parametrize("allow_html", [False, True])
+def test_each_converter_is_built_for_its_setting(allow_html: bool) -> None:
+    # Built afresh, not the one cached for every field: what the converter itself does.
+    fresh = safe_html._converter.__wrapped__(allow_html)
+    converted = fresh.convert("<div>x</div>\n\na <b>y</b>\n\n| a |\n|:--|\n| 1 |")
+    if allow_html:
+        assert converted.startswith("<div>x</div>\n\n<p>a <b>y</b></p>")
+    else:
+        assert converted.startswith(
+            "<p>&lt;div&gt;x&lt;/div&gt;</p>\n<p>a &lt;b&gt;y&lt;/b&gt;</p>"
+        )
+    assert '<th align="left">a</th>' in converted

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.schema import Band, Question, Scale, ScalePoint
-from generator.scoring import band_for, percent_score
+from generator.scoring import answer_points, band_for, percent_score, weakest
 
 FIVE = Scale(id="frequency", points=[ScalePoint(value=v, label=str(v)) for v in range(1, 6)])
 FORWARD = Question(id="forward", text="I do it.")
@@ -47,3 +47,38 @@ def test_answer_off_the_scale_is_refused() -> None:
 )
 def test_band_edges_are_inclusive(score: int, band: str) -> None:
     assert band_for(score, BANDS).id == band
+
+
+@pytest.mark.parametrize("lowest", [0, 2])
+def test_a_scale_that_does_not_start_at_1_scores_from_its_lowest_value(lowest: int) -> None:
+    scale = Scale(
+        id="other", points=[ScalePoint(value=v, label=str(v)) for v in range(lowest, lowest + 5)]
+    )
+    questions = [FORWARD, REVERSED]
+    assert percent_score({"forward": lowest, "reversed": lowest + 4}, questions, scale) == 0
+    assert percent_score({"forward": lowest + 4, "reversed": lowest}, questions, scale) == 100
+    # 3 of 4 points and 3 of 4 points: 75; 1 of 4 and 2 of 4: 37.5, rounded up to 38.
+    assert percent_score({"forward": lowest + 3, "reversed": lowest + 1}, questions, scale) == 75
+    assert percent_score({"forward": lowest + 1, "reversed": lowest + 2}, questions, scale) == 38
+    assert answer_points(FORWARD, lowest, scale) == 0
+    assert answer_points(REVERSED, lowest, scale) == 4
+    assert answer_points(REVERSED, lowest + 4, scale) == 0
+
+
+def test_a_scale_of_uneven_steps_counts_its_values() -> None:
+    # Points 0, 1 and 4: an answer of 1 is a quarter of the way, not a half.
+    scale = Scale(id="uneven", points=[ScalePoint(value=v, label=str(v)) for v in (0, 1, 4)])
+    assert percent_score({"forward": 1}, [FORWARD], scale) == 25
+    assert percent_score({"reversed": 1}, [REVERSED], scale) == 75
+    with pytest.raises(ValueError, match="answer 2 to 'forward' is not on scale 'uneven'"):
+        percent_score({"forward": 2}, [FORWARD], scale)
+
+
+def test_a_score_no_band_covers_is_refused() -> None:
+    with pytest.raises(ValueError, match="no band covers the score 101"):
+        band_for(101, BANDS)
+
+
+def test_every_dimension_sharing_the_lowest_score_is_weakest() -> None:
+    assert weakest({"a": 40, "b": 20, "c": 20, "d": 90}) == ["b", "c"]
+    assert weakest({"a": 0}) == ["a"]
