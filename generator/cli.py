@@ -21,7 +21,7 @@ from .errors import LinkProblems, PlaybookError, UnknownPlaybook, display_path
 from .mkdocs_log import located_link_warnings
 from .scaffold import create_project, next_step
 from .schema import url_problem
-from .schemas import KINDS, schema_text, write_schemas
+from .json_schema import KINDS, schema_text, write_schemas
 from .strings_doc import strings_table, strings_yaml
 from .ui import translated_languages
 from .validate import Project, load_project

@@ -21,7 +21,7 @@ from pathlib import Path
 from . import DISTRIBUTION
 from .builtin import package_tree
 from .errors import PlaybookError, display_path, some_of
-from .schemas import KINDS, schema_text
+from .json_schema import KINDS, schema_text
 
 SCHEMA_FOLDER = "schemas"
 

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from test_cli import assert_exit, run, snapshot
 
-from generator.schemas import KINDS
+from generator.json_schema import KINDS
 from generator.site_folder import MARKER
 
 SCAFFOLD_FILES = [

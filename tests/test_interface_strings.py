@@ -16,7 +16,7 @@ import yaml
 from minimal_project import write_minimal_project
 from test_cli import assert_exit, run
 
-from generator.schemas import json_schema
+from generator.json_schema import json_schema
 from generator.settings import known_languages
 from generator.ui import (
     ALL_STRINGS,

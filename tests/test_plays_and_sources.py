@@ -13,7 +13,7 @@ from minimal_project import write_minimal_project
 
 from generator.errors import ContentError
 from generator.render import render_site
-from generator.schemas import json_schema
+from generator.json_schema import json_schema
 from generator.validate import load_project
 
 ALPHA = "content/practices/alpha.yaml"
