@@ -39,7 +39,7 @@ from static_server import serving
 from generator.docs_tree import render_docs_tree
 from generator.engines import run_mkdocs
 from generator.mkdocs_log import mkdocs_logging
-from generator.validate import load_project
+from generator.project import load_project
 
 REPO = Path(__file__).resolve().parent.parent
 PLAYBOOK = "default"

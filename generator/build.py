@@ -30,6 +30,7 @@ from .engines import DEFAULT_ENGINE, ZENSICAL_NOTES, run_mkdocs, run_zensical, z
 from .errors import PlaybookError
 from .mkdocs_config import brand_file
 from .mkdocs_log import log_link_warnings, mkdocs_logging, page_sources
+from .project import Project, load_project
 from .render import PRACTICE_FOLDER
 from .settings import colour_hex, contrast
 from .site_folder import (
@@ -39,7 +40,6 @@ from .site_folder import (
     write_marker,
 )
 from .ui import interface_strings
-from .validate import Project, load_project
 
 
 @dataclass(frozen=True)

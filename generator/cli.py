@@ -18,13 +18,13 @@ from .docs_tree import (
 )
 from .engines import DEFAULT_ENGINE, ENGINES
 from .errors import LinkProblems, PlaybookError, UnknownPlaybook, display_path
+from .json_schema import KINDS, schema_text, write_schemas
 from .mkdocs_log import located_link_warnings
+from .project import Project, load_project
 from .scaffold import create_project, next_step
 from .schema import url_problem
-from .json_schema import KINDS, schema_text, write_schemas
 from .strings_doc import strings_table, strings_yaml
 from .ui import translated_languages
-from .validate import Project, load_project
 
 project_option = click.option(
     "--project",

@@ -1,27 +1,26 @@
-"""One content folder, loaded and checked: practices, scales, health check, troubleshooting, home.
+"""One content folder, loaded: practices, scales, health check, team, troubleshooting, home.
 
-Every problem is collected (``Collector``) rather than raised, so that a project's problems are
-all reported at once; validate.py resolves playbooks on top of this.
+Loading reads each file once into its schema class (schema.py) and collects every problem
+(``Collector``) rather than raising it, so that a project's problems are all reported at once;
+project.py loads the folders a project draws on, resolve.py merges them for a playbook that
+extends another, and checks.py checks what they say of each other.
 """
 
 from __future__ import annotations
 
-import errno
-import os
+import copy
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from . import schema
-from ._pydantic_errors import located_problems, suggest
-from .bands import check_bands
+from ._pydantic_errors import located_problems
 from .errors import Location, Problem, display_path, shorten
 from .loader import SYMLINK_LOOP, Document, KeyPath, SourceMap, load_document
-from .team import MOST_POINTS
+from .paths import escapes, real_path, yaml_files
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
@@ -46,6 +45,8 @@ class Content:
     #: references to it are not reported again as unknown.
     practice_files: set[str] = field(default_factory=set)
     scales: dict[str, schema.Scale] = field(default_factory=dict)
+    #: The folder's own scales.yaml, as loaded (checked in checks.py).
+    scales_file: Loaded[schema.Scales] | None = None
     health_check: Loaded[schema.HealthCheck] | None = None
     #: The team page's text; optional: without it the site has no team page.
     team: Loaded[schema.TeamCheck] | None = None
@@ -58,6 +59,24 @@ class Content:
     #: Every source by id: the sources file's, with those of a playbook's own content folder
     #: added (the same id replaces the extended playbook's entry).
     source_entries: dict[str, schema.Source] = field(default_factory=dict)
+
+    def extended_by(self, own: Content) -> Content:
+        """This content with a playbook's own content folder (``own``) laid over it: each of
+        its shared files replaces this one's, its scales and sources are added (replacing
+        those of the same id). Practices stay this content's: an extending playbook may not
+        reuse an id (resolve.py adds its own)."""
+        merged: dict[str, object] = {}
+        for item in fields(self):
+            mine, theirs = getattr(self, item.name), getattr(own, item.name)
+            if item.name in ("folder", "practices"):
+                merged[item.name] = copy.copy(mine)
+            elif isinstance(mine, dict):
+                merged[item.name] = {**mine, **theirs}
+            elif isinstance(mine, set):
+                merged[item.name] = mine | theirs
+            else:
+                merged[item.name] = theirs or mine
+        return Content(**merged)  # type: ignore[arg-type]
 
 
 class Collector:
@@ -87,51 +106,6 @@ class Collector:
             return None
         check_attribute_lists(self, document)
         return self.parse(document, model)
-
-    def unique_ids(self, source: SourceMap, path: KeyPath, items: Sequence[object]) -> None:
-        first: dict[str, int] = {}
-        for index, item in enumerate(items):
-            item_id = str(getattr(item, "id", item))
-            if item_id in first:
-                line = source.locate((*path, first[item_id])).line
-                self.add(
-                    source,
-                    (*path, index, "id") if hasattr(item, "id") else (*path, index),
-                    f"duplicate id '{item_id}' (first defined at line {line})",
-                )
-            else:
-                first[item_id] = index
-
-    def references(
-        self,
-        source: SourceMap,
-        path: KeyPath,
-        ids: Iterable[str],
-        known: Iterable[str],
-        what: str = "practice",
-    ) -> None:
-        known = set(known)
-        for index, item_id in enumerate(ids):
-            if item_id not in known:
-                self.add(
-                    source,
-                    (*path, index),
-                    f"unknown {what} '{item_id}'{suggest(item_id, sorted(known))}",
-                )
-
-    def source_references(self, source: SourceMap, ids: Sequence[str], content: Content) -> None:
-        """Check a page's ``sources``: each id once, each one defined in sources.yaml."""
-        self.unique_ids(source, ("sources",), ids)
-        if ids and content.sources is None:
-            if content.sources_file:
-                return  # the file is broken, and reported already
-            self.add(
-                source,
-                ("sources",),
-                "the page names sources, but the content has no sources.yaml to define them",
-            )
-            return
-        self.references(source, ("sources",), ids, content.source_entries, "source")
 
 
 #: Python-Markdown's attribute lists (``{: #id .class key=value }``, ``{#id}``, ``{.class}``),
@@ -178,33 +152,6 @@ def check_attribute_lists(check: Collector, document: Document) -> None:
             pending.extend(((*path, key), item) for key, item in value.items())
         elif isinstance(value, list):
             pending.extend(((*path, index), item) for index, item in enumerate(value))
-
-
-def yaml_files(folder: Path) -> list[Path]:
-    return sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
-
-
-def real_path(path: Path) -> tuple[Path, bool]:
-    """``path`` with every symbolic link followed, and whether its links form a loop."""
-    try:
-        return Path(os.path.realpath(path, strict=True)), False
-    except OSError as error:
-        return Path(os.path.realpath(path)), error.errno == errno.ELOOP
-
-
-def escapes(path: Path, home: Path, check: Collector) -> bool:
-    """Whether a file found in a folder leads outside ``home``; if so it is reported."""
-    real, loops = real_path(path)
-    if not loops and real.is_relative_to(home):
-        return False
-    # The link's own name: display_path would follow it.
-    shown = Location(str(Path(display_path(path.parent)) / path.name))
-    if loops:
-        check.problems.append(Problem(shown, "", f"cannot read the file: {SYMLINK_LOOP}"))
-    else:
-        message = "the file leads outside the project folder through a symbolic link"
-        check.problems.append(Problem(shown, "", message))
-    return True
 
 
 def load_content(
@@ -260,10 +207,9 @@ def load_content(
         return check.load(path, model)
 
     scales = shared("scales.yaml", schema.Scales)
+    content.scales_file = scales
     if scales is not None:
-        check.unique_ids(scales.source, ("scales",), scales.model.scales)
-        for index, scale in enumerate(scales.model.scales):
-            _check_scale(check, scales.source, ("scales", index), scale)
+        for scale in scales.model.scales:
             content.scales.setdefault(scale.id, scale)
     content.health_check = shared("health-check.yaml", schema.HealthCheck)
     content.team = shared("team.yaml", schema.TeamCheck, optional=True)
@@ -272,192 +218,6 @@ def load_content(
     content.sources = shared("sources.yaml", schema.Sources, optional=True)
     content.sources_file = (folder / "sources.yaml").is_file()
     if content.sources is not None:
-        entries = content.sources.model.sources
-        check.unique_ids(content.sources.source, ("sources",), entries)
-        for entry in entries:
+        for entry in content.sources.model.sources:
             content.source_entries.setdefault(entry.id, entry)
     return content
-
-
-def _check_scale(check: Collector, source: SourceMap, path: KeyPath, scale: schema.Scale) -> None:
-    values = [point.value for point in scale.points]
-    check.unique_ids(source, (*path, "points"), [str(value) for value in values])
-    if values != sorted(values):
-        check.add(source, (*path, "points"), "points must be listed from the lowest value up")
-
-
-def left_out_references(content: Content, chosen: Sequence[str]) -> list[Problem]:
-    """Every place on the pages of a playbook that chooses ``chosen`` where the content names
-    one of its other practices (band links, related practices, health-check dimensions,
-    troubleshooting remedies): a dead end unless the playbook drops them
-    (``left_out_practices``). Located; in file and line order."""
-    keep = set(chosen)
-    check = Collector()
-
-    def look(source: SourceMap, path: KeyPath, ids: Sequence[str]) -> None:
-        for index, practice_id in enumerate(ids):
-            if practice_id not in keep and practice_id in content.practices:
-                check.add(
-                    source,
-                    (*path, index),
-                    f"names the practice '{practice_id}', which this playbook leaves out: its "
-                    "title shows as plain text (set 'left_out_practices: drop' in the "
-                    "playbook to leave it off the page)",
-                )
-
-    for practice_id in chosen:
-        loaded = content.practices.get(practice_id)
-        if loaded is None:
-            continue
-        look(loaded.source, ("related",), loaded.model.related)
-        for index, band in enumerate(loaded.model.assessment.bands):
-            look(loaded.source, ("assessment", "bands", index, "practices"), band.practices)
-    if content.health_check is not None:
-        health = content.health_check
-        for index, dimension in enumerate(health.model.dimensions):
-            look(health.source, ("dimensions", index, "practices"), dimension.practices)
-    if content.troubleshooting is not None:
-        trouble = content.troubleshooting
-        for index, challenge in enumerate(trouble.model.challenges):
-            look(trouble.source, ("challenges", index, "practices"), challenge.practices)
-    return sorted(check.problems, key=lambda problem: problem.location)
-
-
-def check_content(check: Collector, content: Content) -> None:
-    known = content.practices.keys() | content.practice_files
-    for practice_id, loaded in content.practices.items():
-        practice, source = loaded.model, loaded.source
-        check.unique_ids(source, ("checklist",), practice.checklist)
-        check.unique_ids(source, ("assessment", "questions"), practice.assessment.questions)
-        check.unique_ids(source, ("assessment", "bands"), practice.assessment.bands)
-        check.unique_ids(source, ("related",), practice.related)
-        check.references(source, ("related",), practice.related, known)
-        for index, related_id in enumerate(practice.related):
-            if related_id == practice_id:
-                check.add(source, ("related", index), "a practice cannot be related to itself")
-        _check_scale_reference(
-            check, source, ("assessment", "scale"), practice.assessment.scale, content
-        )
-        check_bands(check, source, ("assessment", "bands"), practice.assessment.bands)
-        check.unique_ids(source, ("templates",), practice.templates)
-        check.source_references(source, practice.sources, content)
-        for index, band in enumerate(practice.assessment.bands):
-            path = ("assessment", "bands", index, "practices")
-            check.references(source, path, band.practices, known)
-            for link, linked_id in enumerate(band.practices):
-                if linked_id == practice_id:
-                    check.add(source, (*path, link), "a band cannot point to its own practice")
-
-    if content.health_check is not None:
-        health, source = content.health_check.model, content.health_check.source
-        _check_scale_reference(check, source, ("scale",), health.scale, content)
-        check.unique_ids(source, ("dimensions",), health.dimensions)
-        every_question: list[schema.Question] = []
-        paths: list[KeyPath] = []
-        for index, dimension in enumerate(health.dimensions):
-            check.references(
-                source, ("dimensions", index, "practices"), dimension.practices, known
-            )
-            every_question.extend(dimension.questions)
-            paths.extend(
-                ("dimensions", index, "questions", q) for q in range(len(dimension.questions))
-            )
-        _unique_across(check, source, every_question, paths)
-        check.source_references(source, health.sources, content)
-        scale = content.scales.get(health.scale)
-        if content.team is not None and scale is not None and len(scale.points) > MOST_POINTS:
-            check.add(
-                source,
-                ("scale",),
-                f"the scale '{health.scale}' has {len(scale.points)} points, but a team code "
-                f"holds one character per answer, so the health check's scale may have at most "
-                f"{MOST_POINTS} while the content has a team page (team.yaml)",
-            )
-
-    _check_steps(check, content)
-
-    if content.troubleshooting is not None:
-        trouble, source = content.troubleshooting.model, content.troubleshooting.source
-        check.unique_ids(source, ("challenges",), trouble.challenges)
-        for index, challenge in enumerate(trouble.challenges):
-            check.references(
-                source, ("challenges", index, "practices"), challenge.practices, known
-            )
-        check.source_references(source, trouble.sources, content)
-
-    if content.home is not None:
-        check.source_references(content.home.source, content.home.model.sources, content)
-
-
-def _steps(count: int) -> str:
-    return f"{count} step" if count == 1 else f"{count} steps"
-
-
-def _check_steps(check: Collector, content: Content) -> None:
-    """A statement's ``step`` names a step its practice has; a health-check statement's names
-    its ``practice`` too."""
-    for loaded in content.practices.values():
-        practice, source = loaded.model, loaded.source
-        for index, question in enumerate(practice.assessment.questions):
-            if question.step is not None and question.step > len(practice.steps):
-                check.add(
-                    source,
-                    ("assessment", "questions", index, "step"),
-                    f"step {question.step}: this practice has {_steps(len(practice.steps))}",
-                )
-    if content.health_check is None:
-        return
-    health, source = content.health_check.model, content.health_check.source
-    for d_index, dimension in enumerate(health.dimensions):
-        for q_index, question in enumerate(dimension.questions):
-            path: KeyPath = ("dimensions", d_index, "questions", q_index)
-            if question.practice is None:
-                if question.step is not None:
-                    check.add(
-                        source,
-                        (*path, "step"),
-                        "a step needs the practice it belongs to: add 'practice:' beside it",
-                    )
-                continue
-            found = content.practices.get(question.practice)
-            if found is None:
-                if question.practice not in content.practice_files:
-                    known = content.practices.keys()
-                    check.add(
-                        source,
-                        (*path, "practice"),
-                        f"unknown practice '{question.practice}'"
-                        f"{suggest(question.practice, known)}",
-                    )
-                continue
-            steps = len(found.model.steps)
-            if question.step is not None and question.step > steps:
-                check.add(
-                    source,
-                    (*path, "step"),
-                    f"step {question.step}: the practice '{question.practice}' has "
-                    f"{_steps(steps)}",
-                )
-
-
-def _unique_across(
-    check: Collector, source: SourceMap, questions: list[schema.Question], paths: list[KeyPath]
-) -> None:
-    first: dict[str, KeyPath] = {}
-    for question, path in zip(questions, paths, strict=True):
-        if question.id in first:
-            line = source.locate(first[question.id]).line
-            check.add(
-                source,
-                (*path, "id"),
-                f"duplicate id '{question.id}' (first defined at line {line})",
-            )
-        else:
-            first[question.id] = path
-
-
-def _check_scale_reference(
-    check: Collector, source: SourceMap, path: KeyPath, scale_id: str, content: Content
-) -> None:
-    if content.scales and scale_id not in content.scales:
-        check.add(source, path, f"unknown scale '{scale_id}'{suggest(scale_id, content.scales)}")

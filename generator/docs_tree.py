@@ -16,8 +16,8 @@ from typing import Any
 from ._mkdocs_yaml import dump_mkdocs_config
 from ._pydantic_errors import suggest
 from .builtin import package_tree
+from .checks import left_out_references
 from .compact import compact_script, compact_stylesheet
-from .content import left_out_references
 from .errors import PlaybookError, UnknownPlaybook, display_path
 from .images import published_image
 from .links import LinkWarning
@@ -30,6 +30,7 @@ from .mkdocs_config import (
     project_config,
 )
 from .mkdocs_log import located_link_warnings
+from .project import Project
 from .render import ASSET_FILES, render_site
 from .site_folder import (
     MARKER,
@@ -41,7 +42,6 @@ from .site_folder import (
     write_marker,
 )
 from .ui import interface_strings, script_config
-from .validate import Project
 
 GENERATED_ROOT = "build"
 #: The engines a docs tree is rendered for: links in HTML are written the way each reads them.

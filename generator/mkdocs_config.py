@@ -13,12 +13,12 @@ from typing import Any
 
 from ._mkdocs_yaml import read_mkdocs_config
 from .errors import PlaybookError, display_path
+from .project import Project
 from .render import ASSET_FILES
 from .safe_html import html_text
 from .schema import Playbook
 from .site_folder import TREE_SITE
 from .ui import SITE_STRINGS, interface_strings
-from .validate import Project
 
 ASSET_FOLDER = "assets"
 #: Theme overrides of the tool (and of the project, copied over them) in the generated tree.

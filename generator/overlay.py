@@ -10,6 +10,7 @@ the base file for the rest, so a mistake is reported where it was made.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -190,9 +191,11 @@ def apply_overrides(
     overlay: Loaded[schema.PlaybookOverlay],
     overrides: schema.Overrides,
     content: Content,
-) -> None:
-    """Replace each practice ``overrides`` changes, in ``content``, by the merged practice."""
+) -> dict[str, Loaded[schema.Practice]]:
+    """Replace each practice ``overrides`` changes, in ``content``, by the merged practice;
+    returns the practices replaced, by id (checks.py reports their own mistakes once)."""
     source = overlay.source
+    replaced: dict[str, Loaded[schema.Practice]] = {}
     for practice_id, change in overrides.practices.items():
         at: KeyPath = ("overrides", "practices", practice_id)
         base = content.practices.get(practice_id)
@@ -207,17 +210,20 @@ def apply_overrides(
                     )
                 )
             continue
-        before = len(check.problems)
+        mistakes = Collector()
         data, merged_source = merge_practice(
             base.model.model_dump(),
             base.source,
             dict(change),
             source,
             at,
-            lambda path, message: check.add(source, path, message),
+            functools.partial(mistakes.add, source),
         )
-        if len(check.problems) > before:
-            continue
+        if mistakes.problems:
+            check.problems.extend(mistakes.problems)
+            continue  # the merged data is not what the overlay meant: not checked further
         merged = check.parse(Document(base.path, data, merged_source), schema.Practice)
         if merged is not None:
             content.practices[practice_id] = merged
+            replaced[practice_id] = base
+    return replaced

@@ -21,7 +21,7 @@ from .docs_tree import render_docs_tree, resolve_playbook_name
 from .errors import PlaybookError, Problem, UnknownPlaybook
 from .mkdocs_checks import plugin_option_place
 from .mkdocs_log import log_link_warnings
-from .validate import load_project
+from .project import load_project
 
 #: Settings MkDocs keeps from the command and the root mkdocs.yml rather than from the
 #: generated file: where it builds and watches, and the plugins (this one among them) and

@@ -17,7 +17,7 @@ The field kinds (README, "Security"):
   ``ALLOWED_TAGS`` with ``ALLOWED_ATTRIBUTES``: no ids, no ``style``, no ``data-*``, no event
   handlers, classes only from ``ALLOWED_CLASSES``, titles without ``<``, ``>`` or ``&``, URLs
   only of ``URL_SCHEMES`` or relative (``FieldMarkdown``);
-* ids, tags, URLs, colours and file names are checked by the schema and validate.py.
+* ids, tags, URLs, colours and file names are checked by the schema, paths.py and checks.py.
 """
 
 from __future__ import annotations

@@ -2,7 +2,8 @@
 
 These classes check *shape* (types, required fields, unknown keys, empty lists). Rules that
 need more than one field or more than one file (duplicate ids, references, band coverage) live
-in ``validate.py`` so that every problem is collected and reported with its location.
+in ``checks.py`` and ``bands.py``, so that every problem is collected and reported with its
+location.
 """
 
 from __future__ import annotations

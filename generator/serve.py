@@ -26,7 +26,7 @@ from mkdocs.livereload import LiveReloadServer
 from .docs_tree import render_docs_tree, resolve_playbook_name
 from .errors import ContentError, PlaybookError
 from .mkdocs_log import log_link_warnings, mkdocs_logging
-from .validate import load_project
+from .project import load_project
 
 log = logging.getLogger("mkdocs.playbook")
 

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from generator import schema
-from generator.validate import Project, load_project
+from generator.project import Project, load_project
 
 PRACTICE_IDS = ("listen", "appreciate", "grow", "boundaries", "communicate")
 

@@ -15,9 +15,9 @@ import yaml
 from click.testing import CliRunner, Result
 
 from generator.cli import main
+from generator.project import load_project
 from generator.render import render_site
 from generator.site_folder import MARKER
-from generator.validate import load_project
 
 LISTEN = Path("content") / "practices" / "listen.yaml"
 
@@ -65,15 +65,29 @@ def test_validate_repository_prints_the_summary(repo_root: Path) -> None:
     assert result.stderr == ""
 
 
-def test_validate_broken_copy_reports_the_located_problem(
-    project_copy: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("first_id", "replaced_id", "index"),
+    [
+        # An item the peers playbook leaves as it is.
+        ("let-people-finish", "ask-clarifying-question", 2),
+        # An item the peers playbook rewrites: the duplicate id is the base file's mistake,
+        # reported there once, not again at the overlay's entry.
+        ("devices-away-in-one-on-ones", "let-people-finish", 1),
+    ],
+)
+def test_validate_broken_copy_reports_the_located_problem_once(
+    project_copy: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    first_id: str,
+    replaced_id: str,
+    index: int,
 ) -> None:
+    peers = (project_copy / "playbooks/peers.yaml").read_text(encoding="utf-8")
+    assert (f"        - id: {first_id}\n" in peers) == (index == 1)
     listen = project_copy / LISTEN
     lines = listen.read_text(encoding="utf-8").splitlines(keepends=True)
-    # Items the peers playbook leaves as they are, so it reports the mistake in the same words.
-    first_id = "let-people-finish"
     first_line = lines.index(f"  - id: {first_id}\n") + 1
-    second_line = lines.index("  - id: ask-clarifying-question\n") + 1
+    second_line = lines.index(f"  - id: {replaced_id}\n") + 1
     lines[second_line - 1] = f"  - id: {first_id}\n"
     listen.write_text("".join(lines), encoding="utf-8")
     column = lines[second_line - 1].index(first_id) + 1
@@ -83,7 +97,7 @@ def test_validate_broken_copy_reports_the_located_problem(
 
     assert_exit(result, 1)
     assert result.stderr == (
-        f"{LISTEN.as_posix()}:{second_line}:{column}: checklist[2].id: duplicate id "
+        f"{LISTEN.as_posix()}:{second_line}:{column}: checklist[{index}].id: duplicate id "
         f"'{first_id}' (first defined at line {first_line})\n"
         "1 problem found.\n"
     )

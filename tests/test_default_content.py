@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from generator.content import Content
+from generator.project import load_project
 from generator.render import render_site
-from generator.validate import load_project
 
 ROOT = Path(__file__).resolve().parent.parent
 PRACTICES = ["listen", "appreciate", "grow", "boundaries", "communicate"]

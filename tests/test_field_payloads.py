@@ -24,8 +24,8 @@ from pydantic import BaseModel
 from generator import schema
 from generator.errors import ContentError, format_key_path
 from generator.loader import KeyPath
+from generator.project import load_project
 from generator.ui import ALL_STRINGS
-from generator.validate import load_project
 
 #: In a field's path: the key of a mapping, and any one of its values.
 KEY, VALUE = "<key>", "<value>"

@@ -11,7 +11,7 @@ from minimal_project import write_minimal_project
 
 from generator.errors import ContentError
 from generator.images import MAX_IMAGE_BYTES, SVG_NS, ImageRefused, published_image
-from generator.validate import load_project
+from generator.project import load_project
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
 RASTERS = {

@@ -21,7 +21,7 @@ from minimal_project import PRACTICE, write_minimal_project
 
 from generator.errors import ContentError, display_path
 from generator.loader import load_document
-from generator.validate import load_project
+from generator.project import load_project
 
 # Hypothesis keeps a cache in .hypothesis/ of the working folder (even with no example
 # database) as soon as tests are collected; it goes to the system's temporary folder instead.

@@ -9,8 +9,8 @@ import yaml
 from minimal_project import PRACTICE, write_minimal_project
 
 from generator.docs_tree import render_docs_tree
+from generator.project import load_project
 from generator.render import NAV_SECTIONS_ABOVE, render_site
-from generator.validate import load_project
 
 
 def write_playbook(root: Path, first_tags: list[str]) -> Path:

@@ -17,7 +17,7 @@ import yaml
 from minimal_project import PRACTICE, write_minimal_project
 
 from generator.errors import ContentError
-from generator.validate import Project, load_project
+from generator.project import Project, load_project
 
 CASES = Path(__file__).parent / "overlays"
 

@@ -12,9 +12,9 @@ import pytest
 from minimal_project import write_minimal_project
 
 from generator.errors import ContentError
-from generator.render import render_site
 from generator.json_schema import json_schema
-from generator.validate import load_project
+from generator.project import load_project
+from generator.render import render_site
 
 ALPHA = "content/practices/alpha.yaml"
 

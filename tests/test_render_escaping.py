@@ -9,8 +9,8 @@ import markdown
 import pytest
 from minimal_project import write_minimal_project
 
+from generator.project import load_project
 from generator.render import Titles, render_practice_page
-from generator.validate import load_project
 
 TRICKY_TITLE = 'Say "no" & <mean> it'
 TRICKY_ITEM = 'Ask "why?" before you answer, then *wait*'

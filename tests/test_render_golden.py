@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.project import load_project
 from generator.render import render_site
-from generator.validate import load_project
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 PLAYBOOK = "default"

@@ -9,8 +9,8 @@ import pytest
 
 from generator import schema, team
 from generator.errors import ContentError
+from generator.project import load_project
 from generator.render import render_site
-from generator.validate import load_project
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ from minimal_project import write_minimal_project
 
 from generator.build import build_all, build_site
 from generator.errors import ContentError
-from generator.validate import load_project
+from generator.project import load_project
 
 ALPHA = "content/practices/alpha.yaml"
 
