@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
+import os
 import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -25,6 +28,13 @@ from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 from generator.build import build_site
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+
+# Tests write nothing into the home folder: the compiled templates the generator caches
+# (generator/render.py) go into a folder of this run, for this process and every command it
+# starts.
+_CACHE = tempfile.mkdtemp(prefix="playbook-test-cache-")
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
+os.environ["XDG_CACHE_HOME"] = _CACHE
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -55,10 +65,14 @@ def repo_root() -> Path:
 def built_site(repo_root: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The default playbook built once per session with ``strict=True``; the site folder.
 
-    ``build_site`` also writes the docs tree into ``repo_root/build/default``.
+    Built from a copy of the project, so that its docs tree (``build/default``) is not
+    written into the checkout.
     """
-    site = tmp_path_factory.mktemp("built") / "site"
-    report = build_site(repo_root, "default", site_dir=site, strict=True)
+    work = tmp_path_factory.mktemp("built")
+    site = work / "site"
+    report = build_site(
+        copy_project(repo_root, work / "project"), "default", site_dir=site, strict=True
+    )
     assert report.site_dir == site.resolve()
     return site
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import importlib.metadata
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import click
@@ -433,3 +435,25 @@ def test_a_project_without_mkdocs_yml_is_told_so(project_copy: Path, tmp_path: P
         f"Error: {project_copy / 'mkdocs.yml'}: the project has no mkdocs.yml\n"
     )
     assert not (project_copy / "build").exists()
+
+
+def test_validate_imports_no_engine(repo_root: Path) -> None:
+    """Checking content needs no site engine: `playbook validate` starts quicker without."""
+    script = (
+        "import sys\n"
+        "from generator.cli import main\n"
+        "main(['validate', '--project', sys.argv[1]], standalone_mode=False)\n"
+        "engines = ('mkdocs', 'material', 'zensical')\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & set(engines)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(repo_root)],
+        capture_output=True,
+        encoding="utf-8",
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "OK: 2 playbooks, 6 practices, 115 checklist items and questions checked.",
+        "[]",
+    ]
