@@ -3,10 +3,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
+import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -19,6 +23,9 @@ ENGINE_PACKAGES = {
     "mkdocs": ["mkdocs>=1.6,<2", "mkdocs-material>=9.7,<10"],
     "zensical": [f"zensical=={ZENSICAL_VERSION}"],
 }
+#: The engines' virtual environments, kept between runs in the temporary folder: installing
+#: an engine takes most of a minute. One for each engine, requirement and Python.
+ENGINE_VENVS = Path(tempfile.gettempdir()) / "playbook-engine-venvs"
 PAGES = [
     "index.html",
     "practices/listen/index.html",
@@ -26,6 +33,27 @@ PAGES = [
     "troubleshooting/index.html",
     "tags/index.html",
 ]
+
+
+def engine_venv(engine: str) -> Path:
+    """A virtual environment holding ``engine`` from the package index and nothing else: made
+    once, marked ready when its install has succeeded, then reused."""
+    key = json.dumps([sys.version, ENGINE_PACKAGES[engine]])
+    venv = ENGINE_VENVS / f"{engine}-{hashlib.sha256(key.encode()).hexdigest()[:12]}"
+    ready = venv / "playbook-engine-ready"
+    if ready.is_file():
+        return venv
+    shutil.rmtree(venv, ignore_errors=True)  # a run stopped half way
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    install = subprocess.run(
+        [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", *ENGINE_PACKAGES[engine]],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert install.returncode == 0, install.stdout + install.stderr
+    ready.write_text(key, encoding="utf-8")
+    return venv
 
 
 @pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
@@ -36,16 +64,8 @@ def test_the_docs_tree_builds_with_only_its_engine_installed(
     E from the package index) builds the tree: nothing of this package is needed."""
     tree = tmp_path / "tree"
     assert_exit(run("render", "--project", project_copy, "--out", tree, "--engine", engine), 0)
-    venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    venv = engine_venv(engine)
     python = venv / "bin" / "python"
-    install = subprocess.run(
-        [str(python), "-m", "pip", "install", "-q", *ENGINE_PACKAGES[engine]],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert install.returncode == 0, install.stdout + install.stderr
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("PYTHONPATH", None)
     missing = subprocess.run(
