@@ -353,12 +353,17 @@ def test_the_memory_limit_is_one_a_blow_up_would_hit(tmp_path: Path) -> None:
 
 
 def test_the_time_limit_is_one_a_loop_would_hit() -> None:
-    """The bound is real: a child that computes for ever is stopped after TIME_LIMIT seconds
-    of CPU time."""
+    """The bound is real: a child that computes for ever is stopped once it has used its CPU
+    time (here one second of it, not TIME_LIMIT, to keep the test short)."""
+
+    def limit() -> None:
+        _limit_memory()
+        resource.setrlimit(resource.RLIMIT_CPU, (1, 2))
+
     result = subprocess.run(
         [sys.executable, "-c", "while True: pass"],
         capture_output=True,
         timeout=HANG_LIMIT,
-        preexec_fn=_limit_memory_and_time,
+        preexec_fn=limit,
     )
     assert result.returncode == -signal.SIGXCPU
