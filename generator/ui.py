@@ -238,9 +238,15 @@ PAGE_STRINGS: dict[str, str] = {
     "heading_reading": "Reading your result",
     "reading_practice": (
         "Your score runs from 0 to 100. On paper: give each answer its points, from 0 for "
-        '"{lowest}" up to {span} for "{highest}" (the other way round for statements marked '
-        '"{reverse}"), add them up, divide by {most} and multiply by 100.'
+        '"{lowest}" up to {span} for "{highest}" (the other way round for the statements '
+        'marked "{reverse}" on the printed page), add them up, divide by {most} and multiply '
+        "by 100."
     ),
+    "sheet_name": "Name:",
+    "sheet_date": "Date:",
+    "sheet_about": "About whom:",
+    "score_points": "Points:",
+    "score_value": "Score:",
     "see": "See:",
     "heading_reflection": "Questions to ask yourself",
     "cadence_once": "one-off",
@@ -273,11 +279,17 @@ PAGE_STRINGS: dict[str, str] = {
     ),
     "reading_health": (
         'For each dimension on paper: give each answer its points, from 0 for "{lowest}" up '
-        'to {span} for "{highest}" (the other way round for statements marked "{reverse}"), '
-        "add them up and divide by the most the dimension's statements can give. The "
+        'to {span} for "{highest}" (the other way round for the statements marked "{reverse}" '
+        "on the printed page), add them up and divide by the most the dimension's statements "
+        "can give. The "
         "dimension with the lowest share is the place to start: try one step from a practice "
         "listed under it this week, and take the check again in a month."
     ),
+    "grid_caption": "Your points in each dimension",
+    "grid_dimension": "Dimension",
+    "grid_points": "Points",
+    "grid_most": "Most",
+    "grid_share": "Share",
     "team_invite": "Taking it as a team, each on your own?",
     "team_privacy": (
         "Codes you paste here stay in this browser: this page works them out itself and sends "
