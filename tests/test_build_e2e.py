@@ -325,8 +325,15 @@ def test_search_index_holds_checklist_steps_and_questions(
     texts = " ".join(" ".join(html.unescape(doc["text"]).split()) for doc in docs)
     titles = [html.unescape(doc["title"]) for doc in docs]
 
-    assert plain(listen.checklist[0].text) in texts
-    assert plain(listen.assessment.questions[0].text) in texts
+    # A checklist item and a statement are each an entry of their own, titled with their
+    # words; the scale's labels are in no entry of the page.
+    entries = {doc["location"]: html.unescape(doc["title"]) for doc in docs}
+    item, question = listen.checklist[0], listen.assessment.questions[0]
+    assert entries[f"practices/listen/#item_{item.id}"] == plain(item.text)
+    assert entries[f"practices/listen/#statement_{question.id}"] == plain(question.text)
+    assert plain(item.text) not in texts
+    listen_texts = [doc["text"] for doc in docs if doc["location"].startswith("practices/listen/")]
+    assert not any("Rarely" in text for text in listen_texts)
     step = plain(listen.steps[0].title)
     assert any(step in title for title in titles), f"no search entry titled with {step!r}"
     step_locations = [doc["location"] for doc in docs if step in html.unescape(doc["title"])]
