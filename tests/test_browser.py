@@ -757,7 +757,8 @@ def test_without_javascript_pages_read_as_lists_and_forms(
     expect(items).to_have_count(len(practice.checklist))
     first = practice.checklist[0]
     cadence = PAGE_STRINGS["cadence_weekly" if first.cadence == "weekly" else "cadence_once"]
-    expect(items.first).to_have_text(f"{first.text} {cadence}")  # the item says how often
+    # The item says how often (its label: the item's search heading is hidden).
+    expect(items.first.locator("label")).to_have_text(f"{first.text} {cadence}")
     expect(page.locator("form.pb-assessment fieldset")).to_have_count(
         len(practice.assessment.questions)
     )
