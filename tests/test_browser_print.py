@@ -118,8 +118,12 @@ def test_a_statement_reads_as_a_statement_on_screen_and_is_marked_on_paper(
     mark = interrupt.locator(".pb-reverse")
     expect(mark).to_be_hidden()
     expect(page.get_by_text("reverse-scored", exact=True)).to_have_count(0)
+    # The third statement answered, the first two are marked as skipped: on screen only.
+    page.locator(f"input[name='listen--{questions[2].id}'][value='2']").check()
+    expect(page.get_by_text("Not answered yet", exact=True)).to_have_count(2)
 
     pdf = pdf_of(page)
+    expect(page.get_by_text("Not answered yet", exact=True).first).to_be_hidden()
     expect(mark).to_be_visible()
     expect(mark).to_have_text(" (reverse-scored)")
     expect(page.locator(".pb-reverse:visible")).to_have_count(len(reverse))
@@ -128,6 +132,8 @@ def test_a_statement_reads_as_a_statement_on_screen_and_is_marked_on_paper(
         marked = f"{question.text} (reverse-scored)"
         assert (marked in printed) == question.reverse, question.id
     assert 'the statements marked "reverse-scored" on the printed page' in printed
+    assert "Not answered yet" not in printed
+    assert "statements answered" not in printed
 
 
 def test_the_health_check_prints_on_at_most_two_pages_with_a_score_grid(
