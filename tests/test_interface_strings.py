@@ -189,6 +189,7 @@ def test_the_german_translation_has_every_key_with_the_english_placeholders() ->
     assert same == [
         "index_title",
         "recommend",
+        "sheet_name",  # "Name:", the same word in German
         "team_col_median",
         "team_legend_median",
         "team_median_item",
