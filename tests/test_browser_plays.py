@@ -58,18 +58,20 @@ def test_print_this_template_prints_it_alone(page: Page, content: Content) -> No
              .map((node) => node.id || node.tagName.toLowerCase())"""
     )
     assert shown == [f"template-{template.id}"]
-    # Once printing ends, the page prints whole again.
+    # Once printing ends, the page prints as its worksheet again: the checklist and the
+    # statements, without the template, whose buttons never print.
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     assert (
         page.evaluate("document.documentElement.classList.contains('pb-print-template')") is False
     )
-    visible = page.evaluate(
+    shown = page.evaluate(
         """[...document.querySelectorAll('.md-content__inner > *')]
-             .filter((node) => getComputedStyle(node).display !== 'none').length"""
+             .filter((node) => getComputedStyle(node).display !== 'none')
+             .map((node) => node.tagName.toLowerCase() + '.' + node.className)"""
     )
-    assert visible > 20
-    # Printed whole, a template does not split across pages and its buttons are left out.
-    assert box.evaluate("(node) => getComputedStyle(node).breakInside") == "avoid"
+    assert "form.pb-checklist" in shown
+    assert "form.pb-assessment" in shown
+    assert box.evaluate("(node) => getComputedStyle(node).display") == "none"
     assert (
         box.locator(".pb-template__actions").evaluate("(node) => getComputedStyle(node).display")
         == "none"
