@@ -170,21 +170,57 @@ def heading_slug(text: str) -> str:
     return slug if slug[:1].isalnum() else f"h-{slug}".rstrip("-")
 
 
-@jinja2.pass_context
-def _heading(context: jinja2.runtime.Context, text: object) -> Markup:
-    """A heading's text with an id of the generator's choosing (attribute-list syntax, which
-    the generated mkdocs.yml turns on): the slug the engine would make, so permalinks stay as
-    they were, but never one that starts with '_' or '-' (the theme's own ids: ``__config``,
-    ``__search``) and never one used twice on the page."""
+def _heading_text(text: object) -> str:
+    """A heading's text as the page shows it."""
     raw = html.unescape(str(text)) if isinstance(text, Markup) else str(text)
-    raw = " ".join(raw.split())  # as the page shows it (U+2028 is a space there)
-    slug = heading_slug(raw)
-    used: dict[str, None] = context["heading_ids"]  # in page order
+    return " ".join(raw.split())  # U+2028 is a space there
+
+
+def _unique_id(used: dict[str, None], text: str) -> str:
+    """The id of a heading reading ``text``, made unique among ``used`` (in page order), to
+    which it is added."""
+    slug = heading_slug(text)
     unique, number = slug, 0
     while unique in used:
         number += 1
         unique = f"{slug}-{number}"
     used[unique] = None
+    return unique
+
+
+def form_fragments(title: str, words: Words) -> tuple[str, str]:
+    """The ids of the checklist's and the self-assessment's headings on the page of a practice
+    titled ``title``: reserved, as practice.md.j2 does, right after the title's."""
+    used: dict[str, None] = {}
+    _unique_id(used, _heading_text(title))
+    return (
+        _unique_id(used, _heading_text(words.t("heading_checklist"))),
+        _unique_id(used, _heading_text(words.t("heading_assessment"))),
+    )
+
+
+@jinja2.pass_context
+def _reserve_heading(context: jinja2.runtime.Context, text: object) -> str:
+    """The id that a heading reading ``text`` further down the page will have, taken now so
+    that a link above it can point there (the heading passes it: ``heading(id=...)``)."""
+    return _unique_id(context["heading_ids"], _heading_text(text))
+
+
+@jinja2.pass_context
+def _heading(context: jinja2.runtime.Context, text: object, id: str | None = None) -> Markup:
+    """A heading's text with an id of the generator's choosing (attribute-list syntax, which
+    the generated mkdocs.yml turns on): the slug the engine would make, so permalinks stay as
+    they were, but never one that starts with '_' or '-' (the theme's own ids: ``__config``,
+    ``__search``) and never one used twice on the page. ``id`` is one reserved for it earlier
+    (``reserve_heading``)."""
+    raw = _heading_text(text)
+    used: dict[str, None] = context["heading_ids"]  # in page order
+    if id is None:
+        unique = _unique_id(used, raw)
+    elif id in used:
+        unique = id
+    else:
+        raise ValueError(f"heading id {id!r} was not reserved")
     # Headings make the table of contents, whose entries the themes may put back into the page
     # as HTML (Zensical's tooltips on shortened entries): no '<' or '>' in their text at all.
     shown = raw.translate(_NO_ANGLE_BRACKETS)
@@ -343,6 +379,7 @@ def _environment() -> jinja2.Environment:
     environment.globals["source_fragment"] = source_fragment
     environment.globals["step_target"] = _step_target
     environment.globals["top_anchor"] = _top_anchor
+    environment.globals["reserve_heading"] = _reserve_heading
     return environment
 
 

@@ -155,6 +155,7 @@ DEFAULT_STRINGS: dict[str, str] = {
     "team_history_empty": "No team results saved yet.",
     "team_history_item": "{date}, {name}: {count} answers",
     "assessment_result": "Self-assessment: {score} out of 100, {band}",
+    "skip_to_checklist": "Skip to the checklist",
     "assessment_none": "Self-assessment not taken yet",
     "overview_health_last": "Last result: {score} out of 100 about {about}, {date}",
     "overview_health_last_unnamed": "Last result: {score} out of 100, {date}",
@@ -269,6 +270,15 @@ PAGE_STRINGS: dict[str, str] = {
     "heading_further_reading": "Further reading",
     "audience": "Written for: {audience}",
     "heading_practices": "The practices",
+    "heading_start": "Start here",
+    "start_health": "it shows where to start and which practices help there.",
+    "start_practice": "Open the practice it points to",
+    "start_practice_note": "every practice is listed below.",
+    "start_checklist": "Work through its checklist",
+    "start_checklist_note": (
+        "each practice page begins with a link to it and one to the practice's self-assessment."
+    ),
+    "jump_label": "This practice's checklist and self-assessment",
     "take_health_check": "Take the health check",
     "heading_troubleshooting": "When things go wrong",
     "read_troubleshooting": "Read the troubleshooting guide",

@@ -1296,6 +1296,85 @@
     window.print();
   };
 
+  /* ---- Reaching the forms: links at the top of a practice page with their progress, a
+   * skip link to the checklist, and no Tab stop the reader cannot see ---- */
+  const renderJump = (nav) => {
+    for (const link of nav.querySelectorAll("a[data-pb-jump]")) {
+      const form = document.querySelector(`form.pb-${link.dataset.pbJump}`);
+      if (!form) continue;
+      let text;
+      if (form.classList.contains("pb-checklist")) {
+        const done = new Set(read(checklistKey(form), { done: [] }).done);
+        const boxes = [...form.querySelectorAll("input[data-item]")];
+        text = t("progress", { done: boxes.filter((box) => done.has(box.dataset.item)).length, total: boxes.length });
+      } else {
+        const questions = questionsIn(form);
+        const answers = read(`answers:${form.dataset.practice}`, { answers: {} }).answers;
+        const value = score(questions, answers, ...scaleOf(form));
+        text = value === null
+          ? t("answered", { answered: questions.filter((q) => has(answers, q.id)).length, total: questions.length })
+          : t("score", { score: value });
+      }
+      after(link, "pb-jump__status", () => el("span", { class: "pb-jump__status" })).textContent = text;
+    }
+  };
+  // After the handlers above have stored a tick, an answer or a reset (window hears last).
+  const updateJumps = () => document.querySelectorAll(".pb-jump[data-pb]").forEach(renderJump);
+  window.addEventListener("change", updateJumps);
+  window.addEventListener("click", updateJumps);
+  /* Every page: permalinks leave the Tab order (a click still follows them; the table of
+   * contents links every section too), and so does the search's result area, which the
+   * keyboard would otherwise reach while it is folded away to nothing. A practice page's
+   * checklist gets a skip link beside the theme's own, drawn like it. */
+  const reach = () => {
+    for (const node of document.querySelectorAll(".md-content .headerlink, .md-search__scrollwrap")) node.tabIndex = -1;
+    const target = document.querySelector(".pb-jump a[data-pb-jump=checklist]");
+    const theirs = document.querySelector(".md-skip:not(.pb-skip)");
+    document.querySelector(".pb-skip")?.remove(); // a page before this one's, kept by the theme
+    if (target && theirs) {
+      theirs.after(el("a", { class: "md-skip pb-skip", href: target.getAttribute("href"), text: t("skip_to_checklist") }));
+    }
+  };
+  /* On a narrow screen the navigation drawer is folded away off the page, and within it each
+   * level (a section, the table of contents) is a panel that covers the one it opens from;
+   * Zensical's table of contents is folded away as well. A keyboard entering the drawer
+   * unfolds it and shows the panel that holds the focused link, with the theme's own toggles;
+   * leaving it puts everything back. So focus never goes where it cannot be seen. */
+  const onScreen = (node) => {
+    const r = node.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && r.right > 0 && r.left < window.innerWidth &&
+      (!node.checkVisibility || node.checkVisibility({ opacityProperty: true, visibilityProperty: true }));
+  };
+  const folded = new Map(); // toggle: whether it was checked before the keyboard came
+  const flip = (toggle, checked) => {
+    if (toggle.checked === checked) return;
+    if (!folded.has(toggle)) folded.set(toggle, toggle.checked);
+    toggle.click();
+  };
+  const unfold = (target) => {
+    const drawer = document.getElementById("__drawer");
+    const sidebar = document.querySelector(".md-sidebar--primary");
+    const toc = document.querySelector(".md-sidebar--secondary #__toc");
+    const inDrawer = Boolean(sidebar && sidebar.contains(target));
+    const inToc = Boolean(toc && toc.parentElement.contains(target));
+    for (const [toggle, checked] of [...folded].reverse()) { // put back where focus has left
+      if (toggle === toc ? inToc : inDrawer) continue;
+      if (toggle.checked !== checked) toggle.click();
+      folded.delete(toggle);
+    }
+    if (inDrawer && drawer instanceof HTMLInputElement) {
+      if (!drawer.checked && !onScreen(target)) flip(drawer, true);
+      if (!folded.has(drawer)) return; // the drawer is part of the page here: no panels
+      for (const toggle of sidebar.querySelectorAll("input.md-nav__toggle")) {
+        const panel = toggle.parentElement.querySelector(":scope > .md-nav");
+        if (panel) flip(toggle, panel.contains(target));
+      }
+    } else if (inToc && toc instanceof HTMLInputElement && !toc.checked && !onScreen(target)) {
+      flip(toc, true);
+    }
+  };
+  document.addEventListener("focusin", (event) => unfold(event.target));
+
   /* ---- Wiring ---- */
   const COMPONENTS = [
     ["form.pb-checklist", renderChecklist],
@@ -1305,6 +1384,7 @@
     [".pb-progress-overview", renderOverview],
     [".pb-data", setupData],
     [".pb-template", setupTemplate],
+    [".pb-jump", renderJump],
   ];
   function refresh() {
     for (const [selector, render] of COMPONENTS) {
@@ -1319,6 +1399,7 @@
     damaged = false;
     migrate(); // on every page: an older copy of the site may have stored something meanwhile
     refresh();
+    reach();
   };
 
   document.addEventListener("change", (event) => {
