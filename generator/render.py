@@ -188,17 +188,6 @@ def _unique_id(used: dict[str, None], text: str) -> str:
     return unique
 
 
-def form_fragments(title: str, words: Words) -> tuple[str, str]:
-    """The ids of the checklist's and the self-assessment's headings on the page of a practice
-    titled ``title``: reserved, as practice.md.j2 does, right after the title's."""
-    used: dict[str, None] = {}
-    _unique_id(used, _heading_text(title))
-    return (
-        _unique_id(used, _heading_text(words.t("heading_checklist"))),
-        _unique_id(used, _heading_text(words.t("heading_assessment"))),
-    )
-
-
 @jinja2.pass_context
 def _reserve_heading(context: jinja2.runtime.Context, text: object) -> str:
     """The id that a heading reading ``text`` further down the page will have, taken now so

@@ -1335,11 +1335,12 @@
       theirs.after(el("a", { class: "md-skip pb-skip", href: target.getAttribute("href"), text: t("skip_to_checklist") }));
     }
   };
-  /* On a narrow screen the navigation drawer is folded away off the page, and within it each
-   * level (a section, the table of contents) is a panel that covers the one it opens from;
-   * Zensical's table of contents is folded away as well. A keyboard entering the drawer
-   * unfolds it and shows the panel that holds the focused link, with the theme's own toggles;
-   * leaving it puts everything back. So focus never goes where it cannot be seen. */
+  /* On a narrow screen the navigation drawer and the search are folded away off the page,
+   * and within the drawer each level (a section, the table of contents) is a panel that
+   * covers the one it opens from; Zensical's table of contents is folded away as well. A
+   * keyboard entering one of them unfolds it, and shows the panel that holds the focused link,
+   * with the theme's own toggles; leaving it puts everything back. So focus never goes where
+   * it cannot be seen. */
   const onScreen = (node) => {
     const r = node.getBoundingClientRect();
     return r.width > 0 && r.height > 0 && r.right > 0 && r.left < window.innerWidth &&
@@ -1347,31 +1348,47 @@
   };
   const folded = new Map(); // toggle: whether it was checked before the keyboard came
   const flip = (toggle, checked) => {
-    if (toggle.checked === checked) return;
+    if (toggle.checked === checked) return false;
     if (!folded.has(toggle)) folded.set(toggle, toggle.checked);
     toggle.click();
+    return true;
   };
+  /* The browser scrolled the folded-away link into view before it was unfolded: once the
+   * panels have slid in, put the scrolled containers back and bring the link into view. */
+  const settle = (target) => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null)))
+    .then(() => {
+      if (document.activeElement !== target) return;
+      for (let node = target.parentElement; node; node = node.parentElement) if (node.scrollLeft) node.scrollLeft = 0;
+      target.scrollIntoView({ block: "nearest", inline: "nearest" });
+    });
   const unfold = (target) => {
     const drawer = document.getElementById("__drawer");
+    const search = document.getElementById("__search");
     const sidebar = document.querySelector(".md-sidebar--primary");
+    const searchBox = document.querySelector(".md-search");
     const toc = document.querySelector(".md-sidebar--secondary #__toc");
     const inDrawer = Boolean(sidebar && sidebar.contains(target));
+    const inSearch = Boolean(searchBox && searchBox.contains(target));
     const inToc = Boolean(toc && toc.parentElement.contains(target));
     for (const [toggle, checked] of [...folded].reverse()) { // put back where focus has left
-      if (toggle === toc ? inToc : inDrawer) continue;
+      if (toggle === toc ? inToc : toggle === search ? inSearch : inDrawer) continue;
       if (toggle.checked !== checked) toggle.click();
       folded.delete(toggle);
     }
+    let moved = false;
     if (inDrawer && drawer instanceof HTMLInputElement) {
-      if (!drawer.checked && !onScreen(target)) flip(drawer, true);
+      if (!drawer.checked && !onScreen(target)) moved = flip(drawer, true);
       if (!folded.has(drawer)) return; // the drawer is part of the page here: no panels
       for (const toggle of sidebar.querySelectorAll("input.md-nav__toggle")) {
         const panel = toggle.parentElement.querySelector(":scope > .md-nav");
-        if (panel) flip(toggle, panel.contains(target));
+        if (panel && flip(toggle, panel.contains(target))) moved = true;
       }
+    } else if (inSearch && search instanceof HTMLInputElement && !search.checked && !onScreen(target)) {
+      moved = flip(search, true);
     } else if (inToc && toc instanceof HTMLInputElement && !toc.checked && !onScreen(target)) {
-      flip(toc, true);
+      moved = flip(toc, true);
     }
+    if (moved) settle(target);
   };
   document.addEventListener("focusin", (event) => unfold(event.target));
 
