@@ -1323,11 +1323,11 @@
   window.addEventListener("change", updateJumps);
   window.addEventListener("click", updateJumps);
   /* Every page: permalinks leave the Tab order (a click still follows them; the table of
-   * contents links every section too), and so does the search's result area, which the
-   * keyboard would otherwise reach while it is folded away to nothing. A practice page's
-   * checklist gets a skip link beside the theme's own, drawn like it. */
+   * contents links every section too). (The search's result area, folded away to nothing
+   * while the search is closed, is hidden then by playbook.css.) A practice page's checklist
+   * gets a skip link beside the theme's own, drawn like it. */
   const reach = () => {
-    for (const node of document.querySelectorAll(".md-content .headerlink, .md-search__scrollwrap")) node.tabIndex = -1;
+    for (const node of document.querySelectorAll(".md-content .headerlink")) node.tabIndex = -1;
     const target = document.querySelector(".pb-jump a[data-pb-jump=checklist]");
     const theirs = document.querySelector(".md-skip:not(.pb-skip)");
     document.querySelector(".pb-skip")?.remove(); // a page before this one's, kept by the theme
