@@ -84,6 +84,8 @@ def test_daily_and_weekly_ticks_lapse_and_one_off_ticks_stay(
     expect(weekly).to_be_checked()
     expect(progress).to_have_text("1 of 2 done")
     expect(last_done).to_have_text(["(last done December 2, 2026)"])
+    # The link to the checklist at the top of the page counts the same way.
+    expect(page.locator(".pb-jump__status").first).to_have_text("1 of 2 done")
     expect(page.locator("form.pb-checklist label").first).to_contain_text(
         "Tick the first item. daily habit (last done December 2, 2026)"
     )

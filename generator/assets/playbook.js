@@ -275,6 +275,11 @@
   const checklistKey = (form) => `checklist:${form.dataset.practice}`;
   const cadencesOf = (form) => Object.fromEntries([...form.querySelectorAll("input[data-item]")]
     .map((box) => [box.dataset.item, box.dataset.cadence]));
+  /* The link to a form at the top of its practice page says what the form's own status says. */
+  const showAtJump = (kind, text) => {
+    const link = document.querySelector(`.pb-jump a[data-pb-jump=${kind}]`);
+    if (link) after(link, "pb-jump__status", () => el("span", { class: "pb-jump__status" })).textContent = text;
+  };
   const renderChecklist = (form) => {
     const entry = read(checklistKey(form), EMPTY_CHECKLIST);
     const done = ticked(entry, cadencesOf(form));
@@ -301,6 +306,7 @@
     const text = t("progress", { done: count, total: boxes.length });
     panel.querySelector(".pb-progress__text").textContent = text;
     panel.querySelector(".pb-progress__bar").replaceChildren(progressBar(count, boxes.length, text));
+    showAtJump("checklist", text);
   };
   const saveChecklist = (form) => {
     const key = checklistKey(form);
@@ -390,8 +396,9 @@
       el("div", { class: "pb-result__live", "aria-live": "polite" }),
       el("button", { type: "button", class: "pb-button pb-button--quiet", "data-pb-action": "reset-answers",
         text: t("clear_answers") })));
-    panel.querySelector(".pb-result__count").textContent =
-      t("answered", { answered, total: questions.length });
+    const count = t("answered", { answered, total: questions.length });
+    panel.querySelector(".pb-result__count").textContent = count;
+    showAtJump("assessment", value === null ? count : t("score", { score: value }));
     markUnanswered(questions, stored.answers, panel.querySelector(".pb-count"));
     const live = panel.querySelector(".pb-result__live");
     const bands = bandsOf(practice);
@@ -1296,32 +1303,9 @@
     window.print();
   };
 
-  /* ---- Reaching the forms: links at the top of a practice page with their progress, a
-   * skip link to the checklist, and no Tab stop the reader cannot see ---- */
-  const renderJump = (nav) => {
-    for (const link of nav.querySelectorAll("a[data-pb-jump]")) {
-      const form = document.querySelector(`form.pb-${link.dataset.pbJump}`);
-      if (!form) continue;
-      let text;
-      if (form.classList.contains("pb-checklist")) {
-        const done = new Set(read(checklistKey(form), { done: [] }).done);
-        const boxes = [...form.querySelectorAll("input[data-item]")];
-        text = t("progress", { done: boxes.filter((box) => done.has(box.dataset.item)).length, total: boxes.length });
-      } else {
-        const questions = questionsIn(form);
-        const answers = read(`answers:${form.dataset.practice}`, { answers: {} }).answers;
-        const value = score(questions, answers, ...scaleOf(form));
-        text = value === null
-          ? t("answered", { answered: questions.filter((q) => has(answers, q.id)).length, total: questions.length })
-          : t("score", { score: value });
-      }
-      after(link, "pb-jump__status", () => el("span", { class: "pb-jump__status" })).textContent = text;
-    }
-  };
-  // After the handlers above have stored a tick, an answer or a reset (window hears last).
-  const updateJumps = () => document.querySelectorAll(".pb-jump[data-pb]").forEach(renderJump);
-  window.addEventListener("change", updateJumps);
-  window.addEventListener("click", updateJumps);
+  /* ---- Reaching the forms: a skip link to the checklist, and no Tab stop the reader
+   * cannot see (the links at the top of a practice page get their status from the forms'
+   * own renderers: showAtJump) ---- */
   /* Every page: permalinks leave the Tab order (a click still follows them; the table of
    * contents links every section too). (The search's result area, folded away to nothing
    * while the search is closed, is hidden then by playbook.css.) A practice page's checklist
@@ -1401,7 +1385,6 @@
     [".pb-progress-overview", renderOverview],
     [".pb-data", setupData],
     [".pb-template", setupTemplate],
-    [".pb-jump", renderJump],
   ];
   function refresh() {
     for (const [selector, render] of COMPONENTS) {
