@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Set up everything the test suite needs on a fresh Debian machine; quiet, and safe to re-run.
-#   1. Debian's Chromium at /usr/bin/chromium, which the browser tests drive through Playwright
-#      (Playwright's own browser downloads are not used: `playwright install` is never run).
+#   1. Every program a test or bench script runs (tests/programs.tsv: Debian's Chromium at
+#      /usr/bin/chromium, which the browser tests drive through Playwright, pdftotext for the
+#      printed pages, node and npm, git, sh), each checked with `command -v`; the missing ones
+#      are installed with apt-get (Playwright's own browser downloads are never used).
 #   2. axe-core, pinned in tests/browser/package-lock.json, into tests/browser/node_modules/.
 #   3. The virtual environment .venv with the package and its test extra (pytest, ruff, mypy,
 #      playwright), with ruff, mypy and their type stubs held to tests/constraints.txt.
@@ -16,23 +18,53 @@ fail() {
   exit 1
 }
 
-# --- 1. Chromium ----------------------------------------------------------------------------
-if [ ! -x "$CHROMIUM" ]; then
+# --- 1. Programs from Debian's packages ---------------------------------------------------
+# Each line of tests/programs.tsv: a program, a tab, the package(s) that install it.
+programs=()
+packages=()
+while IFS=$'\t' read -r program package; do
+  [[ -z "$program" || "$program" == \#* ]] && continue
+  programs+=("$program")
+  packages+=("$package")
+done < tests/programs.tsv
+
+missing_packages=()
+missing_programs=()
+for i in "${!programs[@]}"; do
+  if ! command -v "${programs[$i]}" >/dev/null 2>&1; then
+    missing_programs+=("${programs[$i]}")
+    read -r -a names <<<"${packages[$i]}"
+    missing_packages+=("${names[@]}")
+  fi
+done
+# Chromium must be Debian's, where the browser tests look for it.
+if [ ! -x "$CHROMIUM" ] && [[ ! " ${missing_programs[*]} " == *" chromium "* ]]; then
+  missing_programs+=(chromium)
+  missing_packages+=(chromium fonts-liberation)
+fi
+
+if [ "${#missing_programs[@]}" -gt 0 ]; then
+  first="${missing_programs[0]}"
   if [ "$(id -u)" -eq 0 ]; then
     as_root=()
   elif command -v sudo >/dev/null 2>&1; then
     as_root=(sudo)
   else
-    fail "$CHROMIUM is missing and installing Debian's chromium package needs root (or sudo)."
+    fail "$first is missing: install Debian's package ${missing_packages[0]} (needs root or sudo)."
   fi
   command -v apt-get >/dev/null 2>&1 \
-    || fail "$CHROMIUM is missing and there is no apt-get to install Debian's chromium package."
-  echo "Installing Debian's chromium package and a font for it (once)..."
-  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    || fail "$first is missing: install the package ${missing_packages[0]} (there is no apt-get here)."
+  echo "Installing Debian's packages ${missing_packages[*]} (once)..."
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null \
+    || fail "apt-get update failed; the programs ${missing_programs[*]} are still missing."
   "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive \
-    apt-get install -y -qq --no-install-recommends chromium fonts-liberation >/dev/null
-  [ -x "$CHROMIUM" ] || fail "installed the chromium package, yet $CHROMIUM is still missing."
+    apt-get install -y -qq --no-install-recommends "${missing_packages[@]}" >/dev/null 2>&1 || true
 fi
+for i in "${!programs[@]}"; do
+  command -v "${programs[$i]}" >/dev/null 2>&1 \
+    || fail "${programs[$i]} is missing: install Debian's package ${packages[$i]%% *}."
+done
+[ -x "$CHROMIUM" ] || fail "$CHROMIUM is missing: install Debian's package chromium."
 
 # --- 2. axe-core from the npm registry -------------------------------------------------------
 command -v npm >/dev/null 2>&1 || fail "npm is missing: install Node.js and npm first."
