@@ -14,6 +14,7 @@ import pytest
 from browser_support import (
     CHROMIUM,
     CHROMIUM_ARGS,
+    DEFAULT_ENGINE,
     ENGINES,
     SETUP_HINT,
     PageLog,
@@ -95,12 +96,51 @@ def project_copy(repo_root: Path, tmp_path: Path) -> Path:
 # --- browser tests -------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session", params=ENGINES)
+#: Fixtures that build a site with the engine they are given as ``request.param``.
+ENGINE_FIXTURES = ("served_site", "german_site", "disk_site", "corpus")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """A site is built by the default engine, and by every engine for a test marked
+    ``every_engine``: the script's own logic (storage, import, scoring, team codes) is the
+    same whatever builds the page, so it is tested once."""
+    every = metafunc.definition.get_closest_marker("every_engine") is not None
+    engines = ENGINES if every else (DEFAULT_ENGINE,)
+    for name in ENGINE_FIXTURES:
+        if name in metafunc.fixturenames:
+            metafunc.parametrize(name, engines, indirect=True)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Every test that opens Chromium is a browser test, marked or not. A test marked
+    ``every_engine(only={"name": value})`` runs with the other engines only for that value
+    of its parameter ``name`` (one practice of five printed, say): the default engine runs
+    every case."""
+    kept, dropped = [], []
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+        marker = item.get_closest_marker("every_engine")
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        engine = next((params[name] for name in ENGINE_FIXTURES if name in params), None)
+        only = marker.kwargs.get("only", {}) if marker else {}
+        if engine not in (None, DEFAULT_ENGINE) and any(
+            params.get(name) != value for name, value in only.items()
+        ):
+            dropped.append(item)
+        else:
+            kept.append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
+
+
+@pytest.fixture(scope="session")
 def served_site(
     request: pytest.FixtureRequest, repo_root: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[ServedSite]:
-    """The default playbook, built from a project copy by each engine in turn and served on
-    127.0.0.1: every test that uses it runs once per engine.
+    """The default playbook, built from a project copy by an engine (the default one, or each
+    in turn for tests marked ``every_engine``) and served on 127.0.0.1.
 
     The server takes its free port first, then the site is built for exactly that address
     (``--site-url``), so links, sitemap.xml and instant navigation all match what is served.

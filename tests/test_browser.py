@@ -123,6 +123,7 @@ def test_ticks_are_keyed_by_item_id_so_order_and_new_items_do_not_matter(
     }
 
 
+@pytest.mark.every_engine
 def test_instant_navigation_away_and_back_keeps_everything_working(
     page: Page, content: Content
 ) -> None:
@@ -747,6 +748,7 @@ def test_assessment_pages_say_answers_stay_in_the_browser(page: Page, path: str)
     )
 
 
+@pytest.mark.every_engine
 def test_without_javascript_pages_read_as_lists_and_forms(
     new_page: Callable[..., Page], content: Content
 ) -> None:
@@ -791,6 +793,7 @@ def test_no_axe_violations_with_results_on_screen(page: Page, content: Content) 
         pytest.fail("axe-core violations:\n" + report, pytrace=False)
 
 
+@pytest.mark.every_engine
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_axe_violations_in_either_colour_scheme(
     new_page: Callable[..., Page], scheme: str

@@ -17,14 +17,14 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from browser_support import ENGINES, PageLog, playbook_executable, stored_entries
+from browser_support import PageLog, playbook_executable, stored_entries
 from conftest import copy_project
 from playwright.sync_api import Browser, Page, expect
 
 from generator.content import Content
 from generator.validate import load_project
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.every_engine]
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ class DiskSite:
         return f"playbook:{urlsplit(self.site_dir.as_uri()).path}/default:v4:"
 
 
-@pytest.fixture(scope="module", params=ENGINES)
+@pytest.fixture(scope="module")
 def disk_site(
     request: pytest.FixtureRequest, repo_root: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> DiskSite:

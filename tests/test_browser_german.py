@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser_support import ENGINES, PageLog, base_url_of, build_for, local_server
+from browser_support import PageLog, base_url_of, build_for, local_server
 from playwright.sync_api import Browser, Page, expect
 
 from generator.ui import ALL_STRINGS, PLACEHOLDER, translation
@@ -160,7 +160,7 @@ def english_texts() -> list[str]:
 THEME_ENGLISH = ["Skip to content", "Back to top", "Search", "Table of contents", "Made with"]
 
 
-@pytest.fixture(scope="module", params=ENGINES)
+@pytest.fixture(scope="module")
 def german_site(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[str]:
@@ -215,6 +215,7 @@ def test_the_english_list_is_a_real_one() -> None:
     assert "Median" not in texts  # the same word in German
 
 
+@pytest.mark.every_engine
 def test_the_home_page_speaks_german(german_page: Page) -> None:
     page = german_page
     page.goto("")
@@ -262,6 +263,7 @@ def test_the_health_check_speaks_german_with_its_results(german_page: Page) -> N
     assert english_on(page) == []
 
 
+@pytest.mark.every_engine
 def test_english_on_finds_english(german_page: Page) -> None:
     """The check itself: the same page with one English string put back is caught."""
     page = german_page

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from browser_support import ENGINES, PageLog, base_url_of, build_for, local_server
+from browser_support import DEFAULT_ENGINE, PageLog, base_url_of, build_for, local_server
 from minimal_project import write_minimal_project
 from playwright.sync_api import Browser, Page
 
@@ -43,7 +43,7 @@ MEASURE = """(label) => {
 }"""
 
 
-@pytest.fixture(scope="module", params=ENGINES)
+@pytest.fixture(scope="module", params=[DEFAULT_ENGINE])
 def site(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[str]:

@@ -42,6 +42,7 @@ def test_the_copy_button_copies_the_template_as_written(
     assert box.locator(".pb-template__body").inner_text() == copied
 
 
+@pytest.mark.every_engine
 def test_print_this_template_prints_it_alone(page: Page, content: Content) -> None:
     page.goto(LISTEN)
     template = content.practices["listen"].model.templates[0]

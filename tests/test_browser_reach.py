@@ -23,7 +23,7 @@ from generator.content import Content
 from generator.ui import DEFAULT_STRINGS, PAGE_STRINGS
 from generator.validate import load_project
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.every_engine]
 
 WIDE = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
@@ -137,6 +137,7 @@ def test_the_skip_link_reaches_the_first_checkbox_in_three_tab_presses(
     expect(first).to_be_checked()
 
 
+@pytest.mark.every_engine(only={"path": LISTEN})
 @VIEWPORTS
 @pytest.mark.parametrize("path", [LISTEN, "", "health-check/"], ids=["practice", "home", "health"])
 def test_every_tab_stop_can_be_seen_and_no_permalink_is_one(

@@ -17,7 +17,7 @@ import pytest
 from browser_support import ServedSite, search
 from playwright.sync_api import Locator, Page, expect
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.every_engine]
 
 SCALE_WORDS = re.compile(
     r"\b(Never|Rarely|Sometimes|Often|Always|Strongly disagree|Disagree|Agree|Neither)\b"

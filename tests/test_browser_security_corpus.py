@@ -54,7 +54,8 @@ from security_corpus import (
 from generator.cli import main
 from generator.errors import format_key_path
 
-pytestmark = pytest.mark.browser
+# Browser tests are marked by the browser fixture; the corpus's build checks are slow.
+pytestmark = pytest.mark.every_engine
 
 #: Builds per variant: in each, a field holds every ROUNDS-th payload of its kind.
 ROUNDS = 2
@@ -288,7 +289,7 @@ class Corpus:
     engine: str = "mkdocs"
 
 
-@pytest.fixture(scope="module", params=ENGINES)
+@pytest.fixture(scope="module")
 def corpus(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Corpus]:
@@ -440,6 +441,7 @@ def test_no_inert_payload_runs_or_adds_markup(
     assert problems == [], "\n".join(dict.fromkeys(problems))
 
 
+@pytest.mark.slow
 def test_every_inert_payload_was_in_every_field_of_its_kind(corpus: Corpus) -> None:
     """The round-robin covers the corpus: over each variant's rounds, every shared payload sat
     in every field of its group (the whole-value ones in a field of their own each round)."""
@@ -462,6 +464,7 @@ def test_every_inert_payload_was_in_every_field_of_its_kind(corpus: Corpus) -> N
         assert plain == {p.name for p in payloads("plain", "inert")}
 
 
+@pytest.mark.slow
 def test_no_file_of_the_project_or_beside_it_is_published(corpus: Corpus) -> None:
     for build in [*corpus.builds, *corpus.baselines.values()]:
         for path in build.site_dir.rglob("*"):

@@ -1319,6 +1319,29 @@
       theirs.after(el("a", { class: "md-skip pb-skip", href: target.getAttribute("href"), text: t("skip_to_checklist") }));
     }
   };
+  /* A link to a place on the same page (the links to the forms, the skip link, the start-here
+   * path, "Back to top") goes there at once, whenever it is clicked. The theme's instant
+   * navigation takes over such clicks and scrolls only once it has finished setting the page
+   * up, so a quick click after a page load or a reload changed the address and left the page
+   * where it was. Setting the address's fragment ourselves is the browser's own navigation:
+   * it scrolls to the target (its scroll margin kept) and moves the Tab order's starting point
+   * there, as a plain link does. */
+  const sameTarget = (link) => {
+    if (!link.hash || link.pathname !== window.location.pathname) return null;
+    let id;
+    try { id = decodeURIComponent(link.hash.slice(1)); } catch { return null; }
+    return id ? document.getElementById(id) : null;
+  };
+  document.addEventListener("click", (event) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const link = event.target instanceof Element && event.target.closest(".md-content a[href^='#'], a.pb-skip");
+    const target = link && sameTarget(link);
+    if (!target) return;
+    event.preventDefault();
+    event.stopPropagation(); // the theme's own handler listens further up
+    if (window.location.hash === link.hash) target.scrollIntoView();
+    else window.location.hash = link.hash;
+  }, true);
   /* On a narrow screen the navigation drawer and the search are folded away off the page,
    * and within the drawer each level (a section, the table of contents) is a panel that
    * covers the one it opens from; Zensical's table of contents is folded away as well. A
