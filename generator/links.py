@@ -17,11 +17,9 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass, field
-from urllib.parse import unquote, urlsplit
 
-from .safe_html import URL_SCHEMES
+from .addresses import read_address
 
-_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
 #: What an anchor in a relative link may be: the characters of the ids headings get.
 _FRAGMENT = re.compile(r"[\w.:-]*\Z")
 
@@ -85,12 +83,12 @@ class SiteLinks:
         return relative_url(source, destination) + (f"#{fragment}" if fragment else "")
 
     def content_url(self, page: str, tag: str, attribute: str, value: str) -> str | None:
-        """A link's or image's address in content on ``page``: made the built site's, or
-        None where it must not be kept."""
-        if _SCHEME.match(value) or value.startswith("//"):
-            scheme = value.split(":", 1)[0].lower() if _SCHEME.match(value) else "https"
-            if scheme not in URL_SCHEMES:
-                return None
+        """A link's or image's address in content on ``page``, as the built site must have
+        it, read as a browser reads it (addresses.py); or None where it must not be kept."""
+        address = read_address(value, page)
+        if address.kind == "refused":
+            return None
+        if address.kind == "remote":
             if tag == "img" and not self.remote_images:
                 self.warnings.append(
                     LinkWarning(
@@ -102,15 +100,14 @@ class SiteLinks:
                     )
                 )
                 return None
-            return value
-        parts = urlsplit(value)
-        if not _FRAGMENT.match(unquote(parts.fragment)):
+            return address.href
+        if not _FRAGMENT.match(address.fragment):
             # No heading has such an id, and a theme's script that looks the fragment up as a
             # selector stops on its quotes or spaces (Zensical's does).
             return None
-        if not parts.path or value.startswith("/"):
-            return value  # an anchor on the same page, or an address on the same host
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), parts.path))
+        if address.kind != "site":
+            return address.href  # an anchor on the same page, or an address on the same host
+        target = posixpath.normpath(address.path)
         if target not in self.files:
             self.warnings.append(
                 LinkWarning(
@@ -120,6 +117,6 @@ class SiteLinks:
                     "not found among documentation files.",
                 )
             )
-            return value
-        url = self.href(page, target) + (f"?{parts.query}" if parts.query else "")
-        return url + (f"#{parts.fragment}" if parts.fragment else "")
+            return address.href
+        url = self.href(page, target) + (f"?{address.query}" if address.query else "")
+        return url + (f"#{address.fragment}" if address.fragment else "")

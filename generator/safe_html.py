@@ -33,6 +33,8 @@ import nh3
 from markdown.extensions import Extension
 from markdown.extensions.tables import TableExtension
 
+from .addresses import URL_SCHEMES, read_address
+
 #: Everything Markdown makes of a field, and the harmless raw HTML an author may add where
 #: ``allow_html`` is on. Headings start at h3: the page's own headings come from templates.
 ALLOWED_TAGS = frozenset(
@@ -73,7 +75,6 @@ ALLOWED_CLASSES: dict[str, frozenset[str]] = {
     "p": frozenset({"admonition-title"}),
 }
 _LANGUAGE_CLASS = re.compile(r"language-[a-z0-9_+#-]{1,30}\Z", re.I)
-URL_SCHEMES = frozenset({"http", "https", "mailto"})
 #: Characters a title may not hold: Material's tooltips put titles back into pages as HTML.
 _NOT_IN_TITLES = str.maketrans("", "", "<>&")
 
@@ -82,19 +83,15 @@ _NOT_IN_TITLES = str.maketrans("", "", "<>&")
 UrlFilter = Callable[[str, str, str], str | None]
 
 
-def _keep_url(tag: str, attribute: str, value: str) -> str:
-    return value
-
-
-_IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]+")
-_SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):")
+def _keep_url(tag: str, attribute: str, value: str) -> str | None:
+    """The address as a browser reads it, or None for one no page may hold."""
+    address = read_address(value)
+    return None if address.kind == "refused" else address.href
 
 
 def _allowed_scheme(url: str) -> bool:
-    """A relative address, or one of ``URL_SCHEMES`` (browsers ignore control characters and
-    spaces in a scheme: "java\tscript:")."""
-    scheme = _SCHEME.match(_IGNORED_IN_URL.sub("", url).lower())
-    return scheme is None or scheme.group(1) in URL_SCHEMES
+    """A relative address, or one of ``URL_SCHEMES``, as a browser reads it (addresses.py)."""
+    return read_address(url).kind != "refused"
 
 
 def sanitize(html: str, url_filter: UrlFilter = _keep_url) -> str:

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
+from .addresses import read_address
 from .errors import shorten
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -98,6 +99,9 @@ def url_problem(url: str) -> str | None:
         return f"{shown} is not a usable web address: it names no host"
     if parts.username is not None or parts.password is not None:
         return f"{shown} is not a usable web address: leave out the user name and password"
+    address = read_address(url)
+    if address.kind != "remote" or urlsplit(address.href).hostname != parts.hostname:
+        return f"{shown} is not a usable web address: browsers would not read its host as written"
     return None
 
 
