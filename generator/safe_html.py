@@ -15,7 +15,7 @@ The field kinds (README, "Security"):
 * Markdown: converted with a fixed set of extensions; raw HTML is text unless the playbook
   sets ``allow_html`` (then it passes the same allow-list); the output holds only
   ``ALLOWED_TAGS`` with ``ALLOWED_ATTRIBUTES``: no ids, no ``style``, no ``data-*``, no event
-  handlers, classes only from ``ALLOWED_CLASSES``, titles without ``<``, ``>`` or ``&``, URLs
+  handlers, classes only from ``ALLOWED_CLASSES``, titles and alt text without ``<``, ``>`` or ``&``, URLs
   only of ``URL_SCHEMES`` or relative (``FieldMarkdown``);
 * ids, tags, URLs, colours and file names are checked by the schema, paths.py and checks.py.
 """
@@ -75,7 +75,8 @@ ALLOWED_CLASSES: dict[str, frozenset[str]] = {
     "p": frozenset({"admonition-title"}),
 }
 _LANGUAGE_CLASS = re.compile(r"language-[a-z0-9_+#-]{1,30}\Z", re.I)
-#: Characters a title may not hold: Material's tooltips put titles back into pages as HTML.
+#: Characters a title or an image's alt text may not hold: Material's tooltips put titles back
+#: into pages as HTML, and lightboxes alt text.
 _NOT_IN_TITLES = str.maketrans("", "", "<>&")
 
 #: Address filter for ``href`` and ``src``: (element, attribute, value) to the value to keep,
@@ -98,7 +99,8 @@ def sanitize(html: str, url_filter: UrlFilter = _keep_url) -> str:
     """``html`` with nothing outside the allow-list (see the module's notes)."""
 
     def attribute_filter(tag: str, attribute: str, value: str) -> str | None:
-        if attribute == "title":
+        if attribute in ("title", "alt"):
+            # Material's tooltips and lightbox captions put them back into pages as HTML.
             return value.translate(_NOT_IN_TITLES)
         if attribute == "class":
             allowed = ALLOWED_CLASSES.get(tag, frozenset())
