@@ -15,8 +15,8 @@ The field kinds (README, "Security"):
 * Markdown: converted with a fixed set of extensions; raw HTML is text unless the playbook
   sets ``allow_html`` (then it passes the same allow-list); the output holds only
   ``ALLOWED_TAGS`` with ``ALLOWED_ATTRIBUTES``: no ids, no ``style``, no ``data-*``, no event
-  handlers, classes only from ``ALLOWED_CLASSES``, titles and alt text without ``<``, ``>`` or ``&``, URLs
-  only of ``URL_SCHEMES`` or relative (``FieldMarkdown``);
+  handlers, classes only from ``ALLOWED_CLASSES``, titles and alt text without ``<``, ``>``
+  or ``&``, URLs only of ``URL_SCHEMES`` or relative (``FieldMarkdown``);
 * ids, tags, URLs, colours and file names are checked by the schema, paths.py and checks.py.
 """
 
