@@ -115,7 +115,7 @@ def sanitize(html: str, url_filter: UrlFilter = _keep_url) -> str:
             return kept if kept is None or _allowed_scheme(kept) else None
         return value
 
-    return nh3.clean(
+    cleaned = nh3.clean(
         html,
         tags=set(ALLOWED_TAGS),
         clean_content_tags={"script", "style"},
@@ -125,6 +125,14 @@ def sanitize(html: str, url_filter: UrlFilter = _keep_url) -> str:
         strip_comments=True,
         link_rel=None,
     )
+    # A link whose address was refused is its text alone: an anchor without an address is
+    # still a link to scripts that read every anchor (the theme's previews stop on one).
+    return _ADDRESSLESS_LINK.sub(r"\1", cleaned)
+
+
+#: An anchor the allow-list left without ``href`` (it may keep a title), and its content: an
+#: anchor cannot hold another, so its content ends at the first end tag.
+_ADDRESSLESS_LINK = re.compile(r'<a(?: title="[^"]*")?>(.*?)</a>', re.DOTALL)
 
 
 #: Characters that start or end syntax in Markdown or a common extension (emphasis, code,
