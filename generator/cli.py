@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -17,7 +18,7 @@ from .docs_tree import (
     resolve_playbook_name,
 )
 from .engines import DEFAULT_ENGINE, ENGINES
-from .errors import LinkProblems, PlaybookError, UnknownPlaybook, display_path
+from .errors import LinkProblems, PlaybookError, UnknownPlaybook, display_path, printable_lines
 from .json_schema import KINDS, schema_text, write_schemas
 from .mkdocs_log import located_link_warnings
 from .project import Project, load_project
@@ -41,6 +42,12 @@ playbook_option = click.option(
     show_default=True,
     help="Playbook to use: the name of a file in playbooks/ without .yaml.",
 )
+
+
+def _echo(message: object = "", **options: Any) -> None:
+    """``click.echo`` for everything the commands print: values from content reach the
+    terminal with their control characters escaped (errors.printable_lines)."""
+    click.echo(printable_lines(str(message)), **options)
 
 
 def _check_url(value: str | None) -> str | None:
@@ -88,12 +95,12 @@ class Failure(click.ClickException):
     exit_code = 1
 
     def __init__(self, error: PlaybookError) -> None:
-        super().__init__(error.format_message())
+        super().__init__(printable_lines(error.format_message()))
         self.located = error.located
 
     def show(self, file: object = None) -> None:
         if self.located:
-            click.echo(self.message, err=True)
+            _echo(self.message, err=True)
         else:
             super().show()
 
@@ -106,7 +113,9 @@ class _Command(click.Command):
         try:
             return super().invoke(ctx)
         except UnknownPlaybook as error:
-            raise click.BadParameter(error.message, ctx=ctx, param_hint="'--playbook'") from None
+            raise click.BadParameter(
+                printable_lines(error.message), ctx=ctx, param_hint="'--playbook'"
+            ) from None
         except PlaybookError as error:
             raise Failure(error) from None
 
@@ -137,7 +146,7 @@ def validate(root: Path, strict: bool) -> None:
         raise LinkProblems(links)
     warnings = project_left_out_warnings(project)
     for line in warnings:
-        click.echo(f"WARNING -  {line}", err=True)
+        _echo(f"WARNING -  {line}", err=True)
     if strict and warnings:
         plural = "s" if len(warnings) != 1 else ""
         raise PlaybookError(f"Aborted with {len(warnings)} warning{plural} in strict mode!")
@@ -148,7 +157,7 @@ def validate(root: Path, strict: bool) -> None:
     }
     items = sum(len(p.checklist) + len(p.assessment.questions) for p in practices.values())
     playbooks = len(project.playbooks)
-    click.echo(
+    _echo(
         f"OK: {playbooks} playbook{'s' * (playbooks != 1)}, {len(practices)} practices, "
         f"{items} checklist items and questions checked."
     )
@@ -229,7 +238,7 @@ def build(
         ]
     engine_name = "Zensical" if engine == "zensical" else "MkDocs"
     for report in reports:
-        click.echo(
+        _echo(
             f"Built playbook '{report.render.playbook}' ({report.render.pages} pages) into "
             f"{report.site_dir} in {report.render.seconds + report.mkdocs_seconds:.1f} s "
             f"(playbook {report.render.seconds:.2f} s, {engine_name} "
@@ -262,10 +271,8 @@ def render(root: Path, name: str, out_dir: Path | None, engine: str) -> None:
         *located_link_warnings(report.link_warnings, project.content_for(name)),
         *left_out_warnings(project, name),
     ]:
-        click.echo(f"WARNING -  {line}", err=True)
-    click.echo(
-        f"Wrote {report.pages} pages; build them with: {engine} build -f {report.config_file}"
-    )
+        _echo(f"WARNING -  {line}", err=True)
+    _echo(f"Wrote {report.pages} pages; build them with: {engine} build -f {report.config_file}")
 
 
 @main.command()
@@ -302,7 +309,7 @@ def list_playbooks(root: Path) -> None:
     project = _load(root)
     for name, playbook in sorted(project.playbooks.items()):
         practices = playbook.practices
-        click.echo(
+        _echo(
             f"{name}: {playbook.model.site.name} ({len(practices)} practice"
             f"{'s' * (len(practices) != 1)}, {display_path(playbook.path)})"
         )
@@ -310,7 +317,7 @@ def list_playbooks(root: Path) -> None:
         for loaded in practices:
             practice = loaded.model
             items, questions = len(practice.checklist), len(practice.assessment.questions)
-            click.echo(
+            _echo(
                 f"  {practice.id:<{width}}  {practice.title}: {items} checklist item"
                 f"{'s' * (items != 1)}, {questions} question{'s' * (questions != 1)}"
             )
@@ -335,12 +342,12 @@ def schema_command(kind: str | None, out_dir: Path | None, force: bool) -> None:
     if out_dir is None:
         if kind is None:
             raise click.UsageError(f"name a KIND ({', '.join(KINDS)}) or give --out DIR")
-        click.echo(schema_text(kind), nl=False)
+        _echo(schema_text(kind), nl=False)
         return
     kinds = [kind] if kind else KINDS
     written = write_schemas(out_dir, kinds, replace=force)
     for path in written:
-        click.echo(f"Wrote {display_path(path)}")
+        _echo(f"Wrote {display_path(path)}")
 
 
 @main.command(name="strings")
@@ -366,7 +373,7 @@ def strings_command(output: str, language: str) -> None:
     placeholders of the English one. `--format yaml` prints a block ready to paste.
     """
     chosen = None if language == "en" else language
-    click.echo(strings_yaml(chosen) if output == "yaml" else strings_table(chosen), nl=False)
+    _echo(strings_yaml(chosen) if output == "yaml" else strings_table(chosen), nl=False)
 
 
 @main.command()
@@ -379,7 +386,5 @@ def new(folder: Path) -> None:
     GitHub Pages and GitLab Pages. Existing files are never overwritten.
     """
     scaffold = create_project(folder)
-    click.echo(
-        f"Created a playbook project in {display_path(folder)} ({len(scaffold.files)} files)."
-    )
-    click.echo(f"Next: {next_step(folder)}")
+    _echo(f"Created a playbook project in {display_path(folder)} ({len(scaffold.files)} files).")
+    _echo(f"Next: {next_step(folder)}")

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from .errors import PlaybookError
+from .errors import PlaybookError, printable
 from .links import page_url
 from .loader import SourceMap
 from .mkdocs_log import mkdocs_logging
@@ -113,7 +113,7 @@ def run_zensical(
         detail = "\n".join(messages[-20:])
         raise PlaybookError(f"Zensical stopped with exit status {result.returncode}:\n{detail}")
     for line in messages:
-        print(line, file=sys.stderr)
+        print(printable(line), file=sys.stderr)
     missing = [
         page for page in pages if not (output / _output_file(page, directory_urls)).is_file()
     ]

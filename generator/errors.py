@@ -37,8 +37,16 @@ class Location(NamedTuple):
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
-def _printable(text: str) -> str:
+def printable(text: str) -> str:
+    """``text`` on one line with every character in ``_UNPRINTABLE`` escaped (``\\x1b``)."""
     return _UNPRINTABLE.sub(lambda found: found.group().encode("unicode_escape").decode(), text)
+
+
+def printable_lines(text: str) -> str:
+    """``text`` for a terminal or a log: its line breaks kept, every other control character
+    escaped, so that no value from content can move the cursor, retitle a window or clear
+    the screen of whoever runs the tool."""
+    return "\n".join(printable(line) for line in text.split("\n"))
 
 
 @dataclass(frozen=True, order=True)
@@ -51,8 +59,8 @@ class Problem:
 
     def __str__(self) -> str:
         if self.key_path:
-            return _printable(f"{self.location}: {self.key_path}: {self.message}")
-        return _printable(f"{self.location}: {self.message}")
+            return printable(f"{self.location}: {self.key_path}: {self.message}")
+        return printable(f"{self.location}: {self.message}")
 
 
 def format_key_path(path: Iterable[str | int]) -> str:
@@ -149,7 +157,7 @@ class LinkProblems(PlaybookError):
 
     def __init__(self, lines: Sequence[str]) -> None:
         self.lines = list(lines)
-        super().__init__("\n".join(_printable(line) for line in self.lines))
+        super().__init__("\n".join(printable(line) for line in self.lines))
 
     def format_message(self) -> str:
         count = len(self.lines)

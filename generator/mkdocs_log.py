@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from .content import Content
-from .errors import Location
+from .errors import Location, printable_lines
 from .links import LinkWarning
 from .loader import SourceMap
 from .render import PRACTICE_FOLDER
@@ -90,6 +90,14 @@ class _LocateLinks(logging.Filter):
         return True
 
 
+class _PrintableFormatter(logging.Formatter):
+    """MkDocs' format, with every control character a value from content may bring escaped
+    (errors.printable_lines): a title or a link is never a terminal's escape sequence."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return printable_lines(super().format(record))
+
+
 @contextlib.contextmanager
 def mkdocs_logging(
     verbose: bool = False, sources: Mapping[str, Sequence[SourceMap]] | None = None
@@ -98,7 +106,7 @@ def mkdocs_logging(
     about links on pages made from ``sources`` start with the YAML location."""
     logger = logging.getLogger("mkdocs")
     handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    handler.setFormatter(_PrintableFormatter("%(levelname)-7s -  %(message)s"))
     handler.setLevel(logging.INFO if verbose else logging.WARNING)
     if sources:
         handler.addFilter(_LocateLinks(sources))
@@ -130,5 +138,6 @@ def log_link_warnings(
     warnings; returns how many there were."""
     lines = [*located_link_warnings(warnings, content), *others]
     for line in lines:
-        logging.getLogger(_OWN_LOGGER).warning(line)
+        # Escaped here too: under `mkdocs build` MkDocs' own handler prints it.
+        logging.getLogger(_OWN_LOGGER).warning(printable_lines(line))
     return len(lines)

@@ -24,7 +24,7 @@ from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 
 from .docs_tree import render_docs_tree, resolve_playbook_name
-from .errors import ContentError, PlaybookError
+from .errors import ContentError, PlaybookError, printable_lines
 from .mkdocs_log import log_link_warnings, mkdocs_logging
 from .project import load_project
 
@@ -123,12 +123,12 @@ class PreviewBuilder:
         try:
             self.build()
         except PlaybookError as error:
-            print(error.format_message(), file=sys.stderr)
+            print(printable_lines(error.format_message()), file=sys.stderr)
             problems = _problem_lines(error)
         except Exception as error:  # noqa: BLE001 (whatever fails, the server must go on)
             # The engine's own failures on generated pages: said in one line, no traceback.
             message = f"the site could not be built: {_problem_lines(error)[0]}"
-            print(f"Error: {message}", file=sys.stderr)
+            print(printable_lines(f"Error: {message}"), file=sys.stderr)
             problems = [message]
         else:
             return []
