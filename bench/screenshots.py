@@ -61,7 +61,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-#: What `playbook build --project` reads (as tests/conftest.py copies it).
+#: What `playbook build --project` reads (as copy_project in tests/support/projects.py copies it).
 PROJECT_PARTS = ("content", "playbooks", "mkdocs.yml")
 PRACTICE = "listen"
 ABOUT = "my manager"
@@ -121,7 +121,7 @@ def copy_project(project: Path, destination: Path) -> Path:
 
 
 def build(project: Path, site: Path, url: str, engine: str) -> None:
-    """`playbook build --strict` for ``url``, as tests/browser_support.py's build_for does."""
+    """`playbook build --strict` for ``url``, as tests/support/browser.py's build_for does."""
     command = [str(PLAYBOOK), "build", "--strict", "--site-url", url, "--site-dir", str(site)]
     command += ["--project", str(project), "--engine", engine]
     result = subprocess.run(command, capture_output=True, text=True, timeout=300)

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import (
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from support.browser import (
     CHROMIUM,
     CHROMIUM_ARGS,
     DEFAULT_ENGINE,
@@ -24,7 +25,7 @@ from browser_support import (
     local_server,
     missing_prerequisites,
 )
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from support.projects import copy_project
 
 from generator.build import build_site
 
@@ -76,15 +77,6 @@ def built_site(repo_root: Path, tmp_path_factory: pytest.TempPathFactory) -> Pat
     )
     assert report.site_dir == site.resolve()
     return site
-
-
-def copy_project(repo_root: Path, destination: Path) -> Path:
-    """A private copy of the project, so a test can break it or build it without side effects."""
-    destination.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(repo_root / "content", destination / "content")
-    shutil.copytree(repo_root / "playbooks", destination / "playbooks")
-    shutil.copy2(repo_root / "mkdocs.yml", destination / "mkdocs.yml")
-    return destination
 
 
 @pytest.fixture

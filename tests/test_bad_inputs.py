@@ -1,7 +1,7 @@
 """Broken and hostile input never crashes the tool: exit 1, exact located messages, quickly.
 
 Each folder under tests/bad_inputs/ is one case: ``files/``, laid over the small valid project
-of minimal_project.py, and ``expected.txt``, the exact error output of ``playbook validate``.
+of support/projects.py, and ``expected.txt``, the exact error output of ``playbook validate``.
 Cases that are large, binary or made of symbolic links have no ``files/``: GENERATED below
 writes them at run time. Each case runs the real command: in this process through Click's
 test runner, or, for the cases that could hang or blow up (HOSTILE), in a child process that
@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from minimal_project import PRACTICE, write_minimal_project
+from support.projects import PRACTICE, write_minimal_project
 
 from generator.cli import main
 

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import (
+from playwright.sync_api import Page, expect
+from support.browser import (
     PageLog,
     ServedSite,
     format_violations,
@@ -25,7 +26,6 @@ from browser_support import (
     stored_entries,
     undated,
 )
-from playwright.sync_api import Page, expect
 
 from generator import schema
 from generator.content import Content

@@ -17,9 +17,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from browser_support import PageLog, playbook_executable, stored_entries
-from conftest import copy_project
 from playwright.sync_api import Browser, Page, expect
+from support.browser import PageLog, playbook_executable, stored_entries
+from support.projects import copy_project
 
 from generator.content import Content
 from generator.validate import load_project

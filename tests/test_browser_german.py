@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser_support import PageLog, base_url_of, build_for, local_server
 from playwright.sync_api import Browser, Page, expect
+from support.browser import PageLog, base_url_of, build_for, local_server
 
 from generator.ui import ALL_STRINGS, PLACEHOLDER, translation
 

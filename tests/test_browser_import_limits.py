@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import REPO_ROOT, ServedSite, build_for, stored_entries
-from minimal_project import write_minimal_project
 from playwright.sync_api import Page, expect
+from support.browser import REPO_ROOT, ServedSite, build_for, stored_entries
+from support.projects import write_minimal_project
 
 from generator.ui import DEFAULT_STRINGS
 

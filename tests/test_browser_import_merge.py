@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import ServedSite, stored_entries
 from playwright.sync_api import Page, expect
+from support.browser import ServedSite, stored_entries
 
 from generator.content import Content
 from generator.ui import DEFAULT_STRINGS

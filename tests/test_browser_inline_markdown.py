@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from browser_support import DEFAULT_ENGINE, PageLog, base_url_of, build_for, local_server
-from minimal_project import write_minimal_project
 from playwright.sync_api import Browser, Page
+from support.browser import DEFAULT_ENGINE, PageLog, base_url_of, build_for, local_server
+from support.projects import write_minimal_project
 
 pytestmark = pytest.mark.browser
 

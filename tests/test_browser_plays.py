@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from browser_support import ServedSite, format_violations, run_axe
 from playwright.sync_api import Page, expect
+from support.browser import ServedSite, format_violations, run_axe
 
 from generator.content import Content
 from generator.ui import DEFAULT_STRINGS

@@ -16,8 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from browser_support import ServedSite
 from playwright.sync_api import Page, expect
+from support.browser import ServedSite
 
 from generator.content import Content
 from generator.validate import load_project

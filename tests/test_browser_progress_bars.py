@@ -13,8 +13,8 @@ import base64
 from collections.abc import Callable
 
 import pytest
-from browser_support import format_violations, run_axe
 from playwright.sync_api import Locator, Page, expect
+from support.browser import format_violations, run_axe
 
 pytestmark = pytest.mark.browser
 

@@ -16,8 +16,8 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from browser_support import ServedSite
 from playwright.sync_api import Page, expect
+from support.browser import ServedSite
 
 from generator.content import Content
 from generator.ui import DEFAULT_STRINGS, PAGE_STRINGS

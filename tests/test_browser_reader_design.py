@@ -17,8 +17,8 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from browser_support import ServedSite, format_violations, run_axe
 from playwright.sync_api import Page, expect
+from support.browser import ServedSite, format_violations, run_axe
 
 from generator.content import Content
 from generator.validate import load_project

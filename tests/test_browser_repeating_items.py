@@ -13,9 +13,9 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 import pytest
-from browser_support import ServedSite, build_for, stored_entries
-from minimal_project import write_minimal_project
 from playwright.sync_api import Locator, Page, expect
+from support.browser import ServedSite, build_for, stored_entries
+from support.projects import write_minimal_project
 
 pytestmark = pytest.mark.browser
 

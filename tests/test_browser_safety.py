@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser_support import (
+from playwright.sync_api import Browser, Page
+from support.browser import (
     ALL_ELEMENTS_JS,
     ENGINES,
     PageLog,
@@ -21,8 +22,7 @@ from browser_support import (
     local_server,
     search,
 )
-from hostile_project import write_hostile_project
-from playwright.sync_api import Browser, Page
+from support.projects import write_hostile_project
 
 pytestmark = pytest.mark.browser
 

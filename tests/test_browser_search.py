@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser_support import ServedSite, search
 from playwright.sync_api import Locator, Page, expect
+from support.browser import ServedSite, search
 
 pytestmark = [pytest.mark.browser, pytest.mark.every_engine]
 

@@ -28,11 +28,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from browser_support import ALL_ELEMENTS_JS, ENGINES, REPO_ROOT, PageLog, base_url_of, local_server
 from click.testing import CliRunner
 from playwright.sync_api import Browser, Dialog, Page
 from playwright.sync_api import Error as PlaywrightError
-from security_corpus import (
+from support.browser import ALL_ELEMENTS_JS, ENGINES, REPO_ROOT, PageLog, base_url_of, local_server
+from support.corpus import (
     BENIGN,
     KINDS,
     PAGES,

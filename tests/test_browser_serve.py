@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, expect
-from test_serve import LISTEN, fetch, replace_in, serving
+from support.projects import LISTEN
+from support.serve import fetch, replace_in, serving
 
 from generator.serve import NOTICE_ID
 

@@ -8,8 +8,8 @@ first: each page's heading. Run ``bash tests/setup.sh`` once to install Chromium
 from __future__ import annotations
 
 import pytest
-from browser_support import ServedSite
 from playwright.sync_api import Page, expect
+from support.browser import ServedSite
 
 pytestmark = [pytest.mark.browser, pytest.mark.every_engine]
 

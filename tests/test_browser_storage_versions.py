@@ -18,8 +18,8 @@ from typing import Any
 
 import pytest
 import yaml
-from browser_support import PageLog, ServedSite, build_for, stored_entries, undated
 from playwright.sync_api import Page, expect
+from support.browser import PageLog, ServedSite, build_for, stored_entries, undated
 
 from generator import schema
 from generator.content import Content

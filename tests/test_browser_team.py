@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import PageLog, ServedSite, format_violations, run_axe, stored_entries
 from playwright.sync_api import Page, expect
+from support.browser import PageLog, ServedSite, format_violations, run_axe, stored_entries
 
 from generator import schema, team
 from generator.content import Content

@@ -14,36 +14,13 @@ from pathlib import Path
 import click
 import pytest
 import yaml
-from click.testing import CliRunner, Result
+from support.cli import assert_exit, run, snapshot
+from support.projects import LISTEN
 
 from generator.cli import main
 from generator.project import load_project
 from generator.render import render_site
 from generator.site_folder import MARKER
-
-LISTEN = Path("content") / "practices" / "listen.yaml"
-
-
-def run(*args: str | Path) -> Result:
-    return CliRunner().invoke(main, [str(arg) for arg in args], prog_name="playbook")
-
-
-def assert_exit(result: Result, code: int) -> None:
-    """Exit ``code`` through Click, not through an exception escaping the command."""
-    assert result.exit_code == code, result.output
-    if code:
-        # CliRunner catches a crash and reports exit code 1 too: tell the two apart.
-        assert isinstance(result.exception, SystemExit), repr(result.exception)
-    assert "Traceback" not in result.output
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {
-        path.relative_to(folder).as_posix(): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
-
 
 # --- validate ---------------------------------------------------------------------------------
 

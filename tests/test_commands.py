@@ -11,7 +11,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from test_cli import assert_exit, run, snapshot
+from support.cli import assert_exit, run, snapshot
 
 from generator.json_schema import KINDS
 from generator.site_folder import MARKER

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from test_cli import assert_exit, run
+from support.cli import assert_exit, run
 
 from generator.engines import ZENSICAL_VERSION
 

@@ -18,8 +18,8 @@ from typing import Any
 
 import pytest
 import yaml
-from minimal_project import write_minimal_project
 from pydantic import BaseModel
+from support.projects import write_minimal_project
 
 from generator import schema
 from generator.errors import ContentError, format_key_path

@@ -7,9 +7,8 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import pytest
-from minimal_project import write_minimal_project
+from support.projects import problems, write_minimal_project
 
-from generator.errors import ContentError
 from generator.images import MAX_IMAGE_BYTES, SVG_NS, ImageRefused, published_image
 from generator.project import load_project
 
@@ -250,12 +249,6 @@ def with_logo(root: Path, name: str, data: bytes, key: str = "logo") -> None:
                      f"for tests.\n  {key}: ../images/{name}\n"),
         encoding="utf-8",
     )  # fmt: skip
-
-
-def problems(root: Path) -> list[str]:
-    with pytest.raises(ContentError) as caught:
-        load_project(root)
-    return [str(problem) for problem in caught.value.problems]
 
 
 def test_an_svg_logo_with_a_document_type_is_a_located_problem(project: Path) -> None:

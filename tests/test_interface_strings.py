@@ -13,8 +13,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from minimal_project import write_minimal_project
-from test_cli import assert_exit, run
+from support.cli import assert_exit, run
+from support.projects import write_minimal_project
 
 from generator.json_schema import json_schema
 from generator.settings import known_languages

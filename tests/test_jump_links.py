@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from minimal_project import write_minimal_project
+from support.projects import write_minimal_project
 
 from generator.project import load_project
 from generator.render import Titles, _environment, render_practice_page

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from minimal_project import write_minimal_project
+from support.projects import write_minimal_project
 
 from generator.cli import main
 

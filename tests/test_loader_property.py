@@ -1,7 +1,7 @@
 """Whatever text is in a file, loading it either succeeds or reports located problems.
 
 Hypothesis writes arbitrary text, arbitrary bytes and mangled YAML documents into a small valid
-project (minimal_project.py): the loader must return problems, never raise, and the whole
+project (support/projects.py): the loader must return problems, never raise, and the whole
 project loader may raise nothing but the tool's own ContentError. Runs are derandomized and keep
 no example database, so every run tries the same examples.
 """
@@ -17,7 +17,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
-from minimal_project import PRACTICE, write_minimal_project
+from support.projects import PRACTICE, write_minimal_project
 
 from generator.errors import ContentError, display_path
 from generator.loader import load_document

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
-from test_cli import assert_exit, run
+from support.cli import assert_exit, run
 
 
 def test_a_broken_link_in_a_field_is_located_in_its_yaml(

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from minimal_project import PRACTICE, write_minimal_project
+from support.projects import PRACTICE, write_minimal_project
 
 from generator.docs_tree import render_docs_tree
 from generator.project import load_project

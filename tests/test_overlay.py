@@ -1,7 +1,7 @@
 """Playbooks that extend other playbooks: resolution (golden files) and every mistake's message.
 
 Each folder under tests/overlays/ holds ``input/`` (files copied over the small project of
-minimal_project.py) and ``resolved.yaml``, the playbook as resolved, side by side. Regenerate
+support/projects.py) and ``resolved.yaml``, the playbook as resolved, side by side. Regenerate
 the resolved files with ``pytest --update-golden`` after an intended change, and review them.
 """
 
@@ -14,9 +14,8 @@ from typing import Any
 
 import pytest
 import yaml
-from minimal_project import PRACTICE, write_minimal_project
+from support.projects import PRACTICE, problems, write_minimal_project
 
-from generator.errors import ContentError
 from generator.project import Project, load_project
 
 CASES = Path(__file__).parent / "overlays"
@@ -29,12 +28,6 @@ def project_with(tmp_path: Path, files: dict[str, str]) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(textwrap.dedent(text), encoding="utf-8")
     return root
-
-
-def problems(root: Path) -> list[str]:
-    with pytest.raises(ContentError) as caught:
-        load_project(root)
-    return [str(problem) for problem in caught.value.problems]
 
 
 def resolved(project: Project, name: str) -> dict[str, Any]:

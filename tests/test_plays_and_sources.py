@@ -9,9 +9,8 @@ import re
 from pathlib import Path
 
 import pytest
-from minimal_project import write_minimal_project
+from support.projects import edit, problems, write_minimal_project
 
-from generator.errors import ContentError
 from generator.json_schema import json_schema
 from generator.project import load_project
 from generator.render import render_site
@@ -79,19 +78,6 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     )
     practice.write_text(text + PLAY, encoding="utf-8")
     return root
-
-
-def edit(root: Path, relative: str, old: str, new: str) -> None:
-    path = root / relative
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {relative}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def problems(root: Path) -> list[str]:
-    with pytest.raises(ContentError) as caught:
-        load_project(root)
-    return [str(problem) for problem in caught.value.problems]
 
 
 def pages(root: Path) -> dict[str, str]:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from minimal_project import PRACTICE
+from support.projects import PRACTICE
 
 from generator.build import build_site
 from generator.render import NAV_SECTIONS_ABOVE

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import markdown
 import pytest
-from minimal_project import write_minimal_project
+from support.projects import write_minimal_project
 
 from generator.project import load_project
 from generator.render import Titles, render_practice_page

@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 import yaml
-from conftest import copy_project
-from test_cli import assert_exit, run, snapshot
+from support.cli import assert_exit, run, snapshot
+from support.projects import copy_project
 
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 

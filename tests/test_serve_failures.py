@@ -6,7 +6,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_serve import LISTEN, fetch, replace_in, serving
+from support.projects import LISTEN
+from support.serve import fetch, replace_in, serving
 
 from generator.serve import NOTICE_ID
 

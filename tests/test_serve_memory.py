@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from minimal_project import write_minimal_project
+from support.projects import write_minimal_project
 
 from generator.mkdocs_log import mkdocs_logging
 from generator.serve import PreviewBuilder

@@ -9,8 +9,8 @@ import struct
 from pathlib import Path
 
 import pytest
-from conftest import copy_project
-from test_cli import assert_exit, run, snapshot
+from support.cli import assert_exit, run, snapshot
+from support.projects import copy_project
 
 from generator.site_folder import MARKER
 

@@ -18,8 +18,14 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
-from security_corpus import DEFAULT_MKDOCS_TEXT, PAGES, put, skeleton, write_project
-from test_text_field_payloads import free_text_slots
+from support.corpus import (
+    DEFAULT_MKDOCS_TEXT,
+    PAGES,
+    free_text_slots,
+    put,
+    skeleton,
+    write_project,
+)
 
 from generator.cli import main
 from generator.content import ATTRIBUTE_LIST

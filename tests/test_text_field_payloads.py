@@ -1,65 +1,39 @@
 """Every free-text field of the schema, found by walking the pydantic models, with payloads.
 
 Free text is a ``str`` field whose shape nothing checks (no pattern, no validator, and, where
-the schema names the kind, a text or Markdown kind); fields whose shape is checked (ids, tags,
-urls, paths, languages, colours) are tests/test_field_payloads.py's. For each payload, one
-project has it in every free-text field at once, optional fields included; the built pages
-are read with html.parser and must hold nothing that runs code and no element, id, class or
-attribute beyond those the same project builds without payloads, and the payload's marker
-must show as text on every page.
+the schema names the kind, a text or Markdown kind; the walker is tests/support/corpus.py's);
+fields whose shape is checked (ids, tags, urls, paths, languages, colours) are
+tests/test_field_payloads.py's. For each payload, one project has it in every free-text field
+at once, optional fields included; the built pages are read with html.parser and must hold
+nothing that runs code and no element, id, class or attribute beyond those the same project
+builds without payloads, and the payload's marker must show as text on every page.
 """
 
 from __future__ import annotations
 
-import types
-from collections.abc import Iterator
 from copy import deepcopy
 from pathlib import Path
-from typing import Annotated, Any, Union, get_args, get_origin
 
 import pytest
 from click.testing import CliRunner
-from pydantic import BaseModel
-from security_corpus import (
+from support.corpus import (
     BENIGN,
     DEFAULT_MKDOCS_TEXT,
+    FILE_MODELS,
     PAGES,
+    KeyPath,
     Payload,
     by_name,
     compare_with_baseline,
+    free_text_slots,
     put,
     scan_page,
     skeleton,
+    walk_model,
     write_project,
 )
 
-from generator import schema
 from generator.cli import main
-
-KeyPath = tuple[str | int, ...]
-
-#: The models of a project's files that stand alone (no ``extend``), by file.
-FILE_MODELS: dict[str, type[BaseModel]] = {
-    "content/practices/alpha.yaml": schema.Practice,
-    "content/practices/beta.yaml": schema.Practice,
-    "content/scales.yaml": schema.Scales,
-    "content/health-check.yaml": schema.HealthCheck,
-    "content/troubleshooting.yaml": schema.Troubleshooting,
-    "content/home.yaml": schema.Home,
-    "content/sources.yaml": schema.Sources,
-    "playbooks/default.yaml": schema.Playbook,
-}
-
-#: Free text by type in an older schema, checked by validation instead (paths, languages,
-#: colours): left to the tests of constrained fields.
-CHECKED_ELSEWHERE = {
-    "Playbook.content",
-    "Playbook.language",
-    "SiteSettings.logo",
-    "SiteSettings.favicon",
-    "Palette.primary",
-    "Palette.accent",
-}
 
 #: Every free-text field. A field added to the schema shows up here as a difference.
 FREE_TEXT_FIELDS = {
@@ -103,75 +77,6 @@ PAYLOAD_NAMES = [
     "plain-attribute",
     "jinja-like",
 ]
-
-
-def _is_free_text(metadata: list[Any]) -> bool:
-    for item in metadata:
-        kind = getattr(item, "name", None) if type(item).__name__ == "FieldKind" else None
-        if kind is not None:
-            return kind in getattr(schema, "FREE_TEXT_KINDS", {"text", "markdown"})
-        if getattr(item, "pattern", None) or type(item).__name__.endswith("Validator"):
-            return False
-    return True
-
-
-def _walk(
-    annotation: Any,
-    metadata: list[Any],
-    value: Any,
-    path: KeyPath,
-    owner: str,
-    found: dict[str, list[KeyPath]],
-) -> None:
-    """Record in ``found`` (field -> key paths) every free-text value under ``value``; with
-    ``value`` None, only which free-text fields the annotation declares."""
-    origin = get_origin(annotation)
-    if origin is Annotated:
-        base, *extra = get_args(annotation)
-        _walk(base, [*metadata, *extra], value, path, owner, found)
-    elif origin in (Union, types.UnionType):
-        for option in get_args(annotation):
-            if option is not type(None):
-                _walk(option, metadata, value, path, owner, found)
-    elif origin is list:
-        (item,) = get_args(annotation)
-        for index, entry in enumerate(value if isinstance(value, list) else [None]):
-            _walk(item, [], entry, (*path, index), owner, found)
-    elif origin is dict:
-        _, item = get_args(annotation)
-        for key in value if isinstance(value, dict) else [None]:
-            entry = value[key] if isinstance(value, dict) else None
-            _walk(item, [], entry, (*path, str(key)), owner, found)
-    elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        if value is None or isinstance(value, dict):
-            walk_model(annotation, value, path, found)
-    elif annotation is str and owner not in CHECKED_ELSEWHERE and _is_free_text(metadata):
-        paths = found.setdefault(owner, [])
-        if isinstance(value, str):
-            paths.append(path)
-
-
-def walk_model(
-    model: type[BaseModel],
-    data: dict[str, Any] | None,
-    path: KeyPath,
-    found: dict[str, list[KeyPath]],
-) -> None:
-    for name, info in model.model_fields.items():
-        value = None if data is None else data.get(name)
-        if data is not None and value is None:
-            continue
-        owner = f"{model.__name__}.{name}"
-        _walk(info.annotation, list(info.metadata), value, (*path, name), owner, found)
-
-
-def free_text_slots(files: dict[str, dict[str, object]]) -> Iterator[tuple[str, KeyPath]]:
-    for file, model in FILE_MODELS.items():
-        found: dict[str, list[KeyPath]] = {}
-        walk_model(model, files[file], (), found)
-        for paths in found.values():
-            for path in paths:
-                yield file, path
 
 
 def test_the_walker_finds_every_free_text_field_and_the_project_fills_each() -> None:

@@ -6,8 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from support.projects import LISTEN
+
 PLAYBOOK = Path(sys.executable).with_name("playbook")
-LISTEN = Path("content/practices/listen.yaml")
 # In a field both playbooks show as written (peers.yaml rewrites much of listen, not this).
 FIELD = "  customers: |\n"
 BROKEN = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from minimal_project import write_minimal_project
+from support.projects import edit, problems, write_minimal_project
 
 from generator.build import build_all, build_site
 from generator.errors import ContentError
@@ -18,19 +18,6 @@ ALPHA = "content/practices/alpha.yaml"
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)  # messages name files relative to the working folder
     return write_minimal_project(tmp_path)
-
-
-def edit(root: Path, relative: str, old: str, new: str) -> None:
-    path = root / relative
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {relative}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def problems(root: Path) -> list[str]:
-    with pytest.raises(ContentError) as caught:
-        load_project(root)
-    return [str(problem) for problem in caught.value.problems]
 
 
 def test_the_minimal_project_is_valid(project: Path) -> None:

@@ -22,8 +22,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from browser_support import REPO_ROOT, PageLog, base_url_of, local_server
 from playwright.sync_api import Browser, expect
+from support.browser import PageLog, base_url_of, local_server
+from support.cli import snapshot
+from support.projects import REPO_ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -123,14 +125,6 @@ def gitlab_build_lines(project: Path) -> list[str]:
     assert job["variables"]["PIP_CACHE_DIR"] == "$CI_PROJECT_DIR/.cache/pip"
     assert job["script"][0] == "pip install -r requirements.txt"
     return [str(line) for line in job["script"][1:]]
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {
-        path.relative_to(folder).as_posix(): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
 
 
 @pytest.mark.parametrize("service", ["github", "gitlab"])

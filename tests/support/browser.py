@@ -1,9 +1,9 @@
 """Browser tests' support: the built site on a local server, and what a page did in Chromium.
 
 The fixtures in conftest.py use these pieces; tests use ``ServedSite``, ``PageLog``, ``run_axe``
-and ``format_violations``. Chromium is Debian's (/usr/bin/chromium), never a Playwright
-download, and axe-core comes from npm into tests/browser/node_modules/:
-``bash tests/setup.sh`` installs both.
+and ``format_violations``, and the reader's actions and stored data at the end of this module.
+Chromium is Debian's (/usr/bin/chromium), never a Playwright download, and axe-core comes from
+npm into tests/browser/node_modules/: ``bash tests/setup.sh`` installs both.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ from typing import Any
 
 from playwright.sync_api import BrowserContext, ConsoleMessage, Error, Locator, Page, Route
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+from support.projects import REPO_ROOT
+
 CHROMIUM = Path("/usr/bin/chromium")
 AXE_SCRIPT = REPO_ROOT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
 SETUP_HINT = "run `bash tests/setup.sh` to install it"

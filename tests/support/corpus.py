@@ -27,15 +27,28 @@ have itself, and nothing anywhere may run code.
 from __future__ import annotations
 
 import re
+import types
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 import yaml
+from pydantic import BaseModel
 
+from generator import schema
 from generator.render import heading_slug
+from support.projects import (
+    HEALTH_CHECK,
+    HOME,
+    PLAYBOOK,
+    PRACTICE,
+    REPO_ROOT,
+    SCALES,
+    TROUBLESHOOTING,
+)
 
 Kind = Literal["inline", "block", "plain", "tag", "url", "file_name", "colour"]
 Outcome = Literal["inert", "rejected"]
@@ -580,17 +593,8 @@ class Slot:
 
 
 def skeleton() -> dict[str, dict[str, object]]:
-    """The small valid project of minimal_project.py with every optional field filled in and
+    """The small valid project of support/projects.py with every optional field filled in and
     every interface string set, as data keyed by file."""
-    from minimal_project import (
-        HEALTH_CHECK,
-        HOME,
-        PLAYBOOK,
-        PRACTICE,
-        SCALES,
-        TROUBLESHOOTING,
-    )
-
     from generator.ui import ALL_STRINGS
 
     files: dict[str, dict[str, object]] = {
@@ -767,4 +771,106 @@ def write_project(root: Path, files: dict[str, dict[str, object]], mkdocs: str) 
 
 
 #: The repository's own mkdocs.yml: the look a coach gets by default.
-DEFAULT_MKDOCS_TEXT = (Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text("utf-8")
+DEFAULT_MKDOCS_TEXT = (REPO_ROOT / "mkdocs.yml").read_text("utf-8")
+
+
+# --- every free-text field of the schema ---------------------------------------------------------
+#
+# Free text is a ``str`` field whose shape nothing checks (no pattern, no validator, and, where
+# the schema names the kind, a text or Markdown kind), found by walking the pydantic models.
+
+#: A key path into a file's data, as the walker records it.
+KeyPath = Path_
+
+#: The models of a project's files that stand alone (no ``extend``), by file.
+FILE_MODELS: dict[str, type[BaseModel]] = {
+    "content/practices/alpha.yaml": schema.Practice,
+    "content/practices/beta.yaml": schema.Practice,
+    "content/scales.yaml": schema.Scales,
+    "content/health-check.yaml": schema.HealthCheck,
+    "content/troubleshooting.yaml": schema.Troubleshooting,
+    "content/home.yaml": schema.Home,
+    "content/sources.yaml": schema.Sources,
+    "playbooks/default.yaml": schema.Playbook,
+}
+
+#: Free text by type in an older schema, checked by validation instead (paths, languages,
+#: colours): left to the tests of constrained fields.
+CHECKED_ELSEWHERE = {
+    "Playbook.content",
+    "Playbook.language",
+    "SiteSettings.logo",
+    "SiteSettings.favicon",
+    "Palette.primary",
+    "Palette.accent",
+}
+
+
+def _is_free_text(metadata: list[Any]) -> bool:
+    for item in metadata:
+        kind = getattr(item, "name", None) if type(item).__name__ == "FieldKind" else None
+        if kind is not None:
+            return kind in getattr(schema, "FREE_TEXT_KINDS", {"text", "markdown"})
+        if getattr(item, "pattern", None) or type(item).__name__.endswith("Validator"):
+            return False
+    return True
+
+
+def _walk(
+    annotation: Any,
+    metadata: list[Any],
+    value: Any,
+    path: KeyPath,
+    owner: str,
+    found: dict[str, list[KeyPath]],
+) -> None:
+    """Record in ``found`` (field -> key paths) every free-text value under ``value``; with
+    ``value`` None, only which free-text fields the annotation declares."""
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        base, *extra = get_args(annotation)
+        _walk(base, [*metadata, *extra], value, path, owner, found)
+    elif origin in (Union, types.UnionType):
+        for option in get_args(annotation):
+            if option is not type(None):
+                _walk(option, metadata, value, path, owner, found)
+    elif origin is list:
+        (item,) = get_args(annotation)
+        for index, entry in enumerate(value if isinstance(value, list) else [None]):
+            _walk(item, [], entry, (*path, index), owner, found)
+    elif origin is dict:
+        _, item = get_args(annotation)
+        for key in value if isinstance(value, dict) else [None]:
+            entry = value[key] if isinstance(value, dict) else None
+            _walk(item, [], entry, (*path, str(key)), owner, found)
+    elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        if value is None or isinstance(value, dict):
+            walk_model(annotation, value, path, found)
+    elif annotation is str and owner not in CHECKED_ELSEWHERE and _is_free_text(metadata):
+        paths = found.setdefault(owner, [])
+        if isinstance(value, str):
+            paths.append(path)
+
+
+def walk_model(
+    model: type[BaseModel],
+    data: dict[str, Any] | None,
+    path: KeyPath,
+    found: dict[str, list[KeyPath]],
+) -> None:
+    for name, info in model.model_fields.items():
+        value = None if data is None else data.get(name)
+        if data is not None and value is None:
+            continue
+        owner = f"{model.__name__}.{name}"
+        _walk(info.annotation, list(info.metadata), value, (*path, name), owner, found)
+
+
+def free_text_slots(files: dict[str, dict[str, object]]) -> Iterator[tuple[str, KeyPath]]:
+    """Every free-text value in ``files`` (a project as data, keyed by file): file, key path."""
+    for file, model in FILE_MODELS.items():
+        found: dict[str, list[KeyPath]] = {}
+        walk_model(model, files[file], (), found)
+        for paths in found.values():
+            for path in paths:
+                yield file, path
