@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
+from pydantic import BaseModel
+
 from . import schema
 from ._pydantic_errors import suggest
 from .bands import check_bands
@@ -269,6 +271,39 @@ def left_out_references(content: Content, chosen: Sequence[str]) -> list[Problem
     return sorted(check.problems, key=lambda problem: problem.location)
 
 
+def markdown_total(check: Collector, loaded: Loaded[Any]) -> None:
+    """All the Markdown fields of one entry within ``schema.MARKDOWN_FILE_LIMIT``: told at the
+    field where the total passes it."""
+    total = 0
+    for path, text in markdown_fields(loaded.model):
+        total += len(text)
+        if total > schema.MARKDOWN_FILE_LIMIT:
+            check.add(
+                loaded.source,
+                path,
+                f"the Markdown fields of this file reach {total:,} characters here; one file's "
+                f"may hold at most {schema.MARKDOWN_FILE_LIMIT:,} in all: move some of them to "
+                "a file of their own",
+            )
+            return
+
+
+def markdown_fields(model: BaseModel, path: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:
+    """Every Markdown field of ``model`` and the models in it, with its key path."""
+    for name, field in type(model).model_fields.items():
+        value = getattr(model, name)
+        key = (*path, field.alias or name)
+        if isinstance(value, str):
+            if any(getattr(kind, "name", None) == "markdown" for kind in field.metadata):
+                yield key, value
+        elif isinstance(value, BaseModel):
+            yield from markdown_fields(value, key)
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from markdown_fields(item, (*key, index))
+
+
 #: How each kind of entry of a content folder is checked.
 Check = Callable[[Collector, Any, Content], None]
 
@@ -304,6 +339,7 @@ class ProjectChecks:
                 continue
             here = Collector()
             run(here, loaded, content)
+            markdown_total(here, loaded)
             base = (replaced or {}).get(loaded.model.id) if run is check_practice else None
             if base is not None:
                 # The base practice's own mistakes are reported at the base already.

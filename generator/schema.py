@@ -123,7 +123,43 @@ _NON_EMPTY = StringConstraints(strip_whitespace=True, min_length=1)
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), FieldKind("slug")]
 Text = Annotated[str, _NON_EMPTY, FieldKind("text")]
-Markdown = Annotated[str, _NON_EMPTY, FieldKind("markdown")]
+#: The most one Markdown field may hold, and all the Markdown fields of one file together.
+#: Python-Markdown's work grows with the square of some constructs' count (reference
+#: definitions, unclosed links, definition lists, abbreviations, raw HTML) and of the text
+#: around them: these bounds keep any file under the 1 MiB limit to about a second of CPU time
+#: (README, "Security"; tests/test_markdown_cost.py). The default content's longest field holds
+#: about 2,600 characters, its largest file about 16,000 characters of text in all.
+MARKDOWN_FIELD_LIMIT = 6_000
+MARKDOWN_FILE_LIMIT = 30_000
+#: Constructs whose count is bounded in each Markdown field: what finds them, the bound, and
+#: their name in a message.
+MARKDOWN_CONSTRUCT_LIMITS = (
+    (re.compile(r"^ {0,3}\[[^\]\n]*\]:", re.MULTILINE), 20, "reference definitions ([name]: …)"),
+    (re.compile(r"^ {0,3}\*\[", re.MULTILINE), 50, "abbreviations (*[ABC]: …)"),
+    (re.compile(r"^ {0,3}:[ \t]", re.MULTILINE), 100, "definitions (lines starting with ': ')"),
+    (re.compile(r"\["), 100, "opening square brackets ([), one in each link or image"),
+    (re.compile(r"<"), 200, "opening angle brackets (<)"),
+)
+
+
+def _check_markdown_size(text: str) -> str:
+    if len(text) > MARKDOWN_FIELD_LIMIT:
+        raise _refuse(
+            f"this Markdown field holds {len(text):,} characters; one may hold at most "
+            f"{MARKDOWN_FIELD_LIMIT:,}: shorten it, or move part of it to a page of its own"
+        )
+    for pattern, limit, what in MARKDOWN_CONSTRUCT_LIMITS:
+        count = len(pattern.findall(text))
+        if count > limit:
+            raise _refuse(
+                f"this Markdown field holds {count:,} {what}; one may hold at most {limit:,}, "
+                "as the work of converting them grows faster than their number: split the "
+                "field's text, or move part of it to a page of its own"
+            )
+    return text
+
+
+Markdown = Annotated[str, _NON_EMPTY, FieldKind("markdown"), AfterValidator(_check_markdown_size)]
 Tag = Annotated[
     str,
     _NON_EMPTY,
