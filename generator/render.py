@@ -163,11 +163,19 @@ def _armour_value(value: object) -> object:
     return Markup(armour_attribute(str(value)))
 
 
+#: The browser script's element ids all start with this (``pb-import``, ``pb_team_codes``): no
+#: id made from content does, so a heading named "Pb import" cannot take the script's.
+SCRIPT_ID_PREFIX = "pb"
+
+
 def heading_slug(text: str) -> str:
-    """The id of a heading reading ``text`` (before a number makes it unique on its page)."""
+    """The id of a heading reading ``text`` (before a number makes it unique on its page):
+    never one of the theme's (they start with '_') or the script's (``SCRIPT_ID_PREFIX``)."""
     # No '_' in the id: Markdown would read "_x_" inside the attribute list as emphasis.
     slug = re.sub(r"-{2,}", "-", slugify(text, "-").replace("_", "-")).strip("-")
-    return slug if slug[:1].isalnum() else f"h-{slug}".rstrip("-")
+    if slug[:1].isalnum() and not slug.startswith(f"{SCRIPT_ID_PREFIX}-"):
+        return slug
+    return f"h-{slug}".rstrip("-")
 
 
 def _heading_text(text: object) -> str:

@@ -22,7 +22,7 @@ import yaml
 
 #: Version of what the script stores; part of every storage key and of export files. The
 #: script's own ``VERSION`` must match it; it migrates what older versions stored.
-STORAGE_VERSION = 4
+STORAGE_VERSION = 5
 
 DEFAULT_STRINGS: dict[str, str] = {
     "storage_unavailable": (
@@ -37,6 +37,7 @@ DEFAULT_STRINGS: dict[str, str] = {
     "storage_newer": (
         "Some progress was saved by a newer version of this site and is not shown here."
     ),
+    "storage_refused": "Something was too large for this site to keep, and was not saved.",
     "progress": "{done} of {total} done",
     "progress_title": "Your progress",
     "reset_checklist": "Reset checklist",
@@ -105,6 +106,7 @@ DEFAULT_STRINGS: dict[str, str] = {
         "works too). Nothing you paste leaves this browser."
     ),
     "team_added": "A code from the link was added to the team codes.",
+    "team_full": "The team codes box is full: the code from the link was not added.",
     "team_read": "Answers read: {count}.",
     "team_none": "No answers read yet.",
     "team_refused_line": "Line {line} was not read: {reason}",
@@ -174,6 +176,10 @@ DEFAULT_STRINGS: dict[str, str] = {
     "import_ask": "Import this file, exported on {date}? Nothing has changed yet.",
     "import_line": "{kind}: {file} in the file; {newer} newer in this browser or not in the file",
     "import_line_results": "{kind}: {file} in the file; {newer} in this browser only",
+    "import_line_results_full": (
+        "{kind}: {file} in the file; {newer} in this browser only, all kept by a merge, which "
+        "leaves out the {left} oldest of the file's for want of room"
+    ),
     "import_kind_checklists": "Checklists",
     "import_kind_answers": "Answers",
     "import_kind_team": "Team codes",
@@ -197,6 +203,10 @@ DEFAULT_STRINGS: dict[str, str] = {
         "That file holds data of another playbook ('{site}'): nothing was changed."
     ),
     "import_damaged": "That file is damaged (entry '{key}' is not valid): nothing was changed.",
+    "import_future": (
+        "That file holds dates after today (in entry '{key}'), which would always count as "
+        "newer: nothing was changed. Check the clock of the computer it came from."
+    ),
     "import_too_many": (
         "That file holds {count} saved items, more than the {limit} an export of this site can "
         "hold: nothing was changed."

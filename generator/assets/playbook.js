@@ -9,7 +9,7 @@
   "use strict";
   const config = window.PLAYBOOK_CONFIG || {};
   const strings = config.strings || {};
-  const VERSION = 4; // of what is stored; generator/ui.py's STORAGE_VERSION
+  const VERSION = 5; // of what is stored; generator/ui.py's STORAGE_VERSION
   // Sites on one origin (project pages of one account, say) share local storage: keys carry
   // the site's root path, as Material's own do (__md_scope), the playbook's name and VERSION.
   const SCOPE = window.__md_scope instanceof URL ? window.__md_scope.pathname : "/";
@@ -76,6 +76,7 @@
   let damaged = false;
   let discarded = false; // an older version's entry could not be carried over
   let newer = false; // a newer version of the site stored something this one cannot read
+  let refused = false; // something was too large to keep, and was not saved
   try {
     const probe = `${PREFIX}probe`;
     window.localStorage.setItem(probe, "1");
@@ -113,9 +114,27 @@
       notices();
     }
   };
-  const CHANGED = ["checklist", "answers", "team"]; // the kinds that keep when they changed
-  const write = (key, value) => store(key, JSON.stringify(CHANGED.includes(key.split(":")[0])
-    ? { ...value, changed: new Date().toISOString() } : value));
+  /* Every key is KIND:OWNER, its kind named after what it belongs to (a practice, the health
+   * check, the team page), so that no practice's id can ever name another kind's entry. */
+  const checklistOf = (practice) => `practice-checklist:${practice}`;
+  const answersOf = (practice) => `practice-answers:${practice}`;
+  const HEALTH_ANSWERS = "health-answers:health";
+  const HEALTH_HISTORY = "health-history:health";
+  const TEAM_CODES = "team-codes:health";
+  const TEAM_HISTORY = "team-history:health";
+  const CHANGED = ["practice-checklist", "practice-answers", "health-answers", "team-codes"]; // the kinds that keep when they changed
+  /* Stores `value` under `key` only if reading it back would accept it (the shapes and bounds
+   * below): what is written is never later discarded as damaged. False, with a notice, if not. */
+  const write = (key, value) => {
+    const entry = CHANGED.includes(key.split(":")[0]) ? { ...value, changed: new Date().toISOString() } : value;
+    if (!validEntry(key, entry)) {
+      refused = true;
+      notices();
+      return false;
+    }
+    store(key, JSON.stringify(entry));
+    return true;
+  };
 
   /* Each stored key's shape, exactly (no other properties), within bounds; anything else is
    * damaged and is discarded. */
@@ -132,20 +151,22 @@
   const isDate = (value) => typeof value === "string" && value.length <= 40 && !Number.isNaN(Date.parse(value));
   const isName = (value) => typeof value === "string" && value.length <= MAX_NAME;
   const isMedian = (value) => Number.isInteger(2 * value) && value >= 0 && value <= 100; // halves
+  const isAnswers = (v) => within(v, "answers", ["changed"]) && idMap(v.answers, Number.isInteger) &&
+    (!has(v, "changed") || isDate(v.changed));
   const SHAPES = {
     // Each tick keeps its date (a repeating item's tick lapses once its day or week is over);
     // every entry a reader changes keeps when it last changed (an import merges by it). This
     // version always writes both; an entry without them is read as of an unknown date.
-    checklist: (v) => within(v, "done", ["at", "changed"]) && list(v.done, MAX_IDS, isId) &&
+    "practice-checklist": (v) => within(v, "done", ["at", "changed"]) && list(v.done, MAX_IDS, isId) &&
       (!has(v, "at") || idMap(v.at, isDate)) && (!has(v, "changed") || isDate(v.changed)),
-    answers: (v) => within(v, "answers", ["changed"]) && idMap(v.answers, Number.isInteger) &&
-      (!has(v, "changed") || isDate(v.changed)),
-    history: (v) => only(v, "results") && list(v.results, MAX_RESULTS, (r) =>
+    "practice-answers": (v) => isAnswers(v),
+    "health-answers": (v) => isAnswers(v),
+    "health-history": (v) => only(v, "results") && list(v.results, MAX_RESULTS, (r) =>
       only(r, "about,date,dimensions,overall") && isName(r.about) && isDate(r.date) &&
       isScore(r.overall) && idMap(r.dimensions, isScore)),
-    team: (v) => within(v, "text", ["changed"]) && typeof v.text === "string" && v.text.length <= MAX_TEAM_TEXT &&
+    "team-codes": (v) => within(v, "text", ["changed"]) && typeof v.text === "string" && v.text.length <= MAX_TEAM_TEXT &&
       (!has(v, "changed") || isDate(v.changed)),
-    teamhistory: (v) => only(v, "results") && list(v.results, MAX_RESULTS, (r) =>
+    "team-history": (v) => only(v, "results") && list(v.results, MAX_RESULTS, (r) =>
       only(r, "count,date,dimensions,name") && isName(r.name) && r.name.trim() !== "" &&
       isDate(r.date) && Number.isInteger(r.count) && r.count >= 1 && r.count <= MAX_MEMBERS &&
       idMap(r.dimensions, isMedian)),
@@ -189,14 +210,33 @@
       return kind === "checklist" ? { ...v, at: Object.fromEntries(done.filter(isId).map((id) => [id, when])), changed: when }
         : { ...v, changed: when };
     },
+    4: (kind, v) => v, // only the keys change (RENAMED)
   };
-  /* The entry `value`, stored by version `from`, as this version stores it; null if it cannot be.
-   * `when` is the date an upgrade gives what had none. */
+  /* Keys of version 4 by what version 5 calls them: each kind is named after what it belongs
+   * to. Version 4 kept a practice's answers and the health check's under one kind, so a
+   * practice called "health" wrote where the health check did: its one entry is the health
+   * check's now. */
+  const RENAMED = {
+    checklist: "practice-checklist",
+    answers: "practice-answers",
+    history: "health-history",
+    team: "team-codes",
+    teamhistory: "team-history",
+  };
+  const renamed = (key) => {
+    const [kind, owner] = key.split(":");
+    if (kind === "answers" && owner === "health") return HEALTH_ANSWERS;
+    return has(RENAMED, kind) ? `${RENAMED[kind]}:${owner}` : key;
+  };
+  /* The entry `value` stored under `key` by version `from`, as this version stores it: its
+   * key and value, or null if it cannot be carried over. `when` is the date an upgrade gives
+   * what had none. */
   const upgrade = (key, value, from, when = new Date().toISOString()) => {
     for (let version = from; version < VERSION; version += 1) {
       value = value != null && UPGRADES[version] ? UPGRADES[version](key.split(":")[0], value, when) : null;
+      if (version === 4) key = renamed(key);
     }
-    return value != null && validEntry(key, value) ? value : null;
+    return value != null && validEntry(key, value) ? { key, value } : null;
   };
   /* Older versions' keys of this site move to this version's; a newer version's stay as they
    * are, for an older copy of the site may be in use. Safe to run again: nothing old is left. */
@@ -211,14 +251,14 @@
     }
     for (const [oldKey, key, version] of old) {
       if (!local) return; // storage failed while writing: the old entries stay for next time
-      let value = null;
+      let carried = null;
       try {
-        value = upgrade(key, JSON.parse(local.getItem(oldKey)), version);
+        carried = upgrade(key, JSON.parse(local.getItem(oldKey)), version);
       } catch (error) {
         /* damaged */
       }
-      if (value === null) discarded = true;
-      else if (rawGet(key) === null) write(key, value); // an entry already under VERSION wins
+      if (carried === null) discarded = true;
+      else if (rawGet(carried.key) === null) write(carried.key, carried.value); // an entry already under VERSION wins
       if (local) local.removeItem(oldKey);
     }
   };
@@ -239,6 +279,7 @@
     if (damaged) wanted.push(t("storage_damaged"));
     if (discarded) wanted.push(t("storage_migrated_discarded"));
     if (newer) wanted.push(t("storage_newer"));
+    if (refused) wanted.push(t("storage_refused"));
     box.replaceChildren(...wanted.map((text) => el("p", { class: "pb-notice", text })));
     box.hidden = wanted.length === 0;
   };
@@ -272,7 +313,7 @@
     !["daily", "weekly"].includes(cadence) || iso === undefined || new Date(iso) >= periodStart(cadence, now);
   /* The item ids whose ticks count now, of a stored checklist and the items' cadences. */
   const ticked = (entry, cadences) => new Set(entry.done.filter((id) => current(get(cadences, id), get(entry.at || {}, id))));
-  const checklistKey = (form) => `checklist:${form.dataset.practice}`;
+  const checklistKey = (form) => checklistOf(form.dataset.practice);
   const cadencesOf = (form) => Object.fromEntries([...form.querySelectorAll("input[data-item]")]
     .map((box) => [box.dataset.item, box.dataset.cadence]));
   /* The link to a form at the top of its practice page says what the form's own status says. */
@@ -367,8 +408,8 @@
   /* Moves to the first unanswered statement of the form or health check holding `button`. */
   const firstUnanswered = (button) => {
     const root = button.closest(".pb-health-check") ? document : button.closest(".pb-result").previousElementSibling;
-    const owner = root === document ? "health" : root.dataset.practice;
-    const answers = read(`answers:${owner}`, { answers: {} }).answers;
+    const key = root === document ? HEALTH_ANSWERS : answersOf(root.dataset.practice);
+    const answers = read(key, { answers: {} }).answers;
     const scope = root === document ? document.querySelector(".md-content") || document : root;
     const q = questionsIn(scope).find((item) => !has(answers, item.id));
     if (!q) return;
@@ -385,7 +426,7 @@
 
   const renderAssessment = (form) => {
     const practice = form.dataset.practice;
-    const stored = read(`answers:${practice}`, { answers: {} });
+    const stored = read(answersOf(practice), { answers: {} });
     syncAnswers(form, stored.answers);
     const questions = questionsIn(form);
     const answered = questions.filter((q) => has(stored.answers, q.id)).length;
@@ -486,8 +527,7 @@
       nextStep(questions, answers, min, max),
       see && el("p", { class: "pb-card__links" }, ...see.childNodes));
   };
-  const saveAnswer = (owner, radio) => {
-    const key = `answers:${owner}`;
+  const saveAnswer = (key, radio) => {
     const stored = read(key, { answers: {} });
     const fieldset = radio.closest("fieldset[data-question]");
     const answers = { ...stored.answers, [fieldset.dataset.question]: Number(radio.value) };
@@ -497,7 +537,7 @@
   /* ---- Health check ---- */
   const healthState = (check) => {
     const [min, max] = scaleOf(check);
-    const answers = read("answers:health", { answers: {} }).answers;
+    const answers = read(HEALTH_ANSWERS, { answers: {} }).answers;
     const dimensions = [...document.querySelectorAll(".pb-dimension[data-dimension]")].map((d) => {
       const questions = questionsIn(d);
       return {
@@ -708,7 +748,7 @@
   const renderHealth = (check) => {
     const state = healthState(check);
     syncAnswers(document, state.answers);
-    const history = read("history:health", { results: [] }).results;
+    const history = read(HEALTH_HISTORY, { results: [] }).results;
     if (!check.querySelector(".pb-health__live")) {
       const about = field("pb_about", t("about_label"), t("about_hint"), { list: "pb_about_names" });
       about.querySelector("input").value = history.length ? history[history.length - 1].about : "";
@@ -867,10 +907,10 @@
     if (state.overall === null) return;
     const aboutInput = check.querySelector("#pb_about");
     const about = aboutInput.value.trim(); // may be left empty: "unnamed"
-    const history = read("history:health", { results: [] }).results;
+    const history = read(HEALTH_HISTORY, { results: [] }).results;
     const dimensions = Object.fromEntries(state.dimensions.map((d) => [d.id, d.score]));
     const result = { date: new Date().toISOString(), about, overall: state.overall, dimensions };
-    write("history:health", { results: [...history, result].slice(-MAX_RESULTS) });
+    write(HEALTH_HISTORY, { results: [...history, result].slice(-MAX_RESULTS) });
     renderHealth(check);
     status(check.querySelector(".pb-health__actions .pb-status"), t("saved"));
   };
@@ -900,7 +940,7 @@
       const codes = el("textarea", { id: "pb_team_codes", rows: 6, spellcheck: "false", autocomplete: "off",
         maxlength: MAX_TEAM_TEXT,
         "aria-describedby": "pb_team_codes_hint", "data-pb-team-codes": true });
-      codes.value = read("team:health", { text: "" }).text;
+      codes.value = read(TEAM_CODES, { text: "" }).text;
       const name = field("pb_team_name", t("team_name_label"), t("team_name_hint"), { list: "pb_team_names" });
       box.replaceChildren(
         el("div", { class: "pb-field pb-team__input" },
@@ -924,18 +964,25 @@
     if (hash.startsWith("#code=")) {
       const code = normaliseCode(hash); // the code's characters need no decoding
       window.history.replaceState(null, "", window.location.pathname + window.location.search);
-      if (!codes.value.split("\n").some((line) => normaliseCode(line) === code)) {
-        codes.value = `${codes.value.replace(/\s+$/, "")}${codes.value.trim() ? "\n" : ""}${code}`;
-        write("team:health", { text: codes.value });
+      // Within the box's own bound, as typing and pasting are: a longer text is not stored.
+      const text = `${codes.value.replace(/\s+$/, "")}${codes.value.trim() ? "\n" : ""}${code}`;
+      const known = codes.value.split("\n").some((line) => normaliseCode(line) === code);
+      if (!known && text.length > MAX_TEAM_TEXT) {
+        status(box.querySelector(".pb-team__added"), t("team_full"));
+      } else {
+        if (!known) {
+          codes.value = text;
+          write(TEAM_CODES, { text });
+        }
+        status(box.querySelector(".pb-team__added"), t("team_added"));
       }
-      status(box.querySelector(".pb-team__added"), t("team_added"));
     }
     updateTeam(box);
   };
   const updateTeam = (box) => {
     const team = JSON.parse(box.dataset.team);
     const picture = teamPicture(team, box.querySelector("#pb_team_codes").value);
-    const history = read("teamhistory:health", { results: [] }).results;
+    const history = read(TEAM_HISTORY, { results: [] }).results;
     const nameInput = box.querySelector("#pb_team_name");
     nameList(nameInput, "pb_team_names", history.map((r) => r.name));
     const last = history.filter((r) => sameName(r.name, nameInput.value)).pop();
@@ -1018,10 +1065,10 @@
       nameInput.focus();
       return;
     }
-    const history = read("teamhistory:health", { results: [] }).results;
+    const history = read(TEAM_HISTORY, { results: [] }).results;
     const dimensions = Object.fromEntries(picture.dimensions.map((d) => [d.id, d.score]));
     const result = { date: new Date().toISOString(), name, count: picture.count, dimensions };
-    write("teamhistory:health", { results: [...history, result].slice(-MAX_RESULTS) });
+    write(TEAM_HISTORY, { results: [...history, result].slice(-MAX_RESULTS) });
     updateTeam(box);
     status(statusNode, t("team_saved"));
   };
@@ -1032,11 +1079,11 @@
     for (const item of overview.querySelectorAll("[data-practice]")) {
       const practice = item.dataset.practice;
       const total = Number(item.dataset.items);
-      const done = ticked(read(`checklist:${practice}`, EMPTY_CHECKLIST), JSON.parse(item.dataset.repeat || "{}")).size;
+      const done = ticked(read(checklistOf(practice), EMPTY_CHECKLIST), JSON.parse(item.dataset.repeat || "{}")).size;
       // Scored afresh, with this build's questions and bands: an edited assessment never shows
       // a stale result.
       const { questions, min, max, bands } = JSON.parse(item.dataset.assessment);
-      const answers = read(`answers:${practice}`, { answers: {} }).answers;
+      const answers = read(answersOf(practice), { answers: {} }).answers;
       const value = score(questions, answers, min, max);
       const band = value === null ? null : bandFor(bands, value);
       const answered = questions.filter((q) => has(answers, q.id)).length;
@@ -1051,7 +1098,7 @@
     }
     // The health check: the last saved result, when and about whom.
     for (const item of overview.querySelectorAll("[data-health]")) {
-      const last = read("history:health", { results: [] }).results.at(-1);
+      const last = read(HEALTH_HISTORY, { results: [] }).results.at(-1);
       const values = last && { score: last.overall, date: formatDate(last.date), about: last.about };
       const status = after(item.querySelector("a") || item.firstChild, "pb-overview__status",
         () => el("span", { class: "pb-overview__status" }));
@@ -1116,38 +1163,58 @@
     // An older file's entries are migrated; what had no date takes the file's.
     const exported = isDate(field("exported")) ? field("exported") : EPOCH;
     const checked = new Map();
+    const latest = Date.now() + CLOCK_SKEW;
     for (const key of keys) {
-      const entry = upgrade(key, entries[key], version, exported);
-      if (!entry) return { error: t("import_damaged", { key: clip(key) }) };
-      checked.set(key, entry);
+      const carried = upgrade(key, entries[key], version, exported);
+      if (!carried) return { error: t("import_damaged", { key: clip(key) }) };
+      if (datesOf(carried.value).some((date) => Date.parse(date) > latest)) {
+        return { error: t("import_future", { key: clip(key) }) };
+      }
+      checked.set(carried.key, carried.value);
     }
     return { entries: checked, exported };
   };
+  /* Every date an entry holds: when it changed, when each item was ticked, each result's. */
+  const datesOf = (entry) => [
+    ...(has(entry, "changed") ? [entry.changed] : []),
+    ...(has(entry, "at") ? Object.values(entry.at) : []),
+    ...(has(entry, "results") ? entry.results.map((r) => r.date) : []),
+  ];
+  /* How far after this browser's clock a date in a file may be (the other computer's clock may
+   * be ahead): a later one would always count as newer, and win every merge. */
+  const CLOCK_SKEW = 24 * 60 * 60 * 1000;
   /* ---- Import: merged (the newer of each entry, saved results of both) or in place of all ---- */
   const EPOCH = "1970-01-01T00:00:00.000Z"; // the date of an entry whose date is not known
-  const RESULTS = ["history", "teamhistory"];
+  const RESULTS = ["health-history", "team-history"];
   const KINDS = [ // how the import's question counts what a choice would change, by kind
-    ["checklists", ["checklist"], () => t("import_kind_checklists")],
-    ["answers", ["answers"], () => t("import_kind_answers")],
-    ["team", ["team"], () => t("import_kind_team")],
+    ["checklists", ["practice-checklist"], () => t("import_kind_checklists")],
+    ["answers", ["practice-answers", "health-answers"], () => t("import_kind_answers")],
+    ["team", ["team-codes"], () => t("import_kind_team")],
     ["results", RESULTS, () => t("import_kind_results")]];
   const changedAt = (entry) => Date.parse((entry && entry.changed) || EPOCH);
   const resultKey = (r) => JSON.stringify(r);
+  /* Of the file's saved results under `key`, those a merge adds: those this browser does not
+   * have, as many of the newest as fit beside every one of this browser's (which a merge never
+   * drops). */
+  const resultsAdded = (key, theirs) => {
+    const ours = read(key, { results: [] }).results;
+    const seen = new Set(ours.map(resultKey));
+    const added = theirs.results.filter((r) => !seen.has(resultKey(r)));
+    const room = Math.max(0, MAX_RESULTS - ours.length);
+    return { ours, added: [...added].sort(byDate).slice(added.length - Math.min(room, added.length)) };
+  };
+  const byDate = (a, b) => Date.parse(a.date) - Date.parse(b.date);
   /* The merged entries: for a checklist, answers or team codes the newer of the two (this
-   * browser's when they are as new), for saved results those of both, oldest first. */
+   * browser's when they are as new), for saved results all of this browser's and those of the
+   * file that fit, oldest first. */
   const merged = (entries) => {
     const result = new Map();
     for (const [key, theirs] of entries) {
       const ours = read(key, undefined);
-      if (ours === undefined) result.set(key, theirs);
-      else if (RESULTS.includes(key.split(":")[0])) {
-        const seen = new Set(ours.results.map(resultKey));
-        const added = theirs.results.filter((r) => !seen.has(resultKey(r)));
-        if (added.length) {
-          const all = [...ours.results, ...added].sort((a, b) => Date.parse(a.date) - Date.parse(b.date));
-          result.set(key, { results: all.slice(-MAX_RESULTS) });
-        }
-      } else if (changedAt(theirs) > changedAt(ours)) result.set(key, theirs);
+      if (RESULTS.includes(key.split(":")[0])) {
+        const { ours: kept, added } = resultsAdded(key, theirs);
+        if (added.length) result.set(key, { results: [...kept, ...added].sort(byDate) });
+      } else if (ours === undefined || changedAt(theirs) > changedAt(ours)) result.set(key, theirs);
     }
     return result;
   };
@@ -1158,9 +1225,14 @@
     const inFile = [...entries.keys()].filter(of);
     let file = 0;
     let newer = 0;
+    let left = 0; // saved results of the file that a merge leaves out, for want of room
     for (const key of inFile) {
       const theirs = entries.get(key);
-      file += RESULTS.includes(key.split(":")[0]) ? theirs.results.length : 1;
+      if (RESULTS.includes(key.split(":")[0])) {
+        file += theirs.results.length;
+        const known = new Set(read(key, { results: [] }).results.map(resultKey));
+        left += theirs.results.filter((r) => !known.has(resultKey(r))).length - resultsAdded(key, theirs).added.length;
+      } else file += 1;
     }
     for (const key of storedKeys().filter(of)) {
       const ours = read(key, undefined);
@@ -1171,7 +1243,7 @@
         newer += ours.results.filter((r) => !known.has(resultKey(r))).length;
       } else if (!theirs || changedAt(ours) > changedAt(theirs)) newer += 1;
     }
-    return { kind, words, file, newer };
+    return { kind, words, file, newer, left };
   }).filter((line) => line.file || line.newer);
   /* Stores `entries` in place of everything this site keeps (`others`: "remove"), or beside it
    * ("keep"); true if it could. When storage refuses one (quota), what was written is undone
@@ -1216,10 +1288,11 @@
   const askImport = (input, checked) => {
     const box = document.querySelector(".pb-data");
     box.querySelector(".pb-import-ask")?.remove();
-    const lines = importPlan(checked.entries).map(({ kind, words, file, newer }) => {
-      const values = { kind: words(), file: number(file), newer: number(newer) };
-      return el("li", { "data-kind": kind,
-        text: kind === "results" ? t("import_line_results", values) : t("import_line", values) });
+    const lines = importPlan(checked.entries).map(({ kind, words, file, newer, left }) => {
+      const values = { kind: words(), file: number(file), newer: number(newer), left: number(left) };
+      const text = kind !== "results" ? t("import_line", values)
+        : left ? t("import_line_results_full", values) : t("import_line_results", values);
+      return el("li", { "data-kind": kind, text });
     });
     const ask = el("div", { class: "pb-import-ask", role: "group", "aria-labelledby": "pb-import-ask" },
       el("p", { id: "pb-import-ask", class: "pb-import-ask__title",
@@ -1438,10 +1511,10 @@
     if (target.type === "radio") {
       const form = target.closest("form.pb-assessment");
       if (form) {
-        saveAnswer(form.dataset.practice, target);
+        saveAnswer(answersOf(form.dataset.practice), target);
         renderAssessment(form);
       } else if (target.closest(".pb-dimension")) {
-        saveAnswer("health", target);
+        saveAnswer(HEALTH_ANSWERS, target);
         const check = document.querySelector(".pb-health-check");
         clearSaved(check);
         if (check) renderHealth(check);
@@ -1503,7 +1576,7 @@
   const clearAnswers = (button) => {
     const owner = button.dataset.owner;
     const form = owner ? null : button.closest(".pb-result").previousElementSibling;
-    const key = `answers:${owner || form.dataset.practice}`;
+    const key = owner ? HEALTH_ANSWERS : answersOf(form.dataset.practice);
     const previous = read(key, { answers: {} });
     const count = Object.keys(previous.answers || {}).length;
     const act = () => {
@@ -1544,8 +1617,8 @@
   document.addEventListener("input", (event) => {
     const target = event.target;
     if (target instanceof HTMLTextAreaElement && target.hasAttribute("data-pb-team-codes")) {
-      if (target.value.trim()) write("team:health", { text: target.value.slice(0, MAX_TEAM_TEXT) });
-      else remove("team:health");
+      if (target.value.trim()) write(TEAM_CODES, { text: target.value.slice(0, MAX_TEAM_TEXT) });
+      else remove(TEAM_CODES);
       updateTeam(target.closest(".pb-team"));
     } else if (target instanceof HTMLInputElement && target.id === "pb_team_name") {
       updateTeam(target.closest(".pb-team"));
