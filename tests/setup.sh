@@ -2,7 +2,7 @@
 # Set up everything the test suite needs on a fresh Debian machine; quiet, and safe to re-run.
 #   1. Every program a test or bench script runs (tests/programs.tsv: Debian's Chromium at
 #      /usr/bin/chromium, which the browser tests drive through Playwright, pdftotext for the
-#      printed pages, node and npm, git, sh), each checked with `command -v`; the missing ones
+#      printed pages, node and npm, git, sh and bash), each checked with `command -v`; the missing ones
 #      are installed with apt-get (Playwright's own browser downloads are never used).
 #   2. axe-core, pinned in tests/browser/package-lock.json, into tests/browser/node_modules/.
 #   3. The virtual environment .venv with the package and its test extra (pytest, ruff, mypy,
