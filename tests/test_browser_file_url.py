@@ -13,12 +13,11 @@ import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
-from support.browser import PageLog, playbook_executable, stored_entries
+from support.browser import PageLog, playbook_executable, stored
 from support.projects import copy_project
 
 from generator.content import Content
@@ -84,10 +83,6 @@ def page(browser: Browser, disk_site: DiskSite) -> Iterator[Page]:
     problems = log.problems()
     if problems:
         pytest.fail(problems, pytrace=False)
-
-
-def stored(page: Page, prefix: str) -> dict[str, Any]:
-    return stored_entries(page, prefix)
 
 
 def tick_and_answer(page: Page, site: DiskSite) -> None:

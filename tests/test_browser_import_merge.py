@@ -1,4 +1,4 @@
-"""An import never destroys newer work by surprise (issue 16, point 1).
+"""An import never destroys newer work by surprise: it asks, then merges or replaces.
 
 Before a valid file changes anything, the home page says what it holds and, per kind, how
 much of this browser's data is newer than the file's or not in it; the reader merges (the
@@ -16,26 +16,25 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
-from support.browser import ServedSite, stored_entries
+from support.browser import (
+    PREFIX,
+    default_content,  # noqa: F401 (the content fixture)
+    status,
+    stored_entries,
+)
 
 from generator.content import Content
 from generator.ui import DEFAULT_STRINGS
-from generator.validate import load_project
 
 pytestmark = pytest.mark.browser
 
-PREFIX = "playbook:/default:v4:"
 MONDAY = "2026-11-02T09:00:00.000Z"
 TUESDAY = "2026-11-03T09:00:00.000Z"
 WEDNESDAY = "2026-11-04T09:00:00.000Z"
 
 
-@pytest.fixture(scope="module")
-def content(served_site: ServedSite) -> Content:
-    return load_project(served_site.project).content_for("default")
-
-
 def stored(page: Page) -> dict[str, Any]:
+    """This site's entries with the dates of ticks and changes, which merging goes by."""
     return stored_entries(page, PREFIX, dates=True)
 
 
@@ -62,10 +61,6 @@ def save_health(page: Page, content: Content, value: int) -> None:
         for question in dimension.questions:
             page.locator(f"input[name='health--{question.id}'][value='{value}']").check()
     page.get_by_role("button", name=DEFAULT_STRINGS["save_result"]).click()
-
-
-def status(page: Page) -> Any:
-    return page.locator(".pb-data .pb-status")
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Practices and the health check on paper: compact worksheets (issue 16, points 4 and 5).
+"""Practices and the health check on paper: compact worksheets.
 
 Each default practice prints on at most three A4 pages and the health check on at most two, in
 Chromium's print emulation, with a result on screen: the title, lines for a name, a date and
@@ -17,21 +17,19 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
-from support.browser import ServedSite
+from support.browser import (
+    LISTEN,
+    default_content,  # noqa: F401 (the content fixture)
+)
 
 from generator.content import Content
 from generator.validate import load_project
 
-pytestmark = [pytest.mark.browser, pytest.mark.every_engine]
+pytestmark = pytest.mark.browser
 
 PRACTICES = ["appreciate", "boundaries", "communicate", "grow", "listen"]
 SHEET_LINES = ["Name:", "Date:", "About whom:"]
 PRIVACY = "Your answers stay in this browser: nothing is sent anywhere."
-
-
-@pytest.fixture(scope="module")
-def content(served_site: ServedSite) -> Content:
-    return load_project(served_site.project).content_for("default")
 
 
 def pdf_of(page: Page) -> bytes:
@@ -52,6 +50,7 @@ def text_of(pdf: bytes) -> str:
     return " ".join(result.stdout.decode("utf-8").split())
 
 
+@pytest.mark.every_engine
 def test_the_default_practices_are_the_five_printed_here(repo_root: Path) -> None:
     assert sorted(load_project(repo_root).content_for("default").practices) == PRACTICES
 
@@ -102,6 +101,7 @@ def test_a_practice_prints_as_a_worksheet_on_at_most_three_pages(
     assert "Reset" not in printed
 
 
+@pytest.mark.every_engine
 def test_a_statement_reads_as_a_statement_on_screen_and_is_marked_on_paper(
     page: Page, content: Content
 ) -> None:
@@ -138,6 +138,7 @@ def test_a_statement_reads_as_a_statement_on_screen_and_is_marked_on_paper(
     assert "statements answered" not in printed
 
 
+@pytest.mark.every_engine
 def test_the_health_check_prints_on_at_most_two_pages_with_a_score_grid(
     page: Page, content: Content
 ) -> None:
@@ -180,6 +181,7 @@ def test_the_health_check_prints_on_at_most_two_pages_with_a_score_grid(
         assert screen_only not in printed
 
 
+@pytest.mark.every_engine
 def test_without_javascript_the_worksheet_lines_show_on_paper_only(
     new_page: Callable[..., Page],
 ) -> None:
@@ -192,3 +194,20 @@ def test_without_javascript_the_worksheet_lines_show_on_paper_only(
     expect(sheet).to_be_visible()
     assert page_count(pdf) <= 3
     assert "Name: Date: About whom:" in text_of(pdf)
+
+
+def test_print_turns_a_practice_page_into_a_worksheet(page: Page) -> None:
+    page.goto(LISTEN)
+    page.emulate_media(media="print")
+    for chrome in [".md-header", ".md-sidebar--primary", ".md-footer", ".pb-progress button"]:
+        expect(page.locator(chrome).first).to_be_hidden()
+    box = page.locator("form.pb-checklist input").first
+    expect(box).to_be_visible()
+    style = box.evaluate(
+        "(e) => { const s = getComputedStyle(e); "
+        "return [s.borderTopStyle, s.borderTopWidth, s.width]; }"
+    )
+    assert style[0] == "solid" and style[1] != "0px" and style[2] != "0px"
+    radio = page.locator("form.pb-assessment input").first
+    expect(radio).to_be_visible()
+    assert radio.evaluate("(e) => getComputedStyle(e).borderTopLeftRadius") == "50%"

@@ -16,23 +16,23 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
-from support.browser import PageLog, ServedSite, format_violations, run_axe, stored_entries
+from support.browser import (
+    HEALTH,
+    PageLog,
+    ServedSite,
+    default_content,  # noqa: F401 (the content fixture)
+    format_violations,
+    run_axe,
+    stored,
+)
 
 from generator import schema, team
 from generator.content import Content
 from generator.ui import DEFAULT_STRINGS
-from generator.validate import load_project
 
 pytestmark = pytest.mark.browser
 
-PREFIX = "playbook:/default:v4:"
 TEAM = "team/"
-HEALTH = "health-check/"
-
-
-@pytest.fixture(scope="module")
-def content(served_site: ServedSite) -> Content:
-    return load_project(served_site.project).content_for("default")
 
 
 @pytest.fixture(scope="module")
@@ -50,10 +50,6 @@ def chosen_answers(health: schema.HealthCheck, scale: schema.Scale, seed: int) -
 def answer_all(page: Page, answers: dict[str, int]) -> None:
     for question, value in answers.items():
         page.locator(f"input[name='health--{question}'][value='{value}']").check()
-
-
-def stored(page: Page) -> dict[str, Any]:
-    return stored_entries(page, PREFIX)
 
 
 def shown(value: Any) -> str:

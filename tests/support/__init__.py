@@ -9,7 +9,18 @@ one another or from conftest.py.
   the reader's actions and stored data the browser tests share.
 * ``support.corpus``: the security payload corpus, the HTML invariants of built pages, and the
   places in a project that take text.
+* ``support.limits``: the real command in a child process held to CPU time and memory.
 
 Fixtures shared by every test stay in conftest.py; a fixture shared by some test modules lives
 here and is imported by name (``support.browser.default_content`` is the ``content`` fixture).
 """
+
+import pkgutil
+
+import pytest
+
+# The helpers check as they go: pytest rewrites their asserts, as it does a test module's, so
+# that a failing one reports the values it compared.
+pytest.register_assert_rewrite(
+    *(f"{__name__}.{module.name}" for module in pkgutil.iter_modules(__path__))
+)

@@ -9,6 +9,7 @@ npm into tests/browser/node_modules/: ``bash tests/setup.sh`` installs both.
 from __future__ import annotations
 
 import json
+import random
 import re
 import subprocess
 import sys
@@ -21,8 +22,13 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+import pytest
 from playwright.sync_api import BrowserContext, ConsoleMessage, Error, Locator, Page, Route
 
+from generator import schema
+from generator.content import Content
+from generator.ui import DEFAULT_STRINGS
+from generator.validate import load_project
 from support.projects import REPO_ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -327,3 +333,97 @@ def search(page: Page, engine: str, query: str) -> Locator:
         results = page.locator(".md-search-result__item")
     results.first.wait_for()
     return results
+
+
+# --- the reader's side of the served default playbook --------------------------------------------
+
+#: Pages of the served site, relative to its root: the listen practice and the health check.
+LISTEN = "practices/listen/"
+HEALTH = "health-check/"
+#: The served default playbook's keys in local storage: site root path, playbook name, storage
+#: version.
+PREFIX = "playbook:/default:v4:"
+
+
+@pytest.fixture(scope="module", name="content")
+def default_content(served_site: ServedSite) -> Content:
+    """The ``content`` fixture: the default playbook's content, loaded from the project the
+    served site was built from. A test module gets it by importing ``default_content``."""
+    return load_project(served_site.project).content_for("default")
+
+
+def stored(page: Page, prefix: str = PREFIX) -> dict[str, Any]:
+    """Everything the site keeps in this browser, parsed, keyed without the prefix, without
+    the dates of ticks and changes."""
+    return stored_entries(page, prefix)
+
+
+def seed(page: Page, entries: dict[str, Any], prefix: str = PREFIX) -> None:
+    """Store ``entries`` under the site's keys (values as JSON, or raw text when a str), then
+    reload so the page reads them."""
+    raw = {
+        prefix + key: value if isinstance(value, str) else json.dumps(value)
+        for key, value in entries.items()
+    }
+    page.evaluate(
+        "(raw) => { for (const [k, v] of Object.entries(raw)) localStorage.setItem(k, v); }", raw
+    )
+    page.reload()
+
+
+def checkbox(page: Page, item: str) -> Locator:
+    """The checklist's box for the item with id ``item``."""
+    return page.locator(f"form.pb-checklist input[data-item='{item}']")
+
+
+def answer(page: Page, owner: str, question_id: str, value: int) -> None:
+    """Choose ``value`` for a statement of a form (``owner``: a practice's id, or "health")."""
+    page.locator(f"input[name='{owner}--{question_id}'][value='{value}']").check()
+
+
+def answer_all(page: Page, owner: str, questions: list[Any], value: int) -> None:
+    """Choose ``value`` for every one of ``questions`` of a form."""
+    for question in questions:
+        page.locator(f"input[name='{owner}--{question.id}'][value='{value}']").check()
+
+
+def answers_for(
+    questions: list[schema.Question], scale: schema.Scale, seed_: int
+) -> dict[str, int]:
+    """Answers to ``questions``, each a point of ``scale`` chosen at random from ``seed_``."""
+    rng = random.Random(seed_)
+    values = [point.value for point in scale.points]
+    return {question.id: rng.choice(values) for question in questions}
+
+
+def instant_navigation(page: Page, path: str) -> None:
+    """Follow the sidebar link to the practice ``path`` and wait until its page is in place."""
+    practice = path.split("/")[-2]
+    page.locator(f".md-sidebar--primary a[href$='{practice}/']").first.click()
+    page.wait_for_function("(path) => location.pathname.endsWith(path)", arg="/" + path)
+    page.wait_for_selector(f"form.pb-checklist[data-practice='{practice}']")
+
+
+def words(name: str, /, **values: object) -> str:
+    """The default interface string ``name``, its placeholders filled in with ``values``."""
+    return DEFAULT_STRINGS[name].format(**values)
+
+
+def status(page: Page) -> Locator:
+    """The home page's status line of the reader's data (export, import, delete)."""
+    return page.locator(".pb-data .pb-status")
+
+
+def boxes(page: Page, selector: str) -> list[dict[str, float]]:
+    """Where each element matching ``selector`` is drawn: x, y, width and height in pixels."""
+    result: list[dict[str, float]] = page.eval_on_selector_all(
+        selector,
+        "(nodes) => nodes.map((n) => { const r = n.getBoundingClientRect(); "
+        "return { x: r.x, y: r.y, width: r.width, height: r.height }; })",
+    )
+    return result
+
+
+def starting(text: str) -> re.Pattern[str]:
+    """A heading's text: what it says, then its permalink's sign."""
+    return re.compile("^" + re.escape(text))

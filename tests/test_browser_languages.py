@@ -1,6 +1,7 @@
-"""A German playbook in Chromium, on both engines: with `language: de` and content written in
-German, no English interface text is left on the home page, a practice page and the health
-check once the script has run, answers given and results shown (issue 17, point 3)."""
+"""A playbook in another language in Chromium, on both engines: with `language: de` and
+content written in German, no English interface text is left on the home page, a practice page
+and the health check once the script has run, answers given and results shown.
+"""
 
 from __future__ import annotations
 

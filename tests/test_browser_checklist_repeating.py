@@ -1,4 +1,4 @@
-"""Time-bound checklist items (issue 16, point 6).
+"""Checklist items that repeat: daily and weekly ticks lapse, one-off ticks stay.
 
 A daily item's tick counts until the end of its day, a weekly item's until the end of its week
 (Monday to Sunday, in the reader's time zone); then the item shows as not done, with when it

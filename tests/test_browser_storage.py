@@ -1,4 +1,8 @@
-"""What the browser script stored under an older or a newer storage version, in Chromium.
+"""What the site keeps in the browser, in Chromium: each site's ticks apart from another's on the
+same host; damaged, blocked or full storage; entries of an older or a newer storage version.
+
+Damaged entries are discarded with a notice; blocked or full storage works for the visit, with
+a notice, and keeps what the reader does in memory.
 
 Version 1 kept each self-assessment's last result (score and band label) beside its answers;
 version 2 keeps the answers only and computes the result wherever it shows, from the current
@@ -19,7 +23,19 @@ from typing import Any
 import pytest
 import yaml
 from playwright.sync_api import Page, expect
-from support.browser import PageLog, ServedSite, build_for, stored_entries, undated
+from support.browser import (
+    LISTEN,
+    PageLog,
+    ServedSite,
+    build_for,
+    checkbox,
+    default_content,  # noqa: F401 (the content fixture)
+    instant_navigation,
+    seed,
+    stored,
+    stored_entries,
+    undated,
+)
 
 from generator import schema
 from generator.content import Content
@@ -32,7 +48,6 @@ pytestmark = pytest.mark.browser
 SITE = "playbook:/default:"  # site root path and playbook name, before the version
 V1 = SITE + "v1:"
 V4 = SITE + "v4:"  # the present version
-LISTEN = "practices/listen/"
 DISCARDED = (
     "Some progress saved by an earlier version of this site could not be carried over and was "
     "discarded."
@@ -59,11 +74,6 @@ HISTORY_NOW = {"results": [{**result, "about": ""} for result in HISTORY["result
 AWKWARD_LABEL = """Say "yes" & <mean> it, 'always'"""
 
 
-@pytest.fixture(scope="module")
-def content(served_site: ServedSite) -> Content:
-    return load_project(served_site.project).content_for("default")
-
-
 def all_keys(page: Page) -> dict[str, str]:
     """Every playbook key in this browser's local storage, with its raw text."""
     raw: dict[str, str] = page.evaluate(
@@ -72,11 +82,6 @@ def all_keys(page: Page) -> dict[str, str]:
             .map((key) => [key, localStorage.getItem(key)]))"""
     )
     return raw
-
-
-def stored(page: Page, prefix: str = V4) -> dict[str, Any]:
-    """The entries under ``prefix``, parsed, keyed without it, without their dates."""
-    return stored_entries(page, prefix)
 
 
 def put(page: Page, entries: dict[str, str]) -> None:
@@ -117,18 +122,98 @@ def expected_result(
     return f"Self-assessment: {value} out of 100, {label}"
 
 
-def instant_navigation(page: Page, path: str) -> None:
-    """Follow the sidebar link to the practice ``path`` and wait until its page is in place."""
-    practice = path.split("/")[-2]
-    page.locator(f".md-sidebar--primary a[href$='{practice}/']").first.click()
-    page.wait_for_function("(path) => location.pathname.endsWith(path)", arg="/" + path)
-    page.wait_for_selector(f"form.pb-checklist[data-practice='{practice}']")
-
-
 def import_file(page: Page, tmp_path: Path, data: dict[str, Any]) -> None:
     path = tmp_path / "progress.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     page.get_by_label("Import data").set_input_files(path)
+
+
+# --- ticks kept apart; damaged, blocked or full storage ------------------------------------------
+
+
+def test_two_sites_on_one_host_keep_their_ticks_apart(
+    page: Page, served_site: ServedSite, content: Content
+) -> None:
+    mirror = served_site.site_dir / "mirror"
+    if not mirror.exists():
+        shutil.copytree(served_site.site_dir, mirror, ignore=shutil.ignore_patterns("mirror"))
+    items = [item.id for item in content.practices["listen"].model.checklist]
+    page.goto(LISTEN)
+    checkbox(page, items[0]).check()
+    page.goto("mirror/" + LISTEN)
+    expect(page.locator(".pb-progress__text")).to_have_text(f"0 of {len(items)} done")
+    checkbox(page, items[1]).check()
+    keys = page.evaluate("Object.keys(localStorage).filter((k) => k.startsWith('playbook:'))")
+    assert sorted(keys) == [
+        "playbook:/default:v4:checklist:listen",
+        "playbook:/mirror/default:v4:checklist:listen",
+    ]
+
+
+def test_damaged_stored_data_is_discarded_with_a_notice(
+    page: Page, content: Content, page_log: PageLog
+) -> None:
+    items = [item.id for item in content.practices["listen"].model.checklist]
+    page.goto(LISTEN)
+    seed(
+        page,
+        {
+            "checklist:listen": "{broken",
+            "answers:listen": json.dumps({"answers": {"q": "five"}}),
+            "checklist:grow": json.dumps({"done": [items[0]]}),
+        },
+    )
+    expect(page.locator(".pb-notice")).to_have_text(DEFAULT_STRINGS["storage_damaged"])
+    expect(page.locator(".pb-progress__text")).to_have_text(f"0 of {len(items)} done")
+    assert stored(page) == {"checklist:grow": {"done": [items[0]]}}
+    checkbox(page, items[1]).check()
+    assert stored(page)["checklist:listen"] == {"done": [items[1]]}
+    assert page_log.console_errors == []
+
+
+BLOCKED_STORAGE = """
+Object.defineProperty(window, 'localStorage', {
+  configurable: true,
+  get() { throw new DOMException('Access is denied for this document.', 'SecurityError'); },
+});
+"""
+
+
+def test_blocked_storage_works_for_the_visit_with_a_notice(
+    new_page: Callable[..., Page], content: Content
+) -> None:
+    items = [item.id for item in content.practices["listen"].model.checklist]
+    page = new_page(init_script=BLOCKED_STORAGE)
+    page.goto(LISTEN)
+    expect(page.locator(".pb-notice")).to_have_text(DEFAULT_STRINGS["storage_unavailable"])
+    checkbox(page, items[0]).check()
+    expect(page.locator(".pb-progress__text")).to_have_text(f"1 of {len(items)} done")
+    instant_navigation(page, "practices/grow/")
+    expect(page.locator(".pb-notice")).to_have_text(DEFAULT_STRINGS["storage_unavailable"])
+    instant_navigation(page, LISTEN)
+    expect(checkbox(page, items[0])).to_be_checked()  # kept in memory for the visit
+
+
+FULL_STORAGE = """
+const setItem = Storage.prototype.setItem;
+Storage.prototype.setItem = function (key, value) {
+  if (key.endsWith(':probe')) return setItem.call(this, key, value);
+  throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+};
+"""
+
+
+def test_a_full_storage_keeps_working_for_the_visit_with_a_notice(
+    new_page: Callable[..., Page], content: Content
+) -> None:
+    items = [item.id for item in content.practices["listen"].model.checklist]
+    page = new_page(init_script=FULL_STORAGE)
+    page.goto(LISTEN)
+    expect(page.locator(".pb-notice")).to_have_count(0)
+    checkbox(page, items[0]).check()
+    expect(page.locator(".pb-notice")).to_have_text(DEFAULT_STRINGS["storage_unavailable"])
+    checkbox(page, items[1]).check()
+    expect(page.locator(".pb-progress__text")).to_have_text(f"2 of {len(items)} done")
 
 
 # --- version 1 entries are migrated --------------------------------------------------------------

@@ -10,20 +10,17 @@ from collections.abc import Callable
 
 import pytest
 from playwright.sync_api import Page, expect
-from support.browser import ServedSite, format_violations, run_axe
+from support.browser import (
+    LISTEN,
+    default_content,  # noqa: F401 (the content fixture)
+    format_violations,
+    run_axe,
+)
 
 from generator.content import Content
 from generator.ui import DEFAULT_STRINGS
-from generator.validate import load_project
 
 pytestmark = pytest.mark.browser
-
-LISTEN = "practices/listen/"
-
-
-@pytest.fixture(scope="module")
-def content(served_site: ServedSite) -> Content:
-    return load_project(served_site.project).content_for("default")
 
 
 def test_the_copy_button_copies_the_template_as_written(

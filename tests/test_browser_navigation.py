@@ -1,12 +1,14 @@
-"""Forms easy to reach (issue 16, point 3).
+"""Getting around a page and between pages: the skip link, the links to the forms, the Tab
+order, instant navigation.
 
 Each practice page begins with links to its checklist and self-assessment, which the script
-fills in with their progress; the home page has a "start here" path; a skip link beside the
-theme's own reaches the checklist. Heading permalinks and anything the eye cannot see are out
-of the Tab order: from page load, Tab, Tab, Enter (the skip link) and Tab reach the first
-checkbox, on a laptop and on a phone, and every stop on the way through the whole page can be
-seen: what a phone folds away (the navigation drawer, the search) unfolds as the keyboard enters
-it and folds again as it leaves.
+fills in with their progress (the home page's "start here" path: test_browser_home.py); a skip
+link beside the theme's own reaches the checklist. Heading permalinks and anything the eye
+cannot see are out of the Tab order: from page load, Tab, Tab, Enter (the skip link) and Tab
+reach the first checkbox, on a laptop and on a phone, and every stop on the way through the
+whole page can be seen: what a phone folds away (the navigation drawer, the search) unfolds as
+the keyboard enters it and folds again as it leaves. Following the sidebar's links (the theme's
+instant navigation, no page load) leaves the checklist and the stored ticks working.
 """
 
 from __future__ import annotations
@@ -17,11 +19,18 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
-from support.browser import ServedSite
+from support.browser import (
+    LISTEN,
+    ServedSite,
+    checkbox,
+    default_content,  # noqa: F401 (the content fixture)
+    instant_navigation,
+    starting,
+    stored,
+)
 
 from generator.content import Content
 from generator.ui import DEFAULT_STRINGS, PAGE_STRINGS
-from generator.validate import load_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.every_engine]
 
@@ -68,11 +77,6 @@ FOCUSED_JS = """async () => {
 }"""
 
 
-def starting(text: str) -> re.Pattern[str]:
-    """A heading's text: what it says, then its permalink's sign."""
-    return re.compile("^" + re.escape(text))
-
-
 def focused(page: Page) -> dict[str, Any] | None:
     result: dict[str, Any] | None = page.evaluate(FOCUSED_JS)
     return result
@@ -88,14 +92,6 @@ def tab_walk(page: Page, limit: int = 500) -> list[dict[str, Any]]:
             return stops
         stops.append(stop)
     raise AssertionError(f"the Tab order did not end within {limit} presses")
-
-
-@pytest.fixture(scope="module")
-def content(served_site: ServedSite) -> Content:
-    return load_project(served_site.project).content_for("default")
-
-
-LISTEN = "practices/listen/"
 
 
 def checked_toggles(page: Page) -> list[str]:
@@ -231,23 +227,29 @@ def test_the_links_to_the_forms_show_their_progress(page: Page, content: Content
     expect(page.locator("form.pb-checklist")).to_be_in_viewport()
 
 
-def test_the_home_page_has_a_start_here_path(page: Page) -> None:
-    page.goto("")
-    start = page.locator("ol.pb-start")
-    expect(start.locator("li")).to_have_count(3)
-    expect(page.locator(".md-content h2").first).to_have_text(
-        starting(PAGE_STRINGS["heading_start"])
-    )
-    links = start.locator("a")
-    expect(links).to_have_text([PAGE_STRINGS["take_health_check"], PAGE_STRINGS["start_practice"]])
-    same_page, practices = links.nth(1).evaluate(
-        "(a) => [a.pathname === location.pathname, a.hash]"
-    )
-    assert same_page and practices
-    heading = page.locator(f"h2[id='{practices[1:]}']")
-    expect(heading).to_have_text(starting(PAGE_STRINGS["heading_practices"]))
-    expect(heading).not_to_be_in_viewport()
-    links.nth(1).click()
-    expect(heading).to_be_in_viewport()
-    links.nth(0).click()
-    expect(page).to_have_url(re.compile(r"/health-check/$"))
+@pytest.mark.every_engine
+def test_instant_navigation_away_and_back_keeps_everything_working(
+    page: Page, content: Content
+) -> None:
+    listen = [item.id for item in content.practices["listen"].model.checklist]
+    grow = [item.id for item in content.practices["grow"].model.checklist]
+    page.goto(LISTEN)
+    checkbox(page, listen[0]).check()
+    page.evaluate("window.__sameDocument = 'yes'")
+
+    instant_navigation(page, "practices/grow/")
+    # Instant navigation swaps the content without a page load: the window survives.
+    assert page.evaluate("window.__sameDocument") == "yes"
+    expect(page.locator(".pb-progress__text")).to_have_text(f"0 of {len(grow)} done")
+    checkbox(page, grow[1]).check()
+    expect(page.locator(".pb-progress__text")).to_have_text(f"1 of {len(grow)} done")
+
+    instant_navigation(page, LISTEN)
+    assert page.evaluate("window.__sameDocument") == "yes"
+    expect(checkbox(page, listen[0])).to_be_checked()
+    checkbox(page, listen[1]).check()
+    expect(page.locator(".pb-progress__text")).to_have_text(f"2 of {len(listen)} done")
+    assert stored(page) == {
+        "checklist:listen": {"done": sorted(listen[:2])},
+        "checklist:grow": {"done": [grow[1]]},
+    }

@@ -1,15 +1,23 @@
-"""The payload corpus (security_corpus.py) runs nothing in a reader's browser, in every field.
+"""Code written into any field of a playbook never runs in a reader's browser, on both engines.
 
-The inert payloads are spread over every field of their kind round-robin: in each of ROUNDS
-builds every field holds a share of them, and over the rounds every payload has been in every
-field. Each round is built in three variants of the coach's settings (the defaults,
-``allow_html: true``, and a mkdocs.yml with many extensions and Material's tooltips on), and a
-payload-free build of each variant is the baseline that says which elements, ids, classes and
-attributes are the template's own. Every page is opened in Chromium; every link and titled
-element is hovered, every in-page link clicked, every details element opened, every question
-answered and the search run. Then: no dialog, no page error, no console error, no request to
-another host, Material's ``#__config`` exactly once, and nothing in the content that the
-baseline does not have or that runs code.
+Two sets of projects are built and every page opened in Chromium.
+
+The hostile project (tests/support/projects.py) carries scripts, event handlers and javascript:
+links in every text field. It is built with raw HTML escaped (the default) and allowed: no
+dialog opens, no element has an event-handler attribute and no address runs code. In the
+default build the raw HTML shows as text.
+
+The payload corpus (tests/support/corpus.py) runs nothing, in every field. The inert payloads
+are spread over every field of their kind round-robin: in each of ROUNDS builds every field
+holds a share of them, and over the rounds every payload has been in every field. Each round is
+built in three variants of the coach's settings (the defaults, ``allow_html: true``, and a
+mkdocs.yml with many extensions and Material's tooltips on), and a payload-free build of each
+variant is the baseline that says which elements, ids, classes and attributes are the
+template's own. Every page is opened in Chromium; every link and titled element is hovered,
+every in-page link clicked, every details element opened, every question answered and the
+search run. Then: no dialog, no page error, no console error, no request to another host,
+Material's ``#__config`` exactly once, and nothing in the content that the baseline does not
+have or that runs code.
 
 The rejected payloads are checked without a browser: ``playbook validate`` points at every
 field they were put in.
@@ -31,9 +39,18 @@ import pytest
 from click.testing import CliRunner
 from playwright.sync_api import Browser, Dialog, Page
 from playwright.sync_api import Error as PlaywrightError
-from support.browser import ALL_ELEMENTS_JS, ENGINES, REPO_ROOT, PageLog, base_url_of, local_server
+from support.browser import (
+    ALL_ELEMENTS_JS,
+    ENGINES,
+    PageLog,
+    base_url_of,
+    build_for,
+    local_server,
+    search,
+)
 from support.corpus import (
     BENIGN,
+    DEFAULT_MKDOCS_TEXT,
     KINDS,
     PAGES,
     PAYLOADS,
@@ -50,18 +67,164 @@ from support.corpus import (
     skeleton,
     write_project,
 )
+from support.projects import write_hostile_project
 
 from generator.cli import main
 from generator.errors import format_key_path
 
-# Browser tests are marked by the browser fixture; the corpus's build checks are slow.
-pytestmark = pytest.mark.every_engine
+# --- the hostile project, escaped and with raw HTML allowed --------------------------------------
+
+HOSTILE_PAGES = [
+    "",
+    "practices/alpha/",
+    "practices/beta/",
+    "health-check/",
+    "troubleshooting/",
+    "tags/",
+]
+
+#: Everything in the document that could run code: handlers, code-running addresses, and
+#: scripts, frames or plugins in the parts of the page made from content (Material's own
+#: scripts sit outside them).
+FIND_ACTIVE_CONTENT = (
+    """() => {
+  const found = [];"""
+    + ALL_ELEMENTS_JS
+    + """  for (const el of all) {
+    for (const attr of el.attributes) {
+      const name = attr.name.toLowerCase();
+      const value = attr.value.replace(/[\\x00-\\x20]/g, "").toLowerCase();
+      if (name.startsWith("on") || name === "srcdoc") found.push(`${el.tagName} ${name}`);
+      if (/^(javascript|vbscript|data:text)/.test(value)) {
+        found.push(`${el.tagName} ${name}=${value}`);
+      }
+    }
+    const fromContent = el.closest(".md-content, .md-header__title, .md-nav, .md-footer");
+    if (["SCRIPT", "OBJECT", "EMBED", "BASE", "META"].includes(el.tagName) && fromContent) {
+      found.push(`${el.tagName}: ${el.outerHTML.slice(0, 80)}`);
+    }
+  }
+  return found;
+}"""
+)
+
+
+def open_every_page(
+    browser: Browser, base_url: str, log: PageLog, engine: str
+) -> tuple[list[str], Page]:
+    """Opens each page, clicks every link and summary in its content, searches the payloads;
+    returns the dialogs that opened and the last page (still open)."""
+    dialogs: list[str] = []
+    context = browser.new_context(base_url=base_url)
+    log.watch(context)
+    context.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page = context.new_page()
+    for path in HOSTILE_PAGES:
+        page.goto(base_url + path)
+        page.wait_for_load_state("load")
+        assert page.evaluate(FIND_ACTIVE_CONTENT) == [], path
+        # Links in the content that go nowhere else (javascript: would run on a click).
+        for link in page.locator(".md-content a:not([href^='http']):not([href*='/'])").all():
+            link.dispatch_event("click")
+        for summary in page.locator(".md-content summary").all():
+            summary.click()
+        page.mouse.move(10, 10)
+    # Search renders page text as result snippets: the payloads must stay text there too.
+    page.goto(base_url)
+    search(page, engine, "onerror")
+    assert page.evaluate(FIND_ACTIVE_CONTENT) == []
+    page.wait_for_timeout(300)  # let any late handler fire
+    return dialogs, page
+
+
+@pytest.fixture(
+    scope="module",
+    params=[(allow, engine) for engine in ENGINES for allow in (False, True)],
+    ids=lambda param: f"{param[1]}-{'allow_html' if param[0] else 'escaped'}",
+)
+def hostile_site(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[str, bool, str]]:
+    allow_html, engine = request.param
+    work = tmp_path_factory.mktemp("hostile")
+    project = write_hostile_project(work / "project", allow_html=allow_html)
+    site = work / "site"
+    site.mkdir()
+    with local_server(site) as server:
+        base_url = base_url_of(server)
+        build_for(project, site, base_url, engine)
+        yield base_url, allow_html, engine
+
+
+@pytest.mark.browser
+def test_no_payload_runs(browser: Browser, hostile_site: tuple[str, bool, str]) -> None:
+    base_url, allow_html, engine = hostile_site
+    log = PageLog(base_url=base_url)
+    dialogs, page = open_every_page(browser, base_url, log, engine)
+    page.context.close()
+    assert dialogs == []
+    assert log.problems() == ""
+
+
+@pytest.mark.browser
+def test_raw_html_shows_as_text_by_default(
+    browser: Browser, hostile_site: tuple[str, bool, str]
+) -> None:
+    base_url, allow_html, _engine = hostile_site
+    context = browser.new_context(base_url=base_url)
+    page = context.new_page()
+    page.goto(base_url + "practices/alpha/")
+    article = page.locator(".md-content")
+    text = article.inner_text()
+    if allow_html:
+        # Kept as HTML, minus what runs code: the script is gone, the details element stays.
+        assert "<script>alert('alpha.why:script')</script>" not in text
+        assert article.locator("details").count() > 0
+        assert article.locator("[ontoggle], [onerror], [onload], [onclick]").count() == 0
+    else:
+        assert "<script>alert('alpha.why:script')</script>" in text
+        assert "<details open ontoggle=\"alert('alpha.why:details')\">" in text
+        assert article.locator("details").count() == 0
+    # A code span keeps its '<' as code either way.
+    assert article.locator("code", has_text="<b>code alpha.why</b>").count() == 1
+    # The javascript: links lost their address in both builds and show as text.
+    assert article.locator("a", has_text="link alpha.why").count() == 1
+    assert article.locator("a[href]", has_text="link alpha.why").count() == 0
+    assert "link alpha.why" in text
+    # Titles and plain fields show every character the coach typed; in headings and the
+    # theme's own parts of the page (its title, navigation, header) '<' and '>' are look-alike
+    # angle quotes, since themes put the text of some of those places back as HTML.
+    assert page.locator("h1").inner_text().startswith("Practice alpha \u2039script\u203a")
+    assert page.title().endswith(
+        'Tiny "\'\u203a\u2039img src="data:text/html,x" onerror="alert(\'site.name\')"\u203a & '
+        "\u2039/title\u203a\u2039b\u203asite.name\u2039/b\u203a"
+    )
+    description = page.locator("meta[name=description]").get_attribute("content")
+    assert description is not None and description.startswith(
+        "One sentence about alpha. \u2039script\u203a"
+    )
+    context.close()
+
+
+@pytest.mark.browser
+def test_escaped_output_is_stable(tmp_path: Path) -> None:
+    """The hostile project builds into the same files twice (nothing random in the cleaning)."""
+    project = write_hostile_project(tmp_path / "project")
+    first, second = tmp_path / "one", tmp_path / "two"
+    for site in (first, second):
+        site.mkdir()
+        build_for(project, site, "http://127.0.0.1:8000/")
+    page = "practices/alpha/index.html"
+    assert (first / page).read_bytes() == (second / page).read_bytes()
+
+
+# --- the payload corpus --------------------------------------------------------------------------
 
 #: Builds per variant: in each, a field holds every ROUNDS-th payload of its kind.
 ROUNDS = 2
 #: Engines that build a docs tree into a site; "zensical" joins once it can.
 
-DEFAULT_MKDOCS = (REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+DEFAULT_MKDOCS = DEFAULT_MKDOCS_TEXT
 #: What a coach might turn on after reading Material's documentation.
 MANY_EXTENSIONS_MKDOCS = """\
 site_name: placeholder
@@ -329,7 +492,7 @@ def corpus(
 # --- driving the browser -----------------------------------------------------------------------
 
 
-def search(page: Page, engine: str, query: str) -> None:
+def try_search(page: Page, engine: str, query: str) -> None:
     """Type ``query`` into the site's search and wait for its results to be drawn (Material's
     search is part of the page; Zensical's lives in a shadow root, which role locators reach)."""
     if engine == "zensical":
@@ -410,7 +573,7 @@ def visit(browser: Browser, corpus: Corpus, build: Build) -> list[str]:
     page.goto(build.site_url)
     markers = [p.marker for p in payloads("plain", "inert")[:1]]
     for query in ["onerror", *markers]:
-        search(page, corpus.engine, query)
+        try_search(page, corpus.engine, query)
         problems += [f"{build.label} search {query!r}: {p}" for p in page.evaluate(FIND_ACTIVE)]
     page.wait_for_timeout(200)  # a late handler, a delayed tooltip
     placed = {p.marker: p.name for chosen in build.placed.values() for p in chosen}
@@ -428,6 +591,7 @@ def visit(browser: Browser, corpus: Corpus, build: Build) -> list[str]:
     return problems
 
 
+@pytest.mark.every_engine
 @pytest.mark.parametrize("variant", list(VARIANTS))
 def test_no_inert_payload_runs_or_adds_markup(
     browser: Browser, corpus: Corpus, variant: str
@@ -441,6 +605,7 @@ def test_no_inert_payload_runs_or_adds_markup(
     assert problems == [], "\n".join(dict.fromkeys(problems))
 
 
+@pytest.mark.every_engine
 @pytest.mark.slow
 def test_every_inert_payload_was_in_every_field_of_its_kind(corpus: Corpus) -> None:
     """The round-robin covers the corpus: over each variant's rounds, every shared payload sat
@@ -464,6 +629,7 @@ def test_every_inert_payload_was_in_every_field_of_its_kind(corpus: Corpus) -> N
         assert plain == {p.name for p in payloads("plain", "inert")}
 
 
+@pytest.mark.every_engine
 @pytest.mark.slow
 def test_no_file_of_the_project_or_beside_it_is_published(corpus: Corpus) -> None:
     for build in [*corpus.builds, *corpus.baselines.values()]:
@@ -484,6 +650,7 @@ def _text_of(page: Page, selector: str) -> str:
     return " ".join(text.split())
 
 
+@pytest.mark.every_engine
 def test_raw_html_shows_as_text_and_plain_text_exactly_as_typed(
     browser: Browser, corpus: Corpus
 ) -> None:
@@ -522,6 +689,7 @@ def rejected_slots(payload: Payload, files: dict[str, dict[str, object]]) -> lis
     return [s for s in browser_slots(files) if s.group == group]
 
 
+@pytest.mark.every_engine
 @pytest.mark.parametrize("payload", payloads(outcome="rejected"), ids=lambda p: p.name)
 def test_rejected_payload_gives_located_problems(tmp_path: Path, payload: Payload) -> None:
     files = skeleton()
@@ -568,6 +736,7 @@ def test_rejected_payload_gives_located_problems(tmp_path: Path, payload: Payloa
     assert reported == poisoned, f"fields without a problem: {sorted(poisoned - reported)}"
 
 
+@pytest.mark.every_engine
 def test_corpus_size_and_spread() -> None:
     assert len(PAYLOADS) >= 60
     inert = [p for p in PAYLOADS if p.outcome == "inert"]

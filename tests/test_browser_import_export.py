@@ -1,5 +1,10 @@
-"""Import files are bounded and checked whole before anything is written; a write that storage
-refuses is undone; ids are looked up as own properties only. In Chromium.
+"""The reader's data in Chromium: export, delete and import, and imports that are bounded,
+checked whole before anything is written and undone when storage refuses a write.
+
+Export writes this site's entries to a file, "Delete all my data" asks first, and importing
+the file puts back what was exported; a file that is not one of ours, of another site or
+version, damaged or too large says why and changes nothing. (An import that would overwrite
+newer work asks first and can merge: test_browser_import_merge.py.)
 
 An import file holds at most MAX_ENTRIES entries in MAX_IMPORT bytes, each entry within its own
 bounds (MAX_IDS ids, MAX_RESULTS saved results: the script's constants). Every entry is checked
@@ -12,20 +17,33 @@ and stored JSON with ``__proto__`` keys must be discarded without touching any p
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
-from support.browser import REPO_ROOT, ServedSite, build_for, stored_entries
-from support.projects import write_minimal_project
+from support.browser import (
+    LISTEN,
+    ServedSite,
+    answer,
+    build_for,
+    checkbox,
+    default_content,  # noqa: F401 (the content fixture)
+    seed,
+    status,
+    stored,
+    undated,
+)
+from support.browser import words as message
+from support.projects import REPO_ROOT, write_minimal_project
 
+from generator.content import Content
 from generator.ui import DEFAULT_STRINGS
 
 pytestmark = pytest.mark.browser
 
-PREFIX = "playbook:/default:v4:"  # the served default playbook's keys
 FORMAT = {"format": "playbook-progress", "version": 3, "site": "default"}
 # The script's bounds (test_these_are_the_scripts_bounds keeps them in step).
 LIMITS = {
@@ -47,10 +65,6 @@ BEFORE = {
 }
 
 
-def message(name: str, **values: Any) -> str:
-    return DEFAULT_STRINGS[name].format(**values)
-
-
 def everything(page: Page) -> dict[str, str]:
     """All of this origin's local storage, raw: other sites' and other versions' keys too."""
     raw: dict[str, str] = page.evaluate(
@@ -58,23 +72,6 @@ def everything(page: Page) -> dict[str, str]:
         ".map((key) => [key, localStorage.getItem(key)]))"
     )
     return raw
-
-
-def stored(page: Page, prefix: str = PREFIX) -> dict[str, Any]:
-    """This site's entries, parsed, keyed without the prefix, without their dates."""
-    return stored_entries(page, prefix)
-
-
-def seed(page: Page, entries: dict[str, Any], prefix: str = PREFIX) -> None:
-    """Store ``entries`` (values as JSON, or raw text when a str) and reload."""
-    raw = {
-        prefix + key: value if isinstance(value, str) else json.dumps(value)
-        for key, value in entries.items()
-    }
-    page.evaluate(
-        "(raw) => { for (const [k, v] of Object.entries(raw)) localStorage.setItem(k, v); }", raw
-    )
-    page.reload()
 
 
 def import_text(page: Page, tmp_path: Path, text: str) -> None:
@@ -90,10 +87,6 @@ def import_data(page: Page, tmp_path: Path, data: Any) -> None:
 def choose(page: Page, how: str) -> None:
     """Answer the question an import of a valid file asks first: merge, replace or cancel."""
     page.locator(f".pb-import-ask [data-pb-import-choice='{how}']").click()
-
-
-def status(page: Page) -> Any:
-    return page.locator(".pb-data .pb-status")
 
 
 def checklists(count: int) -> dict[str, Any]:
@@ -112,6 +105,106 @@ def home(page: Page) -> Page:
     seed(page, BEFORE)
     expect(listen_row(page)).to_contain_text("1 of ")
     return page
+
+
+# --- export, delete, import ----------------------------------------------------------------------
+
+
+def export_file(page: Page, tmp_path: Path) -> Path:
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export my data").click()
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    return path
+
+
+def test_export_clear_import_round_trip(page: Page, content: Content, tmp_path: Path) -> None:
+    items = [item.id for item in content.practices["listen"].model.checklist]
+    page.goto(LISTEN)
+    checkbox(page, items[0]).check()
+    question = content.practices["listen"].model.assessment.questions[0]
+    answer(page, "listen", question.id, 4)
+    before = stored(page)
+
+    page.goto("")
+    exported = export_file(page, tmp_path)
+    assert re.fullmatch(r"default-progress-\d{4}-\d{2}-\d{2}\.json", exported.name)
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    assert data["format"] == "playbook-progress"
+    assert data["version"] == 4
+    assert data["site"] == "default"
+    assert undated(data["entries"]) == before
+    expect(page.locator(".pb-data .pb-status")).to_have_text("Exported 2 saved items.")
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Delete all my data").click()
+    expect(page.locator(".pb-data .pb-status")).to_have_text(DEFAULT_STRINGS["cleared"])
+    assert stored(page) == {}
+    expect(page.locator(".pb-overview__item").first).to_contain_text(f"0 of {len(items)} done")
+
+    page.get_by_label("Import data").set_input_files(exported)
+    page.get_by_role("button", name=DEFAULT_STRINGS["import_replace"]).click()
+    expect(page.locator(".pb-data .pb-status")).to_have_text("Imported 2 saved items.")
+    assert stored(page) == before
+    expect(page.locator(".pb-overview__item").first).to_contain_text(f"1 of {len(items)} done")
+
+
+def test_clearing_asks_first_and_cancel_keeps_everything(page: Page) -> None:
+    page.goto("")
+    seed(page, {"checklist:listen": json.dumps({"done": ["a"]})})
+    messages: list[str] = []
+
+    def dismiss(dialog: Any) -> None:
+        messages.append(dialog.message)
+        dialog.dismiss()
+
+    page.once("dialog", dismiss)
+    page.get_by_role("button", name="Delete all my data").click()
+    assert messages == [DEFAULT_STRINGS["confirm_clear"]]
+    assert stored(page) == {"checklist:listen": {"done": ["a"]}}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("{not json", DEFAULT_STRINGS["import_not_json"]),
+        ('{"format": "something-else", "entries": {}}', DEFAULT_STRINGS["import_wrong_format"]),
+        (
+            '{"format": "playbook-progress", "version": 99, "site": "default", "entries": {}}',
+            DEFAULT_STRINGS["import_version"].format(version=99),
+        ),
+        (
+            '{"format": "playbook-progress", "version": 1, "site": "peers", "entries": {}}',
+            DEFAULT_STRINGS["import_other_site"].format(site="peers"),
+        ),
+        (
+            '{"format": "playbook-progress", "version": 2, "site": "default", '
+            '"entries": {"checklist:grow": {"done": "all"}}}',
+            DEFAULT_STRINGS["import_damaged"].format(key="checklist:grow"),
+        ),
+    ],
+    ids=["not-json", "wrong-format", "other-version", "other-site", "damaged-entry"],
+)
+def test_a_bad_import_file_says_why_and_changes_nothing(
+    page: Page, tmp_path: Path, text: str, message: str
+) -> None:
+    page.goto("")
+    seed(page, {"checklist:listen": json.dumps({"done": ["a"]})})
+    bad = tmp_path / "bad.json"
+    bad.write_text(text, encoding="utf-8")
+    page.get_by_label("Import data").set_input_files(bad)
+    expect(page.locator(".pb-data .pb-status")).to_have_text(message)
+    assert stored(page) == {"checklist:listen": {"done": ["a"]}}
+
+
+def test_a_huge_import_file_is_refused_unread(page: Page, tmp_path: Path) -> None:
+    page.goto("")
+    seed(page, {"checklist:listen": json.dumps({"done": ["a"]})})
+    huge = tmp_path / "huge.json"
+    huge.write_bytes(b" " * (5 * 1024 * 1024 + 1))
+    page.get_by_label("Import data").set_input_files(huge)
+    expect(page.locator(".pb-data .pb-status")).to_have_text(DEFAULT_STRINGS["import_too_large"])
+    assert stored(page) == {"checklist:listen": {"done": ["a"]}}
 
 
 # --- bounds: checked before anything is written --------------------------------------------------
