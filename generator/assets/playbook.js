@@ -1394,26 +1394,34 @@
   };
   /* A link to a place on the same page (the links to the forms, the skip link, the start-here
    * path, "Back to top") goes there at once, whenever it is clicked. The theme's instant
-   * navigation takes over such clicks and scrolls only once it has finished setting the page
-   * up, so a quick click after a page load or a reload changed the address and left the page
-   * where it was. Setting the address's fragment ourselves is the browser's own navigation:
-   * it scrolls to the target (its scroll margin kept) and moves the Tab order's starting point
-   * there, as a plain link does. */
+   * navigation takes over such clicks (and the popstate of a changed fragment) and scrolls only
+   * once it has finished setting the page up, or back to where the page was: a quick click
+   * after a load or a reload changed the address and left the page where it was. So the
+   * script does what the browser does for a plain link, itself: a new history entry with the
+   * fragment, the target scrolled into view (its scroll margin kept), and the focus moved
+   * there, so that Tab goes on from the target, as it does after a plain link. */
   const sameTarget = (link) => {
-    if (!link.hash || link.pathname !== window.location.pathname) return null;
+    // The theme writes every relative address out in full: compare the parts.
+    const here = window.location;
+    if (!link.hash || link.origin !== here.origin || link.pathname !== here.pathname || link.search !== here.search) return null;
     let id;
     try { id = decodeURIComponent(link.hash.slice(1)); } catch { return null; }
     return id ? document.getElementById(id) : null;
   };
   document.addEventListener("click", (event) => {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    const link = event.target instanceof Element && event.target.closest(".md-content a[href^='#'], a.pb-skip");
+    const link = event.target instanceof Element && event.target.closest(".md-content a[href*='#'], a.pb-skip");
     const target = link && sameTarget(link);
     if (!target) return;
     event.preventDefault();
     event.stopPropagation(); // the theme's own handler listens further up
-    if (window.location.hash === link.hash) target.scrollIntoView();
-    else window.location.hash = link.hash;
+    if (window.location.hash !== link.hash) window.history.pushState(null, "", link.hash);
+    if (!target.hasAttribute("tabindex") && !target.matches("a[href], button, input, select, textarea")) {
+      target.setAttribute("tabindex", "-1");
+      target.classList.add("pb-jump-target");
+    }
+    target.focus({ preventScroll: true });
+    target.scrollIntoView();
   }, true);
   /* On a narrow screen the navigation drawer and the search are folded away off the page,
    * and within the drawer each level (a section, the table of contents) is a panel that
