@@ -70,7 +70,7 @@ def test_a_tick_survives_a_reload_and_progress_counts_it(page: Page, content: Co
     expect(checkbox(page, items[1])).not_to_be_checked()
     expect(checkbox(page, items[2])).to_be_checked()
     expect(progress).to_have_text(f"2 of {len(items)} done")
-    assert stored(page) == {"checklist:listen": {"done": sorted([items[0], items[2]])}}
+    assert stored(page) == {"practice-checklist:listen": {"done": sorted([items[0], items[2]])}}
 
 
 def test_ticks_are_keyed_by_item_id_so_order_and_new_items_do_not_matter(
@@ -79,14 +79,17 @@ def test_ticks_are_keyed_by_item_id_so_order_and_new_items_do_not_matter(
     items = [item.id for item in content.practices["listen"].model.checklist]
     page.goto(LISTEN)
     # Stored in another order, with an item the content no longer has.
-    seed(page, {"checklist:listen": json.dumps({"done": [items[3], "retired-item", items[1]]})})
+    seed(
+        page,
+        {"practice-checklist:listen": json.dumps({"done": [items[3], "retired-item", items[1]]})},
+    )
     checked = page.locator("form.pb-checklist input:checked")
     expect(checked).to_have_count(2)
     assert [checked.nth(i).get_attribute("data-item") for i in range(2)] == [items[1], items[3]]
     expect(page.locator(".pb-progress__text")).to_have_text(f"2 of {len(items)} done")
     # Ticking another keeps the retired id: it costs nothing and comes back if the item does.
     checkbox(page, items[0]).check()
-    assert stored(page)["checklist:listen"] == {
+    assert stored(page)["practice-checklist:listen"] == {
         "done": sorted([items[0], items[1], items[3], "retired-item"])
     }
 
@@ -111,8 +114,8 @@ def test_reset_clears_one_checklist_only(page: Page, content: Content) -> None:
     seed(
         page,
         {
-            "checklist:listen": json.dumps({"done": listen[:3]}),
-            "checklist:grow": json.dumps({"done": grow[:1]}),
+            "practice-checklist:listen": json.dumps({"done": listen[:3]}),
+            "practice-checklist:grow": json.dumps({"done": grow[:1]}),
         },
     )
     page.get_by_role("button", name="Reset checklist").click()
@@ -120,8 +123,8 @@ def test_reset_clears_one_checklist_only(page: Page, content: Content) -> None:
     expect(page.locator("form.pb-checklist input:checked")).to_have_count(0)
     expect(page.locator(".pb-progress__text")).to_have_text(f"0 of {len(listen)} done")
     assert stored(page) == {
-        "checklist:listen": {"done": []},
-        "checklist:grow": {"done": grow[:1]},
+        "practice-checklist:listen": {"done": []},
+        "practice-checklist:grow": {"done": grow[:1]},
     }
 
 
@@ -141,13 +144,13 @@ def test_reset_checklist_asks_first_and_can_be_undone(page: Page, content: Conte
     page.keyboard.press("Enter")
     expect(question).to_have_count(0)
     expect(reset).to_be_focused()
-    assert stored(page) == {"checklist:listen": {"done": sorted(items[:2])}}
+    assert stored(page) == {"practice-checklist:listen": {"done": sorted(items[:2])}}
 
     # Confirmed: everything unticked, and "Undo" puts the two ticks back.
     reset.click()
     page.get_by_role("button", name=DEFAULT_STRINGS["confirm_reset_yes"]).click()
     expect(page.locator("form.pb-checklist input:checked")).to_have_count(0)
-    assert stored(page) == {"checklist:listen": {"done": []}}
+    assert stored(page) == {"practice-checklist:listen": {"done": []}}
     notice = page.locator(".pb-progress .pb-undo")
     expect(notice).to_have_text(
         f"{DEFAULT_STRINGS['checklist_reset_done']} {DEFAULT_STRINGS['undo']}"
@@ -155,7 +158,7 @@ def test_reset_checklist_asks_first_and_can_be_undone(page: Page, content: Conte
     notice.get_by_role("button", name=DEFAULT_STRINGS["undo"]).click()
     expect(page.locator("form.pb-checklist input:checked")).to_have_count(2)
     expect(page.locator(".pb-progress__text")).to_have_text(f"2 of {len(items)} done")
-    assert stored(page) == {"checklist:listen": {"done": sorted(items[:2])}}
+    assert stored(page) == {"practice-checklist:listen": {"done": sorted(items[:2])}}
     expect(page.locator(".pb-undo")).to_have_count(0)
 
 
@@ -168,7 +171,7 @@ def test_undo_is_gone_after_the_next_tick(page: Page, content: Content) -> None:
     expect(page.locator(".pb-undo")).to_have_count(1)
     page.locator(f"form.pb-checklist input[data-item='{items[1]}']").check()
     expect(page.locator(".pb-undo")).to_have_count(0)
-    assert stored(page) == {"checklist:listen": {"done": [items[1]]}}
+    assert stored(page) == {"practice-checklist:listen": {"done": [items[1]]}}
 
 
 def test_an_empty_checklist_resets_without_asking(page: Page) -> None:

@@ -20,7 +20,7 @@ from support.projects import write_minimal_project
 pytestmark = pytest.mark.browser
 
 PATH = "repeating/"
-PREFIX = "playbook:/repeating/default:v4:"
+PREFIX = "playbook:/repeating/default:v5:"
 WEDNESDAY = datetime(2026, 12, 2, 10, 0, tzinfo=UTC)
 THURSDAY = datetime(2026, 12, 3, 10, 0, tzinfo=UTC)
 SUNDAY = datetime(2026, 12, 6, 23, 0, tzinfo=UTC)
@@ -69,7 +69,7 @@ def test_daily_and_weekly_ticks_lapse_and_one_off_ticks_stay(
     progress = page.locator(".pb-progress__text")
     expect(progress).to_have_text("2 of 2 done")
     # Each tick is stored with its date.
-    entry = stored_entries(page, PREFIX, dates=True)["checklist:alpha"]
+    entry = stored_entries(page, PREFIX, dates=True)["practice-checklist:alpha"]
     assert entry["done"] == ["first-item", "second-item"]
     assert entry["at"] == {
         "first-item": "2026-12-02T10:00:00.000Z",
@@ -105,13 +105,13 @@ def test_daily_and_weekly_ticks_lapse_and_one_off_ticks_stay(
     daily.check()
     expect(progress).to_have_text("1 of 2 done")
     expect(last_done).to_have_count(1)
-    entry = stored_entries(page, PREFIX, dates=True)["checklist:alpha"]
+    entry = stored_entries(page, PREFIX, dates=True)["practice-checklist:alpha"]
     assert entry["at"]["first-item"] == "2026-12-07T08:00:00.000Z"
     assert entry["at"]["second-item"] == "2026-12-02T10:00:00.000Z"  # still its last time
     # Unticked the same day: not done, and not "last done" either.
     daily.uncheck()
     expect(progress).to_have_text("0 of 2 done")
-    entry = stored_entries(page, PREFIX, dates=True)["checklist:alpha"]
+    entry = stored_entries(page, PREFIX, dates=True)["practice-checklist:alpha"]
     assert entry["done"] == ["second-item"]
     assert "first-item" not in entry["at"]
 

@@ -38,7 +38,7 @@ class DiskSite:
     @property
     def prefix(self) -> str:
         """This site's storage keys: from disk, the site's root path is the folder's path."""
-        return f"playbook:{urlsplit(self.site_dir.as_uri()).path}/default:v4:"
+        return f"playbook:{urlsplit(self.site_dir.as_uri()).path}/default:v5:"
 
 
 @pytest.fixture(scope="module")
@@ -116,8 +116,8 @@ def test_ticks_and_answers_opened_from_disk_survive_a_reload(
         f"1 of {len(listen.assessment.questions)} statements answered."
     )
     assert stored(page, disk_site.prefix) == {
-        "checklist:listen": {"done": [listen.checklist[0].id]},
-        "answers:listen": {"answers": {question.id: 4}},
+        "practice-checklist:listen": {"done": [listen.checklist[0].id]},
+        "practice-answers:listen": {"answers": {question.id: 4}},
     }
 
 

@@ -144,7 +144,7 @@ def test_health_check_chart_scores_recommendations_and_history(
     # Date and time, so two saves on one day can be told apart (the page is in English).
     expect(history.first).to_contain_text(re.compile(r"\d{4}\D+\d{1,2}:\d{2}"))
     assert box.locator(".pb-history ol").count() == 0  # no countdown numbering
-    saved = stored(page)["history:health"]["results"]
+    saved = stored(page)["health-history:health"]["results"]
     assert [r["overall"] for r in saved] == [overall, better]
     assert saved[0]["dimensions"] == scores
 
@@ -189,6 +189,6 @@ def test_the_health_checks_clear_asks_too(page: Page, content: Content) -> None:
     page.locator(f"input[name='health--{first}'][value='2']").check()
     page.get_by_role("button", name=DEFAULT_STRINGS["clear_answers"]).click()
     page.get_by_role("button", name=DEFAULT_STRINGS["confirm_clear_yes"]).click()
-    assert "answers:health" not in stored(page)
+    assert "health-answers:health" not in stored(page)
     page.get_by_role("button", name=DEFAULT_STRINGS["undo"]).click()
     expect(page.locator(f"input[name='health--{first}'][value='2']")).to_be_checked()

@@ -41,9 +41,11 @@ def test_home_shows_progress_of_every_practice(page: Page, content: Content) -> 
     seed(
         page,
         {
-            "checklist:listen": json.dumps({"done": [i.id for i in listen.checklist[:5]]}),
-            "answers:listen": json.dumps({"answers": answers}),
-            "answers:grow": json.dumps({"answers": {grow[0].id: 2}}),
+            "practice-checklist:listen": json.dumps(
+                {"done": [i.id for i in listen.checklist[:5]]}
+            ),
+            "practice-answers:listen": json.dumps({"answers": answers}),
+            "practice-answers:grow": json.dumps({"answers": {grow[0].id: 2}}),
         },
     )
     overview = page.locator(".pb-progress-overview")
@@ -75,11 +77,11 @@ def test_home_shows_progress_of_every_practice(page: Page, content: Content) -> 
         {"about": "", "date": "2024-03-01T09:00:00Z", "dimensions": {}, "overall": 40},
         {"about": "my manager", "date": "2024-05-01T09:00:00Z", "dimensions": {}, "overall": 70},
     ]
-    seed(page, {"history:health": json.dumps({"results": results})})
+    seed(page, {"health-history:health": json.dumps({"results": results})})
     expect(health.locator(".pb-overview__score")).to_have_text(
         "Last result: 70 out of 100 about my manager, May 1, 2024"
     )
-    seed(page, {"history:health": json.dumps({"results": results[:1]})})
+    seed(page, {"health-history:health": json.dumps({"results": results[:1]})})
     expect(health.locator(".pb-overview__score")).to_have_text(
         "Last result: 40 out of 100, March 1, 2024"
     )

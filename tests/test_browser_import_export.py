@@ -44,7 +44,7 @@ from generator.ui import DEFAULT_STRINGS
 
 pytestmark = pytest.mark.browser
 
-FORMAT = {"format": "playbook-progress", "version": 3, "site": "default"}
+FORMAT = {"format": "playbook-progress", "version": 5, "site": "default"}
 # The script's bounds (test_these_are_the_scripts_bounds keeps them in step).
 LIMITS = {
     "MAX_IMPORT": "5 * 1024 * 1024",
@@ -60,8 +60,8 @@ DATE = "2024-05-01T09:00:00.000Z"
 RESULT = {"about": "", "date": DATE, "overall": 50, "dimensions": {"open-communication": 50}}
 # What the reader had before each import: it must be there, byte for byte, after a refused one.
 BEFORE = {
-    "checklist:listen": {"done": ["ask-open-questions"]},
-    "answers:grow": {"answers": {"ask-about-aspirations": 4}},
+    "practice-checklist:listen": {"done": ["ask-open-questions"]},
+    "practice-answers:grow": {"answers": {"ask-about-aspirations": 4}},
 }
 
 
@@ -91,7 +91,7 @@ def choose(page: Page, how: str) -> None:
 
 def checklists(count: int) -> dict[str, Any]:
     """``count`` well-formed checklist entries."""
-    return {f"checklist:p{n}": {"done": ["an-item"]} for n in range(count)}
+    return {f"practice-checklist:p{n}": {"done": ["an-item"]} for n in range(count)}
 
 
 def listen_row(page: Page) -> Any:
@@ -131,7 +131,7 @@ def test_export_clear_import_round_trip(page: Page, content: Content, tmp_path: 
     assert re.fullmatch(r"default-progress-\d{4}-\d{2}-\d{2}\.json", exported.name)
     data = json.loads(exported.read_text(encoding="utf-8"))
     assert data["format"] == "playbook-progress"
-    assert data["version"] == 4
+    assert data["version"] == 5
     assert data["site"] == "default"
     assert undated(data["entries"]) == before
     expect(page.locator(".pb-data .pb-status")).to_have_text("Exported 2 saved items.")
@@ -151,7 +151,7 @@ def test_export_clear_import_round_trip(page: Page, content: Content, tmp_path: 
 
 def test_clearing_asks_first_and_cancel_keeps_everything(page: Page) -> None:
     page.goto("")
-    seed(page, {"checklist:listen": json.dumps({"done": ["a"]})})
+    seed(page, {"practice-checklist:listen": json.dumps({"done": ["a"]})})
     messages: list[str] = []
 
     def dismiss(dialog: Any) -> None:
@@ -161,7 +161,7 @@ def test_clearing_asks_first_and_cancel_keeps_everything(page: Page) -> None:
     page.once("dialog", dismiss)
     page.get_by_role("button", name="Delete all my data").click()
     assert messages == [DEFAULT_STRINGS["confirm_clear"]]
-    assert stored(page) == {"checklist:listen": {"done": ["a"]}}
+    assert stored(page) == {"practice-checklist:listen": {"done": ["a"]}}
 
 
 @pytest.mark.parametrize(
@@ -189,22 +189,22 @@ def test_a_bad_import_file_says_why_and_changes_nothing(
     page: Page, tmp_path: Path, text: str, message: str
 ) -> None:
     page.goto("")
-    seed(page, {"checklist:listen": json.dumps({"done": ["a"]})})
+    seed(page, {"practice-checklist:listen": json.dumps({"done": ["a"]})})
     bad = tmp_path / "bad.json"
     bad.write_text(text, encoding="utf-8")
     page.get_by_label("Import data").set_input_files(bad)
     expect(page.locator(".pb-data .pb-status")).to_have_text(message)
-    assert stored(page) == {"checklist:listen": {"done": ["a"]}}
+    assert stored(page) == {"practice-checklist:listen": {"done": ["a"]}}
 
 
 def test_a_huge_import_file_is_refused_unread(page: Page, tmp_path: Path) -> None:
     page.goto("")
-    seed(page, {"checklist:listen": json.dumps({"done": ["a"]})})
+    seed(page, {"practice-checklist:listen": json.dumps({"done": ["a"]})})
     huge = tmp_path / "huge.json"
     huge.write_bytes(b" " * (5 * 1024 * 1024 + 1))
     page.get_by_label("Import data").set_input_files(huge)
     expect(page.locator(".pb-data .pb-status")).to_have_text(DEFAULT_STRINGS["import_too_large"])
-    assert stored(page) == {"checklist:listen": {"done": ["a"]}}
+    assert stored(page) == {"practice-checklist:listen": {"done": ["a"]}}
 
 
 # --- bounds: checked before anything is written --------------------------------------------------
@@ -219,8 +219,9 @@ def test_these_are_the_scripts_bounds() -> None:
 def test_132000_well_formed_entries_in_4_9_mb_are_refused_and_change_nothing(
     home: Page, tmp_path: Path
 ) -> None:
+    # A version 4 file: its keys are shorter.
     entries = {f"checklist:p{n}": {"done": ["x"]} for n in range(132_000)}
-    text = json.dumps({**FORMAT, "entries": entries})
+    text = json.dumps({**FORMAT, "version": 4, "entries": entries})
     assert 4_800_000 < len(text.encode()) < MAX_IMPORT
     before = everything(home)
     import_text(home, tmp_path, text)
@@ -247,9 +248,9 @@ def test_one_entry_over_the_limit_is_refused_and_a_file_at_the_limit_imported(
 def test_entries_at_their_own_bounds_are_imported(home: Page, tmp_path: Path) -> None:
     ids = [f"id-{n}" for n in range(MAX_IDS)]
     entries = {
-        "checklist:listen": {"done": ids},
-        "answers:listen": {"answers": dict.fromkeys(ids, 3)},
-        "history:health": {
+        "practice-checklist:listen": {"done": ids},
+        "practice-answers:listen": {"answers": dict.fromkeys(ids, 3)},
+        "health-history:health": {
             "results": [
                 {"about": "", "date": DATE, "overall": 50, "dimensions": dict.fromkeys(ids, 50)}
             ]
@@ -266,7 +267,7 @@ def test_entries_at_their_own_bounds_are_imported(home: Page, tmp_path: Path) ->
 
 TO_STRING = {"toString": "x"}
 OVER = [f"id-{n}" for n in range(MAX_IDS + 1)]
-LONG_KEY = "checklist:" + "a" * 100
+LONG_KEY = "practice-checklist:" + "a" * 100
 WRONG_FORMAT = message("import_wrong_format")
 
 
@@ -280,7 +281,7 @@ def damaged(key: str, value: Any) -> tuple[dict[str, Any], str]:
 
 
 def result(**fields: Any) -> dict[str, Any]:
-    return {"history:health": {"results": [{**RESULT, **fields}]}}
+    return {"health-history:health": {"results": [{**RESULT, **fields}]}}
 
 
 DAMAGED_FILES: dict[str, tuple[Any, str]] = {
@@ -292,8 +293,8 @@ DAMAGED_FILES: dict[str, tuple[Any, str]] = {
         message("import_other_site", site="x" * 39 + "…"),
     ),
     "entries-null": (with_entries(None), WRONG_FORMAT),
-    "entries-a-list": (with_entries([["checklist:listen", {"done": []}]]), WRONG_FORMAT),
-    "entries-text": (with_entries("checklist:listen"), WRONG_FORMAT),
+    "entries-a-list": (with_entries([["practice-checklist:listen", {"done": []}]]), WRONG_FORMAT),
+    "entries-text": (with_entries("practice-checklist:listen"), WRONG_FORMAT),
     "entries-missing": (FORMAT, WRONG_FORMAT),
     "format-with-to-string": (with_entries({}, format=TO_STRING), WRONG_FORMAT),
     "file-a-list": ([with_entries({})], WRONG_FORMAT),
@@ -307,45 +308,56 @@ DAMAGED_FILES: dict[str, tuple[Any, str]] = {
         {"format": FORMAT["format"], "site": "default", "entries": {}},
         WRONG_FORMAT,
     ),
-    "entry-null": damaged("checklist:listen", None),
-    "entry-text": damaged("checklist:listen", "done"),
-    "entry-number": damaged("answers:listen", 3),
-    "entry-a-list": damaged("checklist:listen", ["a"]),
-    "done-numbers": damaged("checklist:listen", {"done": [123]}),
-    "done-nested-list": damaged("checklist:listen", {"done": [["a"]]}),
-    "done-with-to-string": damaged("checklist:listen", {"done": [TO_STRING]}),
-    "done-an-object": damaged("checklist:listen", {"done": {"a": True}}),
-    "checklist-extra-key": damaged("checklist:listen", {"done": [], "x": 1}),
+    "entry-null": damaged("practice-checklist:listen", None),
+    "entry-text": damaged("practice-checklist:listen", "done"),
+    "entry-number": damaged("practice-answers:listen", 3),
+    "entry-a-list": damaged("practice-checklist:listen", ["a"]),
+    "done-numbers": damaged("practice-checklist:listen", {"done": [123]}),
+    "done-nested-list": damaged("practice-checklist:listen", {"done": [["a"]]}),
+    "done-with-to-string": damaged("practice-checklist:listen", {"done": [TO_STRING]}),
+    "done-an-object": damaged("practice-checklist:listen", {"done": {"a": True}}),
+    "checklist-extra-key": damaged("practice-checklist:listen", {"done": [], "x": 1}),
     "checklist-proto-key": damaged(
-        "checklist:listen", json.loads('{"done": [], "__proto__": {"done": ["a"]}}')
+        "practice-checklist:listen", json.loads('{"done": [], "__proto__": {"done": ["a"]}}')
     ),
-    "answer-text": damaged("answers:listen", {"answers": {"a": "3"}}),
-    "answer-nested": damaged("answers:listen", {"answers": {"a": {"b": 1}}}),
-    "answer-proto": damaged("answers:listen", {"answers": {"__proto__": 1}}),
-    "answers-a-list": damaged("answers:listen", {"answers": [3, 4]}),
-    "history-date-to-string": damaged("history:health", result(date=TO_STRING)["history:health"]),
-    "history-not-a-date": damaged("history:health", result(date="soon")["history:health"]),
-    "history-score-text": damaged("history:health", result(overall="50")["history:health"]),
+    "answer-text": damaged("practice-answers:listen", {"answers": {"a": "3"}}),
+    "answer-nested": damaged("practice-answers:listen", {"answers": {"a": {"b": 1}}}),
+    "answer-proto": damaged("practice-answers:listen", {"answers": {"__proto__": 1}}),
+    "answers-a-list": damaged("practice-answers:listen", {"answers": [3, 4]}),
+    "history-date-to-string": damaged(
+        "health-history:health", result(date=TO_STRING)["health-history:health"]
+    ),
+    "history-not-a-date": damaged(
+        "health-history:health", result(date="soon")["health-history:health"]
+    ),
+    "history-score-text": damaged(
+        "health-history:health", result(overall="50")["health-history:health"]
+    ),
     "history-dimension-proto": damaged(
-        "history:health", result(dimensions={"__proto__": 50})["history:health"]
+        "health-history:health", result(dimensions={"__proto__": 50})["health-history:health"]
     ),
-    "history-extra-key": damaged("history:health", result(x=1)["history:health"]),
+    "history-extra-key": damaged("health-history:health", result(x=1)["health-history:health"]),
     "key-proto": damaged("__proto__", {"done": []}),
     "key-to-string": damaged("toString:listen", {"done": []}),
-    "key-three-parts": damaged("checklist:listen:x", {"done": []}),
+    "key-three-parts": damaged("practice-checklist:listen:x", {"done": []}),
     "key-very-long": (
         with_entries({LONG_KEY + ":x": {"done": []}}),
         message("import_damaged", key=LONG_KEY[:39] + "…"),
     ),
     # Within MAX_ENTRIES, but one entry over its own bound: the good one before it is not written.
     "done-over-bound": (
-        with_entries({"checklist:grow": {"done": []}, "checklist:listen": {"done": OVER}}),
-        message("import_damaged", key="checklist:listen"),
+        with_entries(
+            {"practice-checklist:grow": {"done": []}, "practice-checklist:listen": {"done": OVER}}
+        ),
+        message("import_damaged", key="practice-checklist:listen"),
     ),
-    "answers-over-bound": damaged("answers:listen", {"answers": dict.fromkeys(OVER, 3)}),
-    "history-over-bound": damaged("history:health", {"results": [RESULT] * (MAX_RESULTS + 1)}),
+    "answers-over-bound": damaged("practice-answers:listen", {"answers": dict.fromkeys(OVER, 3)}),
+    "history-over-bound": damaged(
+        "health-history:health", {"results": [RESULT] * (MAX_RESULTS + 1)}
+    ),
     "dimensions-over-bound": damaged(
-        "history:health", result(dimensions=dict.fromkeys(OVER, 50))["history:health"]
+        "health-history:health",
+        result(dimensions=dict.fromkeys(OVER, 50))["health-history:health"],
     ),
 }
 
@@ -393,9 +405,9 @@ def test_a_real_full_quota_midway_is_undone_and_said(home: Page, tmp_path: Path)
     # characters); the file is well within the import's own bounds but does not fit beside it.
     home.evaluate("() => localStorage.setItem('another-app:cache', 'x'.repeat(3000000))")
     before = everything(home)
-    entries = {"checklist:listen": {"done": ["imported-tick"]}}
+    entries = {"practice-checklist:listen": {"done": ["imported-tick"]}}
     entries |= {
-        f"checklist:p{n}": {"done": [f"an-item-id-{i:08d}" for i in range(100)]}
+        f"practice-checklist:p{n}": {"done": [f"an-item-id-{i:08d}" for i in range(100)]}
         for n in range(1000)
     }
     text = json.dumps({**FORMAT, "entries": entries})
@@ -427,7 +439,10 @@ def test_when_even_putting_back_fails_the_message_says_so_and_the_visit_keeps_th
 ) -> None:
     home.evaluate(FAIL_AFTER, 1)
     # The first entry overwrites the reader's; the second fails, and so does putting it back.
-    entries = {"checklist:listen": {"done": ["imported-tick"]}, "checklist:grow": {"done": []}}
+    entries = {
+        "practice-checklist:listen": {"done": ["imported-tick"]},
+        "practice-checklist:grow": {"done": []},
+    }
     import_data(home, tmp_path, {**FORMAT, "entries": entries})
     choose(home, "replace")
     expect(status(home)).to_have_text(message("import_failed_unsaved"))
@@ -443,7 +458,7 @@ def test_when_even_putting_back_fails_the_message_says_so_and_the_visit_keeps_th
 # --- ids that are names of Object.prototype's properties ----------------------------------------
 
 TINY = "own-properties/"
-TINY_PREFIX = "playbook:/own-properties/default:v4:"
+TINY_PREFIX = "playbook:/own-properties/default:v5:"
 
 
 @pytest.fixture(scope="module")
@@ -500,8 +515,8 @@ def test_a_question_called_constructor_is_not_answered_for_a_fresh_reader(
     page.locator("input[data-item='constructor']").check()
     expect(page.locator(".pb-progress__text")).to_have_text("1 of 2 done {constructor}")
     assert stored(page, TINY_PREFIX) == {
-        "answers:alpha": {"answers": {"constructor": 3, "second-question": 1}},
-        "checklist:alpha": {"done": ["constructor"]},
+        "practice-answers:alpha": {"answers": {"constructor": 3, "second-question": 1}},
+        "practice-checklist:alpha": {"done": ["constructor"]},
     }
 
     page.goto(tiny_site + "health-check/")
@@ -509,7 +524,7 @@ def test_a_question_called_constructor_is_not_answered_for_a_fresh_reader(
     expect(page.get_by_role("button", name="Save this result")).to_be_disabled()
     # A saved result from before "constructor" was a dimension: it has no score to compare with.
     earlier = {"about": "", "date": DATE, "overall": 100, "dimensions": {"balanced-effort": 100}}
-    seed(page, {"history:health": {"results": [earlier]}}, TINY_PREFIX)
+    seed(page, {"health-history:health": {"results": [earlier]}}, TINY_PREFIX)
     page.locator("input[name='health--constructor'][value='2']").check()
     expect(page.locator(".pb-health__count")).to_have_text("1 of 2 statements answered.")
     page.locator("input[name='health--fair-share'][value='3']").check()
@@ -524,7 +539,7 @@ def test_a_question_called_constructor_is_not_answered_for_a_fresh_reader(
     )
     page.get_by_role("button", name="Save this result").click()
     expect(page.locator(".pb-history li")).to_have_count(2)
-    saved = stored(page, TINY_PREFIX)["history:health"]["results"]
+    saved = stored(page, TINY_PREFIX)["health-history:health"]["results"]
     assert saved[0] == earlier
     assert saved[1]["dimensions"] == {"constructor": 50, "balanced-effort": 100}
 
@@ -534,18 +549,26 @@ def test_stored_prototype_keys_are_discarded_and_pollute_nothing(
 ) -> None:
     page.goto(tiny_site)
     kept = {
-        "checklist:beta": {"done": ["constructor"]},
-        "answers:health": {"answers": {"constructor": 3}},
+        "practice-checklist:beta": {"done": ["constructor"]},
+        "health-answers:health": {"answers": {"constructor": 3}},
     }
     seed(
         page,
         {
             **kept,
-            "answers:alpha": '{"answers": {"__proto__": {"polluted": 1}, "constructor": 3}}',
-            "answers:beta": '{"__proto__": {"answers": {}}, "answers": {"constructor": 2}}',
-            "checklist:alpha": '{"done": ["constructor"], "__proto__": {"polluted": "yes"}}',
-            "history:health": f'{{"results": [{{"about": "", "date": "{DATE}", "overall": 50, '
-            '"dimensions": {"__proto__": {"polluted": 1}, "constructor": 50}}]}',
+            "practice-answers:alpha": (
+                '{"answers": {"__proto__": {"polluted": 1}, "constructor": 3}}'
+            ),
+            "practice-answers:beta": (
+                '{"__proto__": {"answers": {}}, "answers": {"constructor": 2}}'
+            ),
+            "practice-checklist:alpha": (
+                '{"done": ["constructor"], "__proto__": {"polluted": "yes"}}'
+            ),
+            "health-history:health": (
+                f'{{"results": [{{"about": "", "date": "{DATE}", "overall": 50, '
+                '"dimensions": {"__proto__": {"polluted": 1}, "constructor": 50}}]}'
+            ),
             "__proto__": '{"polluted": "yes"}',
         },
         TINY_PREFIX,
@@ -582,13 +605,13 @@ def test_saving_past_the_history_bound_drops_the_oldest_result(page: Page, tiny_
         for n in range(MAX_RESULTS)
     ]
     page.goto(tiny_site + "health-check/")
-    seed(page, {"history:health": {"results": results}}, TINY_PREFIX)
+    seed(page, {"health-history:health": {"results": results}}, TINY_PREFIX)
     expect(page.locator(".pb-history li")).to_have_count(MAX_RESULTS)
     page.locator("input[name='health--constructor'][value='3']").check()
     page.locator("input[name='health--fair-share'][value='3']").check()
     page.get_by_role("button", name="Save this result").click()
     expect(page.locator(".pb-health__actions .pb-status")).to_have_text(DEFAULT_STRINGS["saved"])
-    saved = stored(page, TINY_PREFIX)["history:health"]["results"]
+    saved = stored(page, TINY_PREFIX)["health-history:health"]["results"]
     assert len(saved) == MAX_RESULTS
     assert saved[:-1] == results[1:]
     assert saved[-1]["overall"] == 100 and saved[-1]["dimensions"] == {

@@ -148,9 +148,9 @@ def test_merging_takes_what_is_newer_in_the_file_and_unites_saved_results(
     # The file's checklist changed on Wednesday, after this browser's; its saved result is
     # one this browser does not have.
     newer = {"done": [items[5]], "at": {items[5]: WEDNESDAY}, "changed": WEDNESDAY}
-    entries["checklist:listen"] = newer
-    other = {**entries["history:health"]["results"][0], "date": WEDNESDAY, "about": "Sam"}
-    entries["history:health"] = {"results": [other]}
+    entries["practice-checklist:listen"] = newer
+    other = {**entries["health-history:health"]["results"][0], "date": WEDNESDAY, "about": "Sam"}
+    entries["health-history:health"] = {"results": [other]}
     path = tmp_path / "newer.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     before = stored(page)
@@ -165,7 +165,9 @@ def test_merging_takes_what_is_newer_in_the_file_and_unites_saved_results(
     question.get_by_role("button", name=DEFAULT_STRINGS["import_merge"]).click()
     expect(status(page)).to_have_text(DEFAULT_STRINGS["imported_merged"].format(count=2))
     after = stored(page)
-    assert after["checklist:listen"] == newer
-    assert after["answers:health"] == before["answers:health"]  # this browser's is newer
-    results = after["history:health"]["results"]
-    assert results == [*before["history:health"]["results"], other]  # oldest first
+    assert after["practice-checklist:listen"] == newer
+    assert (
+        after["health-answers:health"] == before["health-answers:health"]
+    )  # this browser's is newer
+    results = after["health-history:health"]["results"]
+    assert results == [*before["health-history:health"]["results"], other]  # oldest first

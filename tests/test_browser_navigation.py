@@ -250,6 +250,6 @@ def test_instant_navigation_away_and_back_keeps_everything_working(
     checkbox(page, listen[1]).check()
     expect(page.locator(".pb-progress__text")).to_have_text(f"2 of {len(listen)} done")
     assert stored(page) == {
-        "checklist:listen": {"done": sorted(listen[:2])},
-        "checklist:grow": {"done": [grow[1]]},
+        "practice-checklist:listen": {"done": sorted(listen[:2])},
+        "practice-checklist:grow": {"done": [grow[1]]},
     }

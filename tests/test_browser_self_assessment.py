@@ -98,7 +98,7 @@ def test_answering_every_question_shows_the_band_computed_from_the_yaml(
             )
         ).to_be_checked()
     expect(page.locator(".pb-result__score")).to_have_text(f"Your score: {expected} out of 100")
-    assert stored(page)[f"answers:{practice_id}"] == {"answers": answers}
+    assert stored(page)[f"practice-answers:{practice_id}"] == {"answers": answers}
 
 
 def expected_next_step(
@@ -191,7 +191,7 @@ def test_the_assessment_works_from_the_keyboard(page: Page, content: Content) ->
         "document.activeElement && getComputedStyle(document.activeElement).outlineStyle"
     )
     assert outline == "solid"
-    assert stored(page)["answers:listen"]["answers"] == {question.id: 2}
+    assert stored(page)["practice-answers:listen"]["answers"] == {question.id: 2}
 
 
 def test_clear_answers_removes_one_assessment(page: Page, content: Content) -> None:
@@ -209,19 +209,19 @@ def test_clear_answers_asks_first_and_can_be_undone(page: Page, content: Content
     page.goto(LISTEN)
     for question in questions[:3]:
         page.locator(f"input[name='listen--{question}'][value='3']").check()
-    before = stored(page)["answers:listen"]
+    before = stored(page)["practice-answers:listen"]
     page.get_by_role("button", name=DEFAULT_STRINGS["clear_answers"]).click()
     page.get_by_role("button", name=DEFAULT_STRINGS["confirm_keep"]).click()
-    assert stored(page)["answers:listen"] == before
+    assert stored(page)["practice-answers:listen"] == before
 
     page.get_by_role("button", name=DEFAULT_STRINGS["clear_answers"]).click()
     group = page.get_by_role("group", name=words("confirm_clear_answers", count=3))
     group.get_by_role("button", name=DEFAULT_STRINGS["confirm_clear_yes"]).click()
     expect(page.locator("form.pb-assessment input:checked")).to_have_count(0)
-    assert "answers:listen" not in stored(page)
+    assert "practice-answers:listen" not in stored(page)
     page.locator(".pb-result .pb-undo").get_by_role("button", name=DEFAULT_STRINGS["undo"]).click()
     expect(page.locator("form.pb-assessment input:checked")).to_have_count(3)
-    assert stored(page)["answers:listen"] == before
+    assert stored(page)["practice-answers:listen"] == before
 
 
 def test_a_skipped_statement_is_marked_and_reachable_from_the_count(

@@ -47,7 +47,7 @@ pytestmark = pytest.mark.browser
 
 SITE = "playbook:/default:"  # site root path and playbook name, before the version
 V1 = SITE + "v1:"
-V4 = SITE + "v4:"  # the present version
+V5 = SITE + "v5:"  # the present version
 DISCARDED = (
     "Some progress saved by an earlier version of this site could not be carried over and was "
     "discarded."
@@ -145,8 +145,8 @@ def test_two_sites_on_one_host_keep_their_ticks_apart(
     checkbox(page, items[1]).check()
     keys = page.evaluate("Object.keys(localStorage).filter((k) => k.startsWith('playbook:'))")
     assert sorted(keys) == [
-        "playbook:/default:v4:checklist:listen",
-        "playbook:/mirror/default:v4:checklist:listen",
+        "playbook:/default:v5:practice-checklist:listen",
+        "playbook:/mirror/default:v5:practice-checklist:listen",
     ]
 
 
@@ -158,16 +158,16 @@ def test_damaged_stored_data_is_discarded_with_a_notice(
     seed(
         page,
         {
-            "checklist:listen": "{broken",
-            "answers:listen": json.dumps({"answers": {"q": "five"}}),
-            "checklist:grow": json.dumps({"done": [items[0]]}),
+            "practice-checklist:listen": "{broken",
+            "practice-answers:listen": json.dumps({"answers": {"q": "five"}}),
+            "practice-checklist:grow": json.dumps({"done": [items[0]]}),
         },
     )
     expect(page.locator(".pb-notice")).to_have_text(DEFAULT_STRINGS["storage_damaged"])
     expect(page.locator(".pb-progress__text")).to_have_text(f"0 of {len(items)} done")
-    assert stored(page) == {"checklist:grow": {"done": [items[0]]}}
+    assert stored(page) == {"practice-checklist:grow": {"done": [items[0]]}}
     checkbox(page, items[1]).check()
-    assert stored(page)["checklist:listen"] == {"done": [items[1]]}
+    assert stored(page)["practice-checklist:listen"] == {"done": [items[1]]}
     assert page_log.console_errors == []
 
 
@@ -242,21 +242,56 @@ def test_version_3_entries_gain_the_dates_of_when_they_are_carried_over(
     page.clock.set_fixed_time(moment)
     page.goto("practices/listen/")
     expect(page.locator(f"input[data-item='{weekly}']")).to_be_checked()
-    assert stored_entries(page, V4, dates=True) == {
-        "checklist:listen": {
+    assert stored_entries(page, V5, dates=True) == {
+        "practice-checklist:listen": {
             "done": sorted([weekly, once]),
             "at": {weekly: moment, once: moment},
             "changed": moment,
         },
-        "answers:listen": {"answers": {"interrupt": 2}, "changed": moment},
-        "team:health": {"text": "1a2b-00-0000", "changed": moment},
+        "practice-answers:listen": {"answers": {"interrupt": 2}, "changed": moment},
+        "team-codes:health": {"text": "1a2b-00-0000", "changed": moment},
     }
-    assert [key for key in all_keys(page) if not key.startswith(V4)] == []
+    assert [key for key in all_keys(page) if not key.startswith(V5)] == []
     # The next Monday the weekly tick has lapsed; the one-off tick stays.
     page.clock.set_fixed_time("2026-12-07T08:00:00.000Z")
     page.reload()
     expect(page.locator(f"input[data-item='{weekly}']")).not_to_be_checked()
     expect(page.locator(f"input[data-item='{once}']")).to_be_checked()
+
+
+def test_version_4_entries_move_to_keys_named_by_what_they_belong_to(
+    new_page: Callable[..., Page], content: Content
+) -> None:
+    """Version 4 kept a practice's answers and the health check's under one kind, so that a
+    practice called "health" wrote over the health check's: version 5 names each kind after
+    what it belongs to, and carries every entry over unchanged."""
+    listen = content.practices["listen"].model
+    tick = next(item.id for item in listen.checklist if item.cadence == "once")
+    when = "2026-11-30T10:00:00.000Z"
+    v4 = SITE + "v4:"
+    entries = {
+        "checklist:listen": {"done": [tick], "at": {tick: when}, "changed": when},
+        "answers:listen": {"answers": {"interrupt": 2}, "changed": when},
+        "answers:health": {"answers": {"help-each-other": 3}, "changed": when},
+        "history:health": HISTORY_NOW,
+        "team:health": {"text": "1a2b-00-0000", "changed": when},
+        "teamhistory:health": {"results": []},
+    }
+    page = new_page(
+        init_script=seeded_once({v4 + key: json.dumps(value) for key, value in entries.items()})
+    )
+    page.goto(LISTEN)
+    expect(checkbox(page, tick)).to_be_checked()
+    assert stored_entries(page, V5, dates=True) == {
+        "practice-checklist:listen": entries["checklist:listen"],
+        "practice-answers:listen": entries["answers:listen"],
+        "health-answers:health": entries["answers:health"],
+        "health-history:health": HISTORY_NOW,
+        "team-codes:health": entries["team:health"],
+        "team-history:health": {"results": []},
+    }
+    assert [key for key in all_keys(page) if not key.startswith(V5)] == []
+    expect(page.locator(".pb-notice")).to_have_count(0)
 
 
 def test_version_1_entries_are_migrated_and_shown_with_a_computed_result(
@@ -282,10 +317,10 @@ def test_version_1_entries_are_migrated_and_shown_with_a_computed_result(
     )
     page.goto("")
     migrated = {
-        "checklist:listen": {"done": ticks},
-        "answers:listen": {"answers": answers},
-        "answers:health": {"answers": health_answers},
-        "history:health": HISTORY_NOW,
+        "practice-checklist:listen": {"done": ticks},
+        "practice-answers:listen": {"answers": answers},
+        "health-answers:health": {"answers": health_answers},
+        "health-history:health": HISTORY_NOW,
     }
     row = page.locator(".pb-overview__item[data-practice='listen']")
     expect(row).to_contain_text(f"2 of {len(listen.checklist)} done")
@@ -293,7 +328,7 @@ def test_version_1_entries_are_migrated_and_shown_with_a_computed_result(
         expected_result(listen, scale, answers)
     )
     assert stored(page) == migrated
-    assert [key for key in all_keys(page) if not key.startswith(V4)] == []
+    assert [key for key in all_keys(page) if not key.startswith(V5)] == []
     expect(page.locator(".pb-notice")).to_have_count(0)
 
     page.goto(LISTEN)
@@ -313,7 +348,7 @@ def test_version_1_entries_are_migrated_and_shown_with_a_computed_result(
     # Showing the result writes nothing back, and running again finds nothing left to do.
     page.reload()
     assert stored(page) == migrated
-    assert sorted(all_keys(page)) == sorted(V4 + key for key in migrated)
+    assert sorted(all_keys(page)) == sorted(V5 + key for key in migrated)
 
 
 def test_entries_an_older_copy_writes_meanwhile_move_on_the_next_page_change(
@@ -338,10 +373,10 @@ def test_entries_an_older_copy_writes_meanwhile_move_on_the_next_page_change(
     expect(page.locator(f"input[data-item='{grow.checklist[1].id}']")).to_be_checked()
     expect(page.locator(".pb-progress__text")).to_have_text(f"1 of {len(grow.checklist)} done")
     assert stored(page) == {
-        "checklist:grow": {"done": [grow.checklist[1].id]},
-        "checklist:listen": {"done": [listen.checklist[0].id]},
+        "practice-checklist:grow": {"done": [grow.checklist[1].id]},
+        "practice-checklist:listen": {"done": [listen.checklist[0].id]},
     }
-    assert [key for key in all_keys(page) if not key.startswith(V4)] == []
+    assert [key for key in all_keys(page) if not key.startswith(V5)] == []
     expect(page.locator(".pb-notice")).to_have_count(0)
 
 
@@ -375,10 +410,10 @@ def test_version_1_entries_that_cannot_be_read_are_discarded_with_a_notice(
     expect(page.locator(".pb-notice")).to_have_text([DISCARDED])
     expect(page.locator(".pb-progress__text")).to_have_text(f"0 of {len(listen.checklist)} done")
     assert stored(page) == {
-        "checklist:grow": {"done": [grow.checklist[0].id]},
-        "answers:appreciate": {"answers": {"thank-promptly": 3}},
+        "practice-checklist:grow": {"done": [grow.checklist[0].id]},
+        "practice-answers:appreciate": {"answers": {"thank-promptly": 3}},
     }
-    assert [key for key in all_keys(page) if not key.startswith(V4)] == []
+    assert [key for key in all_keys(page) if not key.startswith(V5)] == []
     # Discarded once: the next page has nothing left to discard.
     instant_navigation(page, "practices/grow/")
     expect(page.locator(f"input[data-item='{grow.checklist[0].id}']")).to_be_checked()
@@ -395,15 +430,15 @@ def test_a_newer_versions_entries_stay_untouched_and_the_page_works_with_a_notic
     assert DEFAULT_STRINGS["storage_newer"] == NEWER
     items = [item.id for item in content.practices["listen"].model.checklist]
     untouched = {
-        SITE + "v5:checklist:listen": json.dumps({"ticks": {"all": True}}),
-        SITE + "v5:settings": "not JSON at all",
+        SITE + "v6:practice-checklist:listen": json.dumps({"ticks": {"all": True}}),
+        SITE + "v6:settings": "not JSON at all",
         SITE + "v10:answers:listen": "{}",
         # Another site's older entries on the same host are that site's business.
         "playbook:/mirror/default:v1:checklist:listen": json.dumps({"done": [items[3]]}),
     }
     page = new_page(
         init_script=seeded_once(
-            {**untouched, V4 + "checklist:listen": json.dumps({"done": [items[0]]})}
+            {**untouched, V5 + "practice-checklist:listen": json.dumps({"done": [items[0]]})}
         )
     )
     page.goto(LISTEN)
@@ -420,10 +455,10 @@ def test_a_newer_versions_entries_stay_untouched_and_the_page_works_with_a_notic
     exported = tmp_path / "export.json"
     download.value.save_as(exported)
     assert undated(json.loads(exported.read_text(encoding="utf-8"))["entries"]) == {
-        "checklist:listen": {"done": sorted(items[:2])}
+        "practice-checklist:listen": {"done": sorted(items[:2])}
     }
-    assert stored(page) == {"checklist:listen": {"done": sorted(items[:2])}}
-    assert {k: v for k, v in all_keys(page).items() if not k.startswith(V4)} == untouched
+    assert stored(page) == {"practice-checklist:listen": {"done": sorted(items[:2])}}
+    assert {k: v for k, v in all_keys(page).items() if not k.startswith(V5)} == untouched
     assert page_log.console_errors == []
 
 
@@ -457,7 +492,7 @@ def test_a_version_1_export_file_is_imported_migrated(
     answers = mixed(listen.assessment.questions, scale)
     ticks = [listen.checklist[1].id]
     page.goto("")
-    put(page, {V4 + "checklist:grow": json.dumps({"done": ["replaced-by-the-import"]})})
+    put(page, {V5 + "practice-checklist:grow": json.dumps({"done": ["replaced-by-the-import"]})})
     import_file(
         page,
         tmp_path,
@@ -476,9 +511,9 @@ def test_a_version_1_export_file_is_imported_migrated(
     page.get_by_role("button", name=DEFAULT_STRINGS["import_replace"]).click()
     expect(page.locator(".pb-data .pb-status")).to_have_text("Imported 3 saved items.")
     assert stored(page) == {
-        "checklist:listen": {"done": ticks},
-        "answers:listen": {"answers": answers},
-        "history:health": HISTORY_NOW,
+        "practice-checklist:listen": {"done": ticks},
+        "practice-answers:listen": {"answers": answers},
+        "health-history:health": HISTORY_NOW,
     }
     row = page.locator(".pb-overview__item[data-practice='listen']")
     expect(row.locator(".pb-overview__score")).to_have_text(
@@ -491,13 +526,13 @@ def test_a_version_1_export_file_is_imported_migrated(
     download.value.save_as(exported)
     data = json.loads(exported.read_text(encoding="utf-8"))
     assert data["version"] == STORAGE_VERSION
-    assert data["entries"] == stored_entries(page, V4, dates=True)
+    assert data["entries"] == stored_entries(page, V5, dates=True)
 
 
 @pytest.mark.parametrize(
     ("version", "entries", "message"),
     [
-        (5, {}, DEFAULT_STRINGS["import_version"].format(version=5)),
+        (6, {}, DEFAULT_STRINGS["import_version"].format(version=6)),
         ("2", {}, DEFAULT_STRINGS["import_version"].format(version=2)),
         (0, {}, DEFAULT_STRINGS["import_version"].format(version=0)),
         (
@@ -539,7 +574,7 @@ def test_an_export_file_of_an_unknown_version_or_shape_changes_nothing(
     page: Page, tmp_path: Path, version: Any, entries: dict[str, Any], message: str
 ) -> None:
     page.goto("")
-    before = {V4 + "checklist:listen": json.dumps({"done": ["a"]})}
+    before = {V5 + "practice-checklist:listen": json.dumps({"done": ["a"]})}
     put(page, before)
     data = {"format": "playbook-progress", "version": version, "site": "default"}
     import_file(page, tmp_path, {**data, "entries": entries})
@@ -581,7 +616,7 @@ def edited_site(served_site: ServedSite, tmp_path_factory: pytest.TempPathFactor
     if not site_dir.exists():
         build_for(project, site_dir, served_site.url("edited/"), served_site.engine)
     return EditedSite(
-        "edited/", "playbook:/edited/default:v4:", load_project(project).content_for("default")
+        "edited/", "playbook:/edited/default:v5:", load_project(project).content_for("default")
     )
 
 
@@ -599,8 +634,10 @@ def test_home_scores_stored_answers_with_the_current_questions_and_bands(
     put(
         page,
         {
-            edited_site.prefix + "answers:listen": json.dumps({"answers": listen_answers}),
-            edited_site.prefix + "answers:grow": json.dumps(
+            edited_site.prefix + "practice-answers:listen": json.dumps(
+                {"answers": listen_answers}
+            ),
+            edited_site.prefix + "practice-answers:grow": json.dumps(
                 {"answers": full_marks(old_grow, scale)}
             ),
         },

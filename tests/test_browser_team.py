@@ -114,7 +114,7 @@ def test_three_members_codes_give_the_teams_median_and_range(
     expect(chart.locator("path.pb-chart__range")).to_have_count(1)
     expect(facilitator.locator(".pb-legend li")).to_have_text(["Median", "Lowest to highest"])
     # The codes are kept in the facilitator's browser, and only there.
-    assert stored(facilitator)["team:health"] == {"text": "\n".join(codes)}
+    assert stored(facilitator)["team-codes:health"] == {"text": "\n".join(codes)}
 
 
 def test_a_members_link_adds_its_code_once_and_leaves_the_address(
@@ -201,7 +201,7 @@ def test_a_saved_team_result_shows_the_change_next_time_and_travels_with_the_dat
     page.get_by_label("Name of the team").fill("Another team")
     expect(page.locator(".pb-team__change")).to_have_count(0)
 
-    saved = stored(page)["teamhistory:health"]["results"]
+    saved = stored(page)["team-history:health"]["results"]
     assert [(r["name"], r["count"]) for r in saved] == [("Platform team", 3)]
     assert saved[0]["dimensions"] == {d.id: float(d.median) for d in before.dimensions}
     page.goto("")
@@ -210,7 +210,7 @@ def test_a_saved_team_result_shows_the_change_next_time_and_travels_with_the_dat
     exported = tmp_path / "export.json"
     download.value.save_as(exported)
     entries = json.loads(exported.read_text(encoding="utf-8"))["entries"]
-    assert set(entries) >= {"team:health", "teamhistory:health"}
+    assert set(entries) >= {"team-codes:health", "team-history:health"}
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Delete all my data").click()
     expect(page.locator(".pb-data .pb-status")).to_have_text(DEFAULT_STRINGS["cleared"])
@@ -218,7 +218,7 @@ def test_a_saved_team_result_shows_the_change_next_time_and_travels_with_the_dat
     page.locator("input[data-pb-import]").set_input_files(str(exported))
     page.get_by_role("button", name=DEFAULT_STRINGS["import_merge"]).click()
     expect(page.locator(".pb-data .pb-status")).to_contain_text("Merged the file")
-    assert stored(page)["teamhistory:health"] == entries["teamhistory:health"]
+    assert stored(page)["team-history:health"] == entries["team-history:health"]
 
 
 def test_individual_results_compare_only_with_the_same_relationship(
@@ -243,7 +243,7 @@ def test_individual_results_compare_only_with_the_same_relationship(
     expect(page.locator(".pb-history li")).to_have_count(2)
     expect(page.locator(".pb-history li").first).to_contain_text(", My manager: ")
     expect(page.locator(".pb-history li").first).not_to_contain_text("(")
-    saved = stored(page)["history:health"]["results"]
+    saved = stored(page)["health-history:health"]["results"]
     assert [r["about"] for r in saved] == ["Sam", "My manager"]
 
 
@@ -258,7 +258,7 @@ def test_older_saved_results_become_unnamed(page: Page) -> None:
     expect(page.locator(".pb-history li")).to_have_text(
         ["May 1, 2024 at 09:00 AM, unnamed: 55 out of 100"]  # date and time, in UTC here
     )
-    assert stored(page)["history:health"] == {"results": [{**result, "about": ""}]}
+    assert stored(page)["health-history:health"] == {"results": [{**result, "about": ""}]}
 
 
 def test_without_javascript_the_team_page_says_what_it_needs(

@@ -257,8 +257,9 @@
       } catch (error) {
         /* damaged */
       }
+      // Carried over as it is, dates included (an entry already under VERSION wins).
       if (carried === null) discarded = true;
-      else if (rawGet(carried.key) === null) write(carried.key, carried.value); // an entry already under VERSION wins
+      else if (rawGet(carried.key) === null) store(carried.key, JSON.stringify(carried.value));
       if (local) local.removeItem(oldKey);
     }
   };

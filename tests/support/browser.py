@@ -274,7 +274,9 @@ def undated(entries: dict[str, Any]) -> dict[str, Any]:
     """Stored or exported entries without the dates of ticks and changes (``DATES``)."""
     return {
         key: {name: v for name, v in value.items() if name not in DATES}
-        if isinstance(value, dict) and key.split(":")[0] in ("checklist", "answers", "team")
+        if isinstance(value, dict)
+        and key.split(":")[0]
+        in ("practice-checklist", "practice-answers", "health-answers", "team-codes")
         else value
         for key, value in entries.items()
     }
@@ -342,7 +344,7 @@ LISTEN = "practices/listen/"
 HEALTH = "health-check/"
 #: The served default playbook's keys in local storage: site root path, playbook name, storage
 #: version.
-PREFIX = "playbook:/default:v4:"
+PREFIX = "playbook:/default:v5:"
 
 
 @pytest.fixture(scope="module", name="content")
