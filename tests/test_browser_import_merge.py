@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -171,3 +172,91 @@ def test_merging_takes_what_is_newer_in_the_file_and_unites_saved_results(
     )  # this browser's is newer
     results = after["health-history:health"]["results"]
     assert results == [*before["health-history:health"]["results"], other]  # oldest first
+
+
+def result_file(tmp_path: Path, results: list[dict[str, Any]], **entries: Any) -> Path:
+    """An export file of version 5 holding ``results`` as saved health check results."""
+    path = tmp_path / "results.json"
+    data = {
+        "format": "playbook-progress",
+        "version": 5,
+        "site": "default",
+        "exported": MONDAY,
+        "entries": {"health-history:health": {"results": results}, **entries},
+    }
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def saved_result(date: str, overall: int) -> dict[str, Any]:
+    return {"about": "", "date": date, "overall": overall, "dimensions": {"mutual-support": 50}}
+
+
+def test_merging_a_full_history_keeps_every_result_of_this_browser(
+    worked: tuple[Page, Path, list[str]], tmp_path: Path
+) -> None:
+    """1,000 saved results in a file (the most an entry holds): a merge keeps both of this
+    browser's, adds the 998 newest of the file's, and the question says so first."""
+    page, _exported, _items = worked
+    ours = stored(page)["health-history:health"]["results"]
+    assert len(ours) == 2
+    start = datetime(2026, 9, 1, tzinfo=UTC)
+    theirs = [
+        saved_result(
+            (start + timedelta(hours=n)).isoformat(timespec="milliseconds")[:-6] + "Z", n % 101
+        )
+        for n in range(1000)
+    ]
+    question = ask(page, result_file(tmp_path, theirs))
+    expect(question.locator("li")).to_have_text(
+        [
+            "Checklists: 0 in the file; 1 newer in this browser or not in the file",
+            "Answers: 0 in the file; 1 newer in this browser or not in the file",
+            "Saved results: 1,000 in the file; 2 in this browser only, all kept by a merge, "
+            "which leaves out the 2 oldest of the file's for want of room",
+        ]
+    )
+    question.get_by_role("button", name=DEFAULT_STRINGS["import_merge"]).click()
+    # The file's oldest two make room for this browser's two, which are newer than all of them.
+    assert stored(page)["health-history:health"]["results"] == [*theirs[2:], *ours]
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [
+        {},
+        {
+            "practice-answers:listen": {
+                "answers": {"interrupt": 1},
+                "changed": "2099-01-01T00:00:00Z",
+            }
+        },
+        {"practice-checklist:listen": {"done": ["a"], "at": {"a": "2099-01-01T00:00:00Z"}}},
+    ],
+    ids=["results", "answers-changed", "tick"],
+)
+def test_a_file_dated_after_today_is_refused_and_changes_nothing(
+    worked: tuple[Page, Path, list[str]], tmp_path: Path, entries: dict[str, Any]
+) -> None:
+    """Dates after this browser's clock (beyond a day for another computer's clock) would
+    always count as newer and win every merge: such a file is refused."""
+    page, _exported, _items = worked
+    before = stored(page)
+    results = [saved_result("2099-06-01T00:00:00.000Z", 70)] if not entries else []
+    key = next(iter(entries), "health-history:health")
+    page.get_by_label(DEFAULT_STRINGS["import"]).set_input_files(
+        result_file(tmp_path, results, **entries)
+    )
+    expect(status(page)).to_have_text(DEFAULT_STRINGS["import_future"].format(key=key))
+    expect(page.locator(".pb-import-ask")).to_have_count(0)
+    assert stored(page) == before
+
+
+def test_a_date_within_a_day_of_this_clock_is_accepted(
+    worked: tuple[Page, Path, list[str]], tmp_path: Path
+) -> None:
+    page, _exported, _items = worked
+    soon = "2026-11-04T08:00:00.000Z"  # the clock says Tuesday 09:00: 23 hours ahead
+    question = ask(page, result_file(tmp_path, [saved_result(soon, 60)]))
+    question.get_by_role("button", name=DEFAULT_STRINGS["import_merge"]).click()
+    assert stored(page)["health-history:health"]["results"][-1] == saved_result(soon, 60)

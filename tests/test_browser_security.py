@@ -187,10 +187,11 @@ def test_raw_html_shows_as_text_by_default(
         assert article.locator("details").count() == 0
     # A code span keeps its '<' as code either way.
     assert article.locator("code", has_text="<b>code alpha.why</b>").count() == 1
-    # The javascript: links lost their address in both builds and show as text.
-    assert article.locator("a", has_text="link alpha.why").count() == 1
-    assert article.locator("a[href]", has_text="link alpha.why").count() == 0
+    # The javascript: links lost their address in both builds and show as text alone: no
+    # anchor without an address, which the theme's link previews would stop on.
+    assert article.locator("a", has_text="link alpha.why").count() == 0
     assert "link alpha.why" in text
+    assert article.locator("a:not([href])").count() == 0
     # Titles and plain fields show every character the coach typed; in headings and the
     # theme's own parts of the page (its title, navigation, header) '<' and '>' are look-alike
     # angle quotes, since themes put the text of some of those places back as HTML.
@@ -221,7 +222,7 @@ def test_escaped_output_is_stable(tmp_path: Path) -> None:
 # --- the payload corpus --------------------------------------------------------------------------
 
 #: Builds per variant: in each, a field holds every ROUNDS-th payload of its kind.
-ROUNDS = 2
+ROUNDS = 3
 #: Engines that build a docs tree into a site; "zensical" joins once it can.
 
 DEFAULT_MKDOCS = DEFAULT_MKDOCS_TEXT

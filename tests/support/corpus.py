@@ -214,6 +214,19 @@ PAYLOADS: tuple[Payload, ...] = (
     _inert("image-relative", "inline", "![relative picture](pictures/pbx.png)"),
     _inert("image-remote-http", "inline", f"![tracking pixel](http://{M}.example/t.png)"),
     _inert("image-protocol-relative", "inline", f"![tracking pixel](//{M}.example/t.png)"),
+    # --- addresses that browsers read differently from a plain reading (WHATWG URL rules) ------
+    _inert("image-backslash-host", "inline", f"![tracking pixel](/\\{M}.example/t.png)"),
+    _inert("image-backslash-host-html", "inline", f'<img alt="x" src="/\\{M}.example/t.png">'),
+    _inert("image-tab-host-html", "inline", f'<img alt="x" src="/&#9;/{M}.example/t.png">'),
+    _inert("image-newline-host-html", "inline", f'<img alt="x" src="/&#10;/{M}.example/t.png">'),
+    _inert(
+        "image-spaced-scheme-html", "inline", f'<img alt="x" src=" HTTPS://{M}.example/t.png">'
+    ),
+    _inert("image-scheme-no-slashes", "inline", f"![tracking pixel](http:{M}.example/t.png)"),
+    _inert("link-control-javascript", "inline", f'<a href="&#1;javascript:{ALERT}">x</a>'),
+    # --- what engine shims of image plugins would read: alt text as HTML, a media mark -------
+    _inert("image-alt-html", "inline", f"![<img src=x onerror={ALERT}>](pbx.png)"),
+    _inert("image-alt-media-mark", "inline", f"![type:video](https://{M}.example/v.mp4)"),
     _inert(
         "image-data-svg",
         "inline",
