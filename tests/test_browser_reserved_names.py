@@ -105,7 +105,8 @@ def test_a_refused_link_is_text_and_hovering_the_links_throws_nothing(
     page.goto(site + "practices/alpha/")
     content = page.locator(".md-content")
     expect(content).to_contain_text("a refused link and a good one")
-    assert content.locator("a:not([href])").count() == 0
+    # Zensical's own skip target aside.
+    assert content.locator("a:not([href]):not([id^='__'])").count() == 0
     assert content.locator("a", has_text="a refused link").count() == 0
     for link in content.locator("a[href]").all():
         if link.is_visible():

@@ -191,7 +191,8 @@ def test_raw_html_shows_as_text_by_default(
     # anchor without an address, which the theme's link previews would stop on.
     assert article.locator("a", has_text="link alpha.why").count() == 0
     assert "link alpha.why" in text
-    assert article.locator("a:not([href])").count() == 0
+    # Zensical's own skip target aside.
+    assert article.locator("a:not([href]):not([id^='__'])").count() == 0
     # Titles and plain fields show every character the coach typed; in headings and the
     # theme's own parts of the page (its title, navigation, header) '<' and '>' are look-alike
     # angle quotes, since themes put the text of some of those places back as HTML.

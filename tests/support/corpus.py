@@ -541,6 +541,9 @@ def compare_with_baseline(scan: PageScan, baseline: PageScan) -> list[str]:
         tag = element.tag
         if tag not in base_tags and tag not in CONTENT_ELEMENTS:
             problems.append(f"element <{tag}> in the content")
+        if tag == "a" and "href" not in element.attributes:
+            # A refused address leaves text alone: an anchor without one stops link previews.
+            problems.append("<a> without an address in the content")
         for name, value in element.attributes.items():
             where = f"<{tag} {name}={value[:60]!r}> in the content"
             if name == "id":
