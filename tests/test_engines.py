@@ -18,6 +18,8 @@ from support.cli import assert_exit, run
 
 from generator.engines import ZENSICAL_VERSION
 
+pytestmark = pytest.mark.slow  # makes a virtual environment per engine
+
 #: What each engine needs, from the package index, and nothing else.
 ENGINE_PACKAGES = {
     "mkdocs": ["mkdocs>=1.6,<2", "mkdocs-material>=9.7,<10"],

@@ -23,6 +23,8 @@ from generator.errors import ContentError, display_path
 from generator.loader import load_document
 from generator.project import load_project
 
+pytestmark = pytest.mark.slow  # property tests of many generated inputs
+
 # Hypothesis keeps a cache in .hypothesis/ of the working folder (even with no example
 # database) as soon as tests are collected; it goes to the system's temporary folder instead.
 set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "playbook-tests-hypothesis")

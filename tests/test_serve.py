@@ -13,6 +13,8 @@ import pytest
 from support.projects import LISTEN
 from support.serve import fetch, replace_in, serving
 
+pytestmark = pytest.mark.slow  # runs playbook serve for real
+
 
 @pytest.mark.skipif(sys.platform == "win32", reason="stops the server with SIGINT")
 def test_serve_rebuilds_on_edit_and_keeps_the_last_good_site(

@@ -11,7 +11,10 @@ from support.serve import fetch, replace_in, serving
 
 from generator.serve import NOTICE_ID
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="stops the server with SIGINT")
+pytestmark = [
+    pytest.mark.skipif(sys.platform == "win32", reason="stops the server with SIGINT"),
+    pytest.mark.slow,  # runs playbook serve for real
+]
 
 HOOK = """
 def on_page_markdown(markdown, **kwargs):

@@ -12,10 +12,13 @@ import os
 import sys
 from pathlib import Path
 
+import pytest
 from support.projects import write_minimal_project
 
 from generator.mkdocs_log import mkdocs_logging
 from generator.serve import PreviewBuilder
+
+pytestmark = pytest.mark.slow  # rebuilds thirty times
 
 REBUILDS = 30
 #: Growth allowed over 30 rebuilds, measured after the first few (which fill the caches of

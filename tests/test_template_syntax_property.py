@@ -14,6 +14,7 @@ from copy import deepcopy
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -30,6 +31,8 @@ from support.corpus import (
 from generator.cli import main
 from generator.content import ATTRIBUTE_LIST
 from generator.ui import ALL_STRINGS
+
+pytestmark = pytest.mark.slow  # property tests that build sites
 
 set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "playbook-tests-hypothesis")
 

@@ -27,7 +27,7 @@ from support.browser import PageLog, base_url_of, local_server
 from support.cli import snapshot
 from support.projects import REPO_ROOT
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]  # builds and installs a wheel
 
 VERSION = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text("utf-8"))["project"]["version"]
 COMMIT_TIME = 1767225600  # 2026-01-01 00:00 UTC, the scaffolded project's one commit
