@@ -44,6 +44,21 @@ def test_a_build_with_a_rewriting_plugin_stops_at_its_line(
     assert not (project / "site").exists()
 
 
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("plugin", sorted(REWRITING_PLUGINS))
+def test_a_build_with_each_rewriting_plugin_stops(
+    repo_root: Path, tmp_path: Path, engine: str, plugin: str
+) -> None:
+    project = copy_project(repo_root, tmp_path / "project")
+    line, index = with_plugins(project, plugin)
+    result = run("build", "--engine", engine, "--project", project)
+    assert_exit(result, 1)
+    assert f"mkdocs.yml:{line}:5: plugins[{index}]: the plugin '{plugin}' is not allowed" in (
+        result.output
+    )
+    assert not (project / "site").exists()
+
+
 @pytest.mark.parametrize("plugin", sorted(REWRITING_PLUGINS))
 def test_each_rewriting_plugin_is_refused_by_validate(
     repo_root: Path, tmp_path: Path, plugin: str

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import ast
 import pkgutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import support
+from support.browser import ENGINES
 
 TESTS = Path(__file__).resolve().parent
 SUPPORT = TESTS / "support"
@@ -72,3 +75,22 @@ def test_the_support_package_names_each_of_its_modules() -> None:
     assert modules, "tests/support/ has no modules"
     missing = [name for name in modules if f"``support.{name}``" not in (support.__doc__ or "")]
     assert missing == [], f"tests/support/__init__.py does not say what these hold: {missing}"
+
+
+def test_at_most_a_fifth_of_the_browser_tests_run_again_on_each_further_engine() -> None:
+    """The script's own logic is the same whatever builds the page: it is tested on the default
+    engine; what the engine builds (marker every_engine) is tested on each."""
+    listed = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-m", "browser", str(TESTS)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=TESTS.parent,
+    )
+    ids = [line for line in listed.stdout.splitlines() if "::" in line]
+    assert listed.returncode == 0, listed.stdout + listed.stderr
+    default = [i for i in ids if f"[{ENGINES[0]}" in i or ENGINES[0] not in i]
+    assert len(default) >= 150
+    for engine in ENGINES[1:]:
+        again = [i for i in ids if f"[{engine}" in i or f"-{engine}" in i]
+        assert 0 < len(again) <= len(default) / 5, (engine, len(again), len(default))
