@@ -123,6 +123,12 @@ def test_the_skip_link_reaches_the_first_checkbox_in_three_tab_presses(
     )
     page.wait_for_function("(hash) => location.hash === hash", arg=f"#{checklist_id}")
     expect(page.locator(f"[id='{checklist_id}']")).to_be_in_viewport()
+    # Below the theme's fixed header, not under it.
+    page.wait_for_function(
+        """(id) => document.getElementById(id).getBoundingClientRect().top >=
+            document.querySelector('.md-header').getBoundingClientRect().bottom""",
+        arg=checklist_id,
+    )
     page.keyboard.press("Tab")
     stop = focused(page)
     assert stop is not None and stop["checkbox"], stop

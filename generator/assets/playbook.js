@@ -1422,6 +1422,10 @@
       target.classList.add("pb-jump-target");
     }
     target.focus({ preventScroll: true });
+    // Clear of the theme's fixed header, as its own rule for a :target gives (a pushed
+    // fragment does not make the element the :target).
+    const header = document.querySelector(".md-header");
+    target.style.scrollMarginTop = `${(header ? header.offsetHeight : 0) + 12}px`;
     target.scrollIntoView();
   }, true);
   /* On a narrow screen the navigation drawer and the search are folded away off the page,
