@@ -130,7 +130,7 @@ Text = Annotated[str, _NON_EMPTY, FieldKind("text")]
 #: (README, "Security"; tests/test_markdown_cost.py). The default content's longest field holds
 #: about 2,600 characters, its largest file about 16,000 characters of text in all.
 MARKDOWN_FIELD_LIMIT = 6_000
-MARKDOWN_FILE_LIMIT = 30_000
+MARKDOWN_FILE_LIMIT = 50_000
 #: Constructs whose count is bounded in each Markdown field: what finds them, the bound, and
 #: their name in a message.
 MARKDOWN_CONSTRUCT_LIMITS = (

@@ -47,6 +47,7 @@ from support.browser import (
     build_for,
     local_server,
     search,
+    settle,
 )
 from support.corpus import (
     BENIGN,
@@ -133,7 +134,7 @@ def open_every_page(
     page.goto(base_url)
     search(page, engine, "onerror")
     assert page.evaluate(FIND_ACTIVE_CONTENT) == []
-    page.wait_for_timeout(300)  # let any late handler fire
+    settle(page)  # any late handler has had its turn
     return dialogs, page
 
 
@@ -223,7 +224,7 @@ def test_escaped_output_is_stable(tmp_path: Path) -> None:
 # --- the payload corpus --------------------------------------------------------------------------
 
 #: Builds per variant: in each, a field holds every ROUNDS-th payload of its kind.
-ROUNDS = 3
+ROUNDS = 2
 #: Engines that build a docs tree into a site; "zensical" joins once it can.
 
 DEFAULT_MKDOCS = DEFAULT_MKDOCS_TEXT
@@ -508,12 +509,18 @@ def try_search(page: Page, engine: str, query: str) -> None:
             page.keyboard.press("/")
         results = page.locator(".md-search-result__item")
     box.fill("")
+    if engine != "zensical":
+        page.locator(".md-search-result__meta", has_text="Type to start searching").wait_for()
     box.press_sequentially(query, delay=5)
-    try:
-        results.first.wait_for(timeout=1500)
-    except PlaywrightError:
-        pass  # no result is fine: what matters is that drawing them ran nothing
-    page.wait_for_timeout(150)
+    if engine == "zensical":
+        try:
+            results.first.wait_for(timeout=1500)
+        except PlaywrightError:
+            pass  # no result is fine: what matters is that drawing them ran nothing
+    else:
+        # Material says how many documents match once it has drawn the results.
+        page.locator(".md-search-result__meta", has_text="matching").wait_for()
+    settle(page)
 
 
 def hover_titled(page: Page) -> None:
@@ -577,7 +584,7 @@ def visit(browser: Browser, corpus: Corpus, build: Build) -> list[str]:
     for query in ["onerror", *markers]:
         try_search(page, corpus.engine, query)
         problems += [f"{build.label} search {query!r}: {p}" for p in page.evaluate(FIND_ACTIVE)]
-    page.wait_for_timeout(200)  # a late handler, a delayed tooltip
+    settle(page)  # a late handler, a delayed tooltip
     placed = {p.marker: p.name for chosen in build.placed.values() for p in chosen}
     if build.variant == "allow_html":
         # Kept raw HTML is parsed as HTML: an unclosed <math>, <template> or comment rightly

@@ -429,3 +429,12 @@ def boxes(page: Page, selector: str) -> list[dict[str, float]]:
 def starting(text: str) -> re.Pattern[str]:
     """A heading's text: what it says, then its permalink's sign."""
     return re.compile("^" + re.escape(text))
+
+
+def settle(page: Page) -> None:
+    """Waits until the page has drawn twice and has nothing left to do: timers and handlers a
+    last action set off have run (a condition, not a fixed pause)."""
+    page.evaluate(
+        """() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(
+            () => (window.requestIdleCallback || setTimeout)(() => done(), { timeout: 2000 }))))"""
+    )
