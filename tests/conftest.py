@@ -112,6 +112,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "browser" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
+        # With two workers (pyproject.toml): every browser test in one, sharing its served
+        # sites and its Chromium; every other module whole in either, so that what a module
+        # makes once (a wheel, the engines' virtual environments) is made by one process.
+        group = "browser" if item.get_closest_marker("browser") else item.module.__name__
+        item.add_marker(pytest.mark.xdist_group(group))
         marker = item.get_closest_marker("every_engine")
         params = getattr(getattr(item, "callspec", None), "params", {})
         engine = next((params[name] for name in ENGINE_FIXTURES if name in params), None)

@@ -81,7 +81,18 @@ def test_at_most_a_fifth_of_the_browser_tests_run_again_on_each_further_engine()
     """The script's own logic is the same whatever builds the page: it is tested on the default
     engine; what the engine builds (marker every_engine) is tested on each."""
     listed = subprocess.run(
-        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-m", "browser", str(TESTS)],
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-n",
+            "0",
+            "--collect-only",
+            "-q",
+            "-m",
+            "browser",
+            str(TESTS),
+        ],
         capture_output=True,
         text=True,
         timeout=120,
