@@ -70,6 +70,14 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class QuietServer(ThreadingHTTPServer):
+    """A server that says nothing when a browser drops a connection it no longer needs."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def local_server(folder: Path) -> Iterator[ThreadingHTTPServer]:
     """A server for ``folder`` on a free port of 127.0.0.1, answering from a daemon thread.
@@ -79,7 +87,7 @@ def local_server(folder: Path) -> Iterator[ThreadingHTTPServer]:
     no other process can take it in between.
     """
     handler = partial(QuietHandler, directory=str(folder))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, name="served-site", daemon=True)
     thread.start()
     try:
