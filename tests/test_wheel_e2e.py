@@ -176,6 +176,11 @@ def test_the_scaffolded_ci_publishes_a_site_that_knows_its_address(
                 "Written for: Team leads and new managers"
             )
             page.evaluate("window.stillThisDocument = true")
+            # The theme takes over links only once it has read sitemap.xml.
+            page.wait_for_function(
+                "() => performance.getEntriesByType('resource')"
+                ".some((entry) => entry.name.endsWith('/sitemap.xml'))"
+            )
             page.locator(".md-sidebar--primary a[href$='one-to-ones/']").first.click()
             page.wait_for_function("() => location.pathname.endsWith('/one-to-ones/')")
             page.wait_for_selector("form.pb-checklist[data-practice='one-to-ones']")
