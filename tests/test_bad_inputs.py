@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from support.limits import run_limited
 from support.projects import PRACTICE, write_minimal_project
 
 from generator.cli import main
@@ -69,12 +70,6 @@ BUILT_TOO = {
 
 def _limit_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
-
-
-def _limit_memory_and_time() -> None:
-    _limit_memory()
-    # SIGXCPU at the limit (SIGKILL a second later, should the child catch that).
-    resource.setrlimit(resource.RLIMIT_CPU, (TIME_LIMIT, TIME_LIMIT + 1))
 
 
 def _practice(practice_id: str) -> str:
@@ -294,17 +289,7 @@ def _run(
             result.exception
         )
         return result.exit_code, result.stdout, result.stderr
-    child = subprocess.run(
-        [str(PLAYBOOK), *args, "--project", "."],
-        cwd=root,
-        capture_output=True,
-        encoding="utf-8",
-        timeout=HANG_LIMIT,
-        preexec_fn=_limit_memory_and_time,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
-    )
-    # Stopped for its CPU time, the child ends by SIGXCPU (a negative status).
-    assert child.returncode >= 0, f"stopped by signal {-child.returncode}"
+    child = run_limited(root, TIME_LIMIT, *args)  # stopped by the kernel: the test fails
     return child.returncode, child.stdout, child.stderr
 
 
