@@ -36,7 +36,7 @@ from asset_weight import BUDGET, gzipped_size, own_assets
 from plain_material import write_plain_config
 from static_server import serving
 
-from generator.docs_tree import render_docs_tree
+from generator.docs_tree import write_docs_tree
 from generator.engines import run_mkdocs
 from generator.mkdocs_log import mkdocs_logging
 from generator.project import load_project
@@ -69,7 +69,7 @@ def build_sites(tmp: Path, ours_url: str, plain_url: str) -> tuple[Path, Path]:
     """The default playbook's site, and plain Material's site of the same Markdown."""
     project = load_project(REPO)
     site, plain_site = tmp / "site", tmp / "plain-site"
-    report = render_docs_tree(project, PLAYBOOK, out_dir=tmp / "tree", site_url=ours_url)
+    report = write_docs_tree(project, PLAYBOOK, tmp / "tree", site_url=ours_url)
     plain = write_plain_config(
         report.config_file, tmp / "plain.yml", plain_site, site_url=plain_url
     )

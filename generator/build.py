@@ -1,7 +1,8 @@
-"""From a docs tree to a site: MkDocs builds it into a fresh folder that replaces the old one.
+"""From a docs tree to a site: the engine builds it into a fresh folder that replaces the old one.
 
-docs_tree.py writes the tree; site_folder.py keeps the site folder safe; this module runs MkDocs
-with the build's date fixed, so that the same input gives the same bytes.
+docs_tree.py writes the tree; site_folder.py keeps the site folder safe; this module runs the
+engine with the build's date fixed, so that the same input gives the same bytes, and writes
+the index page of ``build --all``. pipeline.py calls it.
 """
 
 from __future__ import annotations
@@ -14,31 +15,18 @@ import posixpath
 import re
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ._mkdocs_yaml import read_mkdocs_config
-from .docs_tree import (
-    RenderReport,
-    left_out_warnings,
-    project_sources,
-    render_docs_tree,
-    resolve_playbook_name,
-)
+from .docs_tree import RenderReport
 from .engines import DEFAULT_ENGINE, ZENSICAL_NOTES, run_mkdocs, run_zensical, zensical_missing
-from .errors import PlaybookError
+from .errors import PlaybookError, StrictFailure
 from .mkdocs_config import brand_file
-from .mkdocs_log import log_link_warnings, mkdocs_logging, page_sources
-from .project import Project, load_project
-from .render import PRACTICE_FOLDER
+from .mkdocs_log import log_warnings, mkdocs_logging
+from .project import Project
 from .settings import colour_hex, contrast
-from .site_folder import (
-    check_location,
-    files_in,
-    staged,
-    write_marker,
-)
 from .ui import interface_strings
 
 
@@ -50,42 +38,7 @@ class BuildReport:
     engine: str = DEFAULT_ENGINE
 
 
-def build_site(
-    source: Path | Project,
-    name: str,
-    *,
-    site_dir: Path | None = None,
-    strict: bool = False,
-    verbose: bool = False,
-    site_url: str | None = None,
-    engine: str = DEFAULT_ENGINE,
-    fallback_site_url: str | None = None,
-) -> BuildReport:
-    """Render playbook ``name`` of a project (``source``: loaded, or its folder to load and
-    check), then build it.
-
-    The site is built into a temporary folder and replaces the site folder only once the
-    build has succeeded (see site_folder.py).
-    """
-    started = time.perf_counter()
-    _check_engine(engine)
-    project = source if isinstance(source, Project) else load_project(source)
-    name = resolve_playbook_name(project, name)
-    site = (site_dir or project.root / "site").resolve()
-    check_location(site, project.root, project_sources(project))
-    url = site_url or _fallback(project, name, fallback_site_url)
-    with staged(site) as staging:
-        return _build_into(project, name, staging, site, strict, verbose, url, started, engine)
-
-
-def _fallback(project: Project, name: str, fallback_site_url: str | None) -> str | None:
-    """The address to build for when only CI knows it: a playbook's own site.url wins."""
-    if fallback_site_url is None or project.playbook(name).model.site.url is not None:
-        return None
-    return fallback_site_url.rstrip("/") + "/"
-
-
-def _check_engine(engine: str) -> None:
+def check_engine(engine: str) -> None:
     """Before anything is written: the engine can run here. What a Zensical build does
     differently is said once."""
     if engine != "zensical":
@@ -96,47 +49,44 @@ def _check_engine(engine: str) -> None:
     print(f"Note: {ZENSICAL_NOTES}", file=sys.stderr)
 
 
-def _build_into(
+def run_engine(
     project: Project,
-    name: str,
+    tree: RenderReport,
+    warnings: Sequence[str],
     target: Path,
     site: Path,
+    *,
     strict: bool,
     verbose: bool,
-    site_url: str | None,
-    started: float,
     engine: str,
+    started: float,
 ) -> BuildReport:
-    """Render playbook ``name`` and let the engine build it into ``target``, a staging folder
-    that becomes ``site``."""
-    report = render_docs_tree(project, name, site_url=site_url, engine=engine)
-    report = dataclasses.replace(report, seconds=time.perf_counter() - started)
+    """Show the rendered playbook's ``warnings`` (the engine's way), then let the engine build
+    its docs ``tree`` into ``target``, a staging folder that becomes ``site``."""
+    tree = dataclasses.replace(tree, seconds=time.perf_counter() - started)
     with mkdocs_logging(verbose):
-        warnings = log_link_warnings(
-            report.link_warnings, project.content_for(name), left_out_warnings(project, name)
-        )
+        log_warnings(warnings)
     if strict and warnings:
-        plural = "s" if warnings != 1 else ""
-        raise PlaybookError(f"Aborted with {warnings} warning{plural} in strict mode!")
-    with source_date(project, name):
+        raise StrictFailure(len(warnings))
+    with source_date(project, tree.playbook):
         if engine == "zensical":
             seconds = run_zensical(
-                report.config_file,
+                tree.config_file,
                 strict=strict,
                 site_dir=target,
-                pages=report.page_paths,
-                directory_urls=report.directory_urls,
+                pages=tree.page_paths,
+                directory_urls=tree.directory_urls,
                 verbose=verbose,
             )
         else:
             seconds = run_mkdocs(
-                report.config_file,
+                tree.config_file,
                 strict=strict,
                 verbose=verbose,
                 site_dir=target,
-                sources=page_sources(project.content_for(name), PRACTICE_FOLDER),
+                sources=tree.sources,
             )
-    return BuildReport(report, site, seconds, engine)
+    return BuildReport(tree, site, seconds, engine)
 
 
 @contextlib.contextmanager
@@ -163,43 +113,6 @@ def _files_under(path: Path) -> list[Path]:
     if path.is_dir():
         return [p for p in path.rglob("*") if p.is_file()]
     return [path] if path.is_file() else []
-
-
-def build_all(
-    source: Path | Project,
-    *,
-    site_dir: Path | None = None,
-    strict: bool = False,
-    verbose: bool = False,
-    site_url: str | None = None,
-    engine: str = DEFAULT_ENGINE,
-    fallback_site_url: str | None = None,
-) -> list[BuildReport]:
-    """Build every playbook of the project into its own folder under the site folder.
-
-    The site folder also gets an index page linking to each playbook. Like ``build_site``,
-    all of it is built into a temporary folder that replaces the site folder on success.
-    """
-    started = time.perf_counter()
-    _check_engine(engine)
-    project = source if isinstance(source, Project) else load_project(source)
-    site = (site_dir or project.root / "site").resolve()
-    check_location(site, project.root, project_sources(project))
-    reports = []
-    with staged(site) as staging:
-        for name in sorted(project.playbooks):
-            base = site_url or _fallback(project, name, fallback_site_url)
-            url = None if base is None else base.rstrip("/") + f"/{name}/"
-            target = staging / name
-            reports.append(
-                _build_into(
-                    project, name, target, site / name, strict, verbose, url, started, engine
-                )
-            )
-            write_marker(target, files_in(target))
-            started = time.perf_counter()
-        (staging / "index.html").write_text(_index_page(project, staging), encoding="utf-8")
-    return reports
 
 
 def index_playbook(project: Project) -> str:
@@ -235,6 +148,11 @@ def _primary(project: Project, name: str) -> str:
     first = (schemes or [None])[0] if isinstance(schemes, list) else schemes
     colour = first.get("primary") if isinstance(first, dict) else None
     return colour_hex(colour if isinstance(colour, str) else None)
+
+
+def write_index_page(project: Project, staging: Path) -> None:
+    """The index page of ``build --all``, into the staging folder of the whole site."""
+    (staging / "index.html").write_text(_index_page(project, staging), encoding="utf-8")
 
 
 def _index_page(project: Project, staging: Path) -> str:

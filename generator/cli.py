@@ -2,26 +2,23 @@
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 from typing import Any
 
 import click
 
-from . import DISTRIBUTION
-from .build import build_all, build_site
-from .docs_tree import (
-    left_out_warnings,
-    project_left_out_warnings,
-    project_link_problems,
-    render_docs_tree,
-    resolve_playbook_name,
-)
+from . import DISTRIBUTION, pipeline
 from .engines import DEFAULT_ENGINE, ENGINES
-from .errors import LinkProblems, PlaybookError, UnknownPlaybook, display_path, printable_lines
+from .errors import (
+    LinkProblems,
+    PlaybookError,
+    StrictFailure,
+    UnknownPlaybook,
+    display_path,
+    printable_lines,
+)
 from .json_schema import KINDS, schema_text, write_schemas
-from .mkdocs_log import located_link_warnings
-from .project import Project, load_project
+from .pipeline import build_all, build_site, check_all, load
 from .scaffold import create_project, next_step
 from .schema import url_problem
 from .strings_doc import strings_table, strings_yaml
@@ -55,26 +52,6 @@ def _check_url(value: str | None) -> str | None:
     if problem is not None:
         raise click.BadParameter(problem)
     return value
-
-
-def _load(root: Path) -> Project:
-    """The project, loaded for a command that ends once it is done (never ``serve``).
-
-    Loading makes hundreds of thousands of small objects that stay until the process ends,
-    and no reference cycles: Python's cycle collector would scan the growing heap again and
-    again, half of the loading time of a 1000-practice playbook. So it is off while loading,
-    and what was loaded is left out of its scans for good (``gc.freeze``). A process that
-    loads again and again (the live preview) must not do this: frozen, each load's garbage
-    would stay (tests/test_serve_memory.py).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return load_project(root)
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
 
 
 engine_option = click.option(
@@ -140,16 +117,14 @@ def validate(root: Path, strict: bool) -> None:
     status is 1 if there is any. Warnings (a practice a playbook leaves out, still named on
     its pages) print the same way after WARNING; with --strict they fail too, as in build.
     """
-    project = _load(root)
-    links = project_link_problems(project)
+    project = load(root)
+    links, warnings = check_all(project)
     if links:
         raise LinkProblems(links)
-    warnings = project_left_out_warnings(project)
     for line in warnings:
         _echo(f"WARNING -  {line}", err=True)
     if strict and warnings:
-        plural = "s" if len(warnings) != 1 else ""
-        raise PlaybookError(f"Aborted with {len(warnings)} warning{plural} in strict mode!")
+        raise StrictFailure(len(warnings))
     practices = {
         loaded.path: loaded.model
         for playbook in project.playbooks.values()
@@ -215,7 +190,7 @@ def build(
         if ctx.get_parameter_source("name") is not click.core.ParameterSource.DEFAULT:
             raise click.UsageError("--all builds every playbook; leave out --playbook")
         reports = build_all(
-            _load(root),
+            load(root),
             site_dir=site_dir,
             strict=strict,
             verbose=verbose,
@@ -226,7 +201,7 @@ def build(
     else:
         reports = [
             build_site(
-                _load(root),
+                load(root),
                 name,
                 site_dir=site_dir,
                 strict=strict,
@@ -264,13 +239,10 @@ def render(root: Path, name: str, out_dir: Path | None, engine: str) -> None:
     `zensical build -f OUT/mkdocs.yml`, rendered with --engine zensical) builds it into
     OUT/site.
     """
-    project = _load(root)
-    name = resolve_playbook_name(project, name)
-    report = render_docs_tree(project, name, out_dir, engine=engine)
-    for line in [
-        *located_link_warnings(report.link_warnings, project.content_for(name)),
-        *left_out_warnings(project, name),
-    ]:
+    rendered = pipeline.render(load(root), name, out_dir=out_dir, engine=engine)
+    report = rendered.tree
+    assert report is not None  # written by render
+    for line in rendered.warnings:
         _echo(f"WARNING -  {line}", err=True)
     _echo(f"Wrote {report.pages} pages; build them with: {engine} build -f {report.config_file}")
 
@@ -306,7 +278,7 @@ def serve(root: Path, name: str, port: int, engine: str) -> None:
 @project_option
 def list_playbooks(root: Path) -> None:
     """List the playbooks and their practices, with checklist items and questions."""
-    project = _load(root)
+    project = load(root)
     for name, playbook in sorted(project.playbooks.items()):
         practices = playbook.practices
         _echo(

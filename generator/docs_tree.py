@@ -2,25 +2,25 @@
 
 The docs tree on disk (``build/<playbook>/``) is a complete, plain MkDocs project: it can be
 built by ``mkdocs build -f build/<playbook>/mkdocs.yml`` or any tool that reads mkdocs.yml,
-without this package. build.py lets MkDocs build it into a site.
+without this package. build.py lets the engine build it into a site; pipeline.py calls both.
 """
 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from ._mkdocs_yaml import dump_mkdocs_config
-from ._pydantic_errors import suggest
 from .builtin import package_tree
-from .checks import left_out_references
 from .compact import compact_script, compact_stylesheet
-from .errors import PlaybookError, UnknownPlaybook, display_path
+from .errors import PlaybookError, display_path
 from .images import published_image
 from .links import LinkWarning
+from .loader import SourceMap
 from .mkdocs_config import (
     ASSET_FOLDER,
     OVERRIDES_FOLDER,
@@ -29,9 +29,8 @@ from .mkdocs_config import (
     generated_config,
     project_config,
 )
-from .mkdocs_log import located_link_warnings
 from .project import Project
-from .render import ASSET_FILES, render_site
+from .render import ASSET_FILES, RenderedSite, render_site
 from .site_folder import (
     MARKER,
     TREE_OUTPUTS,
@@ -58,13 +57,8 @@ class RenderReport:
     link_warnings: tuple[LinkWarning, ...] = ()
     page_paths: tuple[str, ...] = ()
     directory_urls: bool = True
-
-
-def resolve_playbook_name(project: Project, name: str) -> str:
-    if name in project.playbooks:
-        return name
-    known = sorted(project.playbooks)
-    raise UnknownPlaybook(name, known, suggest(name, known))
+    #: For each page, the source maps of the YAML it is made from (render.RenderedSite).
+    sources: Mapping[str, tuple[SourceMap, ...]] = field(default_factory=dict)
 
 
 def _theme_overrides(project: Project, base: dict[str, Any]) -> dict[str, str | bytes]:
@@ -135,78 +129,12 @@ def project_sources(project: Project) -> list[tuple[str, Path]]:
     return sources
 
 
-def left_out_warnings(project: Project, name: str) -> list[str]:
-    """Where playbook ``name``'s pages would name a practice it leaves out, located in the
-    YAML; none when the playbook drops such names (``left_out_practices: drop``)."""
-    playbook = project.playbook(name)
-    if playbook.model.left_out_practices == "drop":
-        return []
-    return [
-        str(problem) for problem in left_out_references(playbook.content, playbook.model.practices)
-    ]
-
-
-def project_left_out_warnings(project: Project) -> list[str]:
-    """Every playbook's left-out warnings, once each, saying which playbooks a warning holds
-    for when it does not hold for all of them."""
-    return _once_each(
-        {name: left_out_warnings(project, name) for name in sorted(project.playbooks)}
-    )
-
-
-def _once_each(found: dict[str, list[str]]) -> list[str]:
-    lines: list[str] = []
-    for warnings in found.values():
-        for line in warnings:
-            where = [other for other, others in found.items() if line in others]
-            if len(where) < len(found):
-                line += f" (in playbook{'s' * (len(where) > 1)} {', '.join(where)})"
-            if line not in lines:
-                lines.append(line)
-    return lines
-
-
-def located_link_problems(project: Project, name: str) -> list[str]:
-    """The warnings ``build`` gives about links in playbook ``name``'s content, located in the
-    YAML, found without writing anything (``validate`` reports them)."""
-    base = project_config(project)
-    playbook = project.playbook(name).model
-    files = [f"{ASSET_FOLDER}/{asset}" for asset in ASSET_FILES]
-    for kind in ("logo", "favicon"):
-        path = getattr(playbook.site, kind)
-        if path is not None:
-            files.append(brand_file(kind, path))
-    content = project.content_for(name)
-    rendered = render_site(
-        playbook,
-        content,
-        directory_urls=bool(base.get("use_directory_urls", True)),
-        other_files=sorted(files),
-    )
-    return located_link_warnings(rendered.link_warnings, content)
-
-
-def project_link_problems(project: Project) -> list[str]:
-    """Every playbook's located link warnings, once each; a warning that holds for some of
-    the playbooks only says which."""
-    return _once_each(
-        {name: located_link_problems(project, name) for name in sorted(project.playbooks)}
-    )
-
-
-def render_docs_tree(
-    project: Project,
-    name: str,
-    out_dir: Path | None = None,
-    site_url: str | None = None,
-    engine: str = "mkdocs",
-) -> RenderReport:
-    """Write the Markdown pages, assets and mkdocs.yml of playbook ``name``."""
-    started = time.perf_counter()
-    base = project_config(project)  # before anything is written
-    out_dir = (out_dir or project.root / GENERATED_ROOT / name).resolve()
-    check_location(out_dir, project.root, project_sources(project))
-    _prepare_folder(out_dir)
+def render_pages(
+    project: Project, name: str, *, base: dict[str, Any] | None = None, engine: str = "mkdocs"
+) -> tuple[dict[str, str | bytes], RenderedSite]:
+    """Every file of playbook ``name``'s docs folder, in memory: its assets, brand images and
+    pages (the rendered site, with its link warnings and source maps)."""
+    base = project_config(project) if base is None else base
     playbook = project.playbook(name).model
     files: dict[str, str | bytes] = {}
     assets = resources.files("generator") / "assets"
@@ -224,15 +152,32 @@ def render_docs_tree(
             files[brand_file(kind, path)] = published_image(Path(path))
     # Content is converted to safe HTML while rendering (see safe_html.py): the tree is safe
     # as it stands, whichever engine builds it and whatever extensions mkdocs.yml turns on.
-    directory_urls = bool(base.get("use_directory_urls", True))
     rendered = render_site(
         playbook,
         project.content_for(name),
-        directory_urls=directory_urls,
+        directory_urls=bool(base.get("use_directory_urls", True)),
         other_files=sorted(files),
         source_paths=engine == "zensical",
     )
     files.update(rendered.pages)
+    return files, rendered
+
+
+def write_docs_tree(
+    project: Project,
+    name: str,
+    out_dir: Path | None = None,
+    *,
+    site_url: str | None = None,
+    engine: str = "mkdocs",
+) -> RenderReport:
+    """Write the Markdown pages, assets and mkdocs.yml of playbook ``name``."""
+    started = time.perf_counter()
+    base = project_config(project)  # before anything is written
+    out_dir = (out_dir or project.root / GENERATED_ROOT / name).resolve()
+    check_location(out_dir, project.root, project_sources(project))
+    _prepare_folder(out_dir)
+    files, rendered = render_pages(project, name, base=base, engine=engine)
     _sync_folder(out_dir / "docs", files)
     _sync_folder(out_dir / OVERRIDES_FOLDER, _theme_overrides(project, base))
     nav = [entry.to_mkdocs() for entry in rendered.nav]
@@ -245,14 +190,14 @@ def render_docs_tree(
     )
     _remove_retired(out_dir)
     write_marker(out_dir, files_in(out_dir, TREE_OUTPUTS))
-    seconds = time.perf_counter() - started
     return RenderReport(
         name,
         config_file,
         len(rendered.pages),
-        seconds,
+        time.perf_counter() - started,
         nav,
         rendered.link_warnings,
         tuple(rendered.pages),
-        directory_urls,
+        bool(base.get("use_directory_urls", True)),
+        rendered.sources,
     )

@@ -162,3 +162,11 @@ class LinkProblems(PlaybookError):
     def format_message(self) -> str:
         count = len(self.lines)
         return f"{self.message}\n{count} problem{'s' * (count != 1)} found."
+
+
+class StrictFailure(PlaybookError):
+    """``--strict`` and there were warnings (said in MkDocs' words)."""
+
+    def __init__(self, warnings: int) -> None:
+        plural = "s" if warnings != 1 else ""
+        super().__init__(f"Aborted with {warnings} warning{plural} in strict mode!")

@@ -13,34 +13,15 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
-from .content import Content
 from .errors import Location, printable_lines
 from .links import LinkWarning
 from .loader import SourceMap
-from .render import PRACTICE_FOLDER
 
 #: MkDocs 1.6's warnings about links: "Doc file 'PAGE' contains a link 'LINK', but ..." and
 #: "... contains an absolute link ...", "... an unrecognized relative link ...".
 #: The logger of the generator's own warnings, shown with MkDocs' (and counted by --strict).
 _OWN_LOGGER = "mkdocs.plugins.playbook"
 _LINK_WARNING = re.compile(r"Doc file '(?P<page>[^']+)' contains [a-z ]*?link '(?P<link>[^']+)'")
-
-
-def page_sources(content: Content, practice_folder: str) -> dict[str, list[SourceMap]]:
-    """For each generated page, the source maps of the YAML it is made from."""
-    sources: dict[str, list[SourceMap]] = {
-        f"{practice_folder}/{practice_id}.md": [loaded.source]
-        for practice_id, loaded in content.practices.items()
-    }
-    for page, loaded in (
-        ("index.md", content.home),
-        ("health-check.md", content.health_check),
-        ("team.md", content.team),
-        ("troubleshooting.md", content.troubleshooting),
-    ):
-        if loaded is not None:
-            sources[page] = [loaded.source]
-    return sources
 
 
 def locate_link(link: str, sources: Sequence[SourceMap]) -> str | None:
@@ -72,14 +53,17 @@ def locate_link(link: str, sources: Sequence[SourceMap]) -> str | None:
     return None
 
 
-class _LocateLinks(logging.Filter):
-    def __init__(self, sources: Mapping[str, Sequence[SourceMap]]) -> None:
+class LocateLinks(logging.Filter):
+    """Puts the YAML location in front of MkDocs' warnings about links on generated pages;
+    ``sources`` (each page's source maps) may change from one build to the next."""
+
+    def __init__(self, sources: Mapping[str, Sequence[SourceMap]] | None = None) -> None:
         super().__init__()
-        self.sources = sources
+        self.sources: Mapping[str, Sequence[SourceMap]] = sources or {}
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.name == _OWN_LOGGER:
-            return True  # located already (see log_link_warnings)
+        if record.name == _OWN_LOGGER or not self.sources:
+            return True  # located already (see log_warnings)
         message = record.getMessage()
         found = _LINK_WARNING.search(message)
         if found:
@@ -101,29 +85,32 @@ class _PrintableFormatter(logging.Formatter):
 @contextlib.contextmanager
 def mkdocs_logging(
     verbose: bool = False, sources: Mapping[str, Sequence[SourceMap]] | None = None
-) -> Iterator[None]:
+) -> Iterator[LocateLinks]:
     """Show MkDocs' warnings (and with ``verbose`` its progress) the way MkDocs does; warnings
-    about links on pages made from ``sources`` start with the YAML location."""
+    about links on pages made from ``sources`` start with the YAML location. Yields the filter
+    that locates them, whose sources a live preview changes at each build."""
     logger = logging.getLogger("mkdocs")
     handler = logging.StreamHandler()
     handler.setFormatter(_PrintableFormatter("%(levelname)-7s -  %(message)s"))
     handler.setLevel(logging.INFO if verbose else logging.WARNING)
-    if sources:
-        handler.addFilter(_LocateLinks(sources))
+    locate = LocateLinks(sources)
+    handler.addFilter(locate)
     previous = logger.level
     logger.addHandler(handler)
     logger.setLevel(logging.INFO if verbose else logging.WARNING)
     try:
-        yield
+        yield locate
     finally:
         logger.removeHandler(handler)
         logger.setLevel(previous)
 
 
-def located_link_warnings(warnings: Iterable[LinkWarning], content: Content) -> list[str]:
+def located_link_warnings(
+    warnings: Iterable[LinkWarning], sources: Mapping[str, Sequence[SourceMap]]
+) -> list[str]:
     """The generator's own warnings about links in content, each starting with the YAML
-    location of the link where it can be found, in page order."""
-    sources = page_sources(content, PRACTICE_FOLDER)
+    location of the link where it can be found (``sources``: each page's source maps), in
+    page order."""
     lines = []
     for warning in sorted(warnings, key=lambda w: w.page):
         where = locate_link(warning.link, sources.get(warning.page, ()))
@@ -131,13 +118,9 @@ def located_link_warnings(warnings: Iterable[LinkWarning], content: Content) -> 
     return lines
 
 
-def log_link_warnings(
-    warnings: Iterable[LinkWarning], content: Content, others: Iterable[str] = ()
-) -> int:
-    """Shows the generator's link warnings, then ``others`` (located already), as MkDocs
-    warnings; returns how many there were."""
-    lines = [*located_link_warnings(warnings, content), *others]
+def log_warnings(lines: Iterable[str]) -> None:
+    """Shows warnings located already (``pipeline.Rendered.warnings``) as MkDocs warnings,
+    which MkDocs counts for ``--strict`` when it runs the plugin."""
     for line in lines:
         # Escaped here too: under `mkdocs build` MkDocs' own handler prints it.
         logging.getLogger(_OWN_LOGGER).warning(printable_lines(line))
-    return len(lines)

@@ -7,6 +7,7 @@ give the same site; the pages always exist on disk, never only inside the plugin
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any, Literal
 
@@ -17,11 +18,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 
-from .docs_tree import render_docs_tree, resolve_playbook_name
+from . import pipeline
 from .errors import PlaybookError, Problem, UnknownPlaybook
 from .mkdocs_checks import plugin_option_place
-from .mkdocs_log import log_link_warnings
-from .project import load_project
+from .mkdocs_log import LocateLinks, log_warnings
 
 #: Settings MkDocs keeps from the command and the root mkdocs.yml rather than from the
 #: generated file: where it builds and watches, and the plugins (this one among them) and
@@ -39,6 +39,8 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):
     def __init__(self) -> None:
         self.watched: list[Path] = []
         self.serving = False
+        #: Locates MkDocs' own warnings about links in the YAML, on MkDocs' own handlers.
+        self.locate = LocateLinks()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -46,9 +48,8 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).resolve().parent
         try:
-            project = load_project(root)
-            name = resolve_playbook_name(project, self.config.playbook)
-            report = render_docs_tree(project, name)
+            project = pipeline.load(root, once=False)
+            rendered = pipeline.render(project, self.config.playbook)
         except UnknownPlaybook as error:
             # Set in mkdocs.yml, not on a command line: said at its place there.
             where, key_path = plugin_option_place(
@@ -57,14 +58,25 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):
             raise PluginError(str(Problem(where, key_path, error.message))) from None
         except PlaybookError as error:
             raise PluginError(error.format_message()) from None
-        log_link_warnings(report.link_warnings, project.content_for(name))
-        generated = load_config(config_file=str(report.config_file))
+        # Counted by MkDocs, so that `mkdocs build --strict` fails on them as `playbook build
+        # --strict` does.
+        log_warnings(rendered.warnings)
+        self.locate.sources = rendered.sources
+        for handler in logging.getLogger("mkdocs").handlers:
+            if self.locate not in handler.filters:
+                handler.addFilter(self.locate)
+        assert rendered.tree is not None  # written by render
+        generated = load_config(config_file=str(rendered.tree.config_file))
         kept = KEPT | {"site_url"} if self.serving else KEPT  # the preview's own address
         for key, value in generated.items():
             if key not in kept:
                 config[key] = value
-        self.watched = [root / "playbooks", *project.playbook(name).files]
+        self.watched = [root / "playbooks", *project.playbook(rendered.name).files]
         return config
+
+    def on_shutdown(self) -> None:
+        for handler in logging.getLogger("mkdocs").handlers:
+            handler.removeFilter(self.locate)
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

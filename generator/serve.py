@@ -23,10 +23,9 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 
-from .docs_tree import render_docs_tree, resolve_playbook_name
+from . import pipeline
 from .errors import ContentError, PlaybookError, printable_lines
-from .mkdocs_log import log_link_warnings, mkdocs_logging
-from .project import load_project
+from .mkdocs_log import LocateLinks, log_warnings, mkdocs_logging
 
 log = logging.getLogger("mkdocs.playbook")
 
@@ -92,25 +91,30 @@ class PreviewBuilder:
     are now; it holds nothing from one build to the next, so that a server rebuilding for
     hours stays the size it started at (tests/test_serve_memory.py)."""
 
-    def __init__(self, root: Path, name: str, folder: Path, url: str) -> None:
+    def __init__(
+        self, root: Path, name: str, folder: Path, url: str, locate: LocateLinks | None = None
+    ) -> None:
         self.root = root
         self.name = name
         self.folder = folder
         self.url = url
+        #: What locates MkDocs' warnings in the YAML: given each build's source maps.
+        self.locate = locate or LocateLinks()
         self.site_dir = folder / "site"
         self.site_dir.mkdir(exist_ok=True)
 
     def build(self) -> None:
         """Load, check, render and build once; raises what went wrong."""
-        current = load_project(self.root)
-        report = render_docs_tree(current, self.name)
-        log_link_warnings(report.link_warnings, current.content_for(self.name))
+        rendered = pipeline.render(pipeline.load(self.root, once=False), self.name)
+        assert rendered.tree is not None  # written by render
+        log_warnings(rendered.warnings)
+        self.locate.sources = rendered.sources
         # Built beside the served folder and swapped in whole, so that a build the engine
         # gives up half way leaves the last good site as it was. The server answers no
         # request while a rebuild runs, so none sees the swap.
         staging = self.folder / "next"
         shutil.rmtree(staging, ignore_errors=True)
-        config = load_config(config_file=str(report.config_file), site_dir=str(staging))
+        config = load_config(config_file=str(rendered.tree.config_file), site_dir=str(staging))
         config.site_url = self.url
         mkdocs_build(config, serve_url=self.url)
         previous = self.folder / "previous"
@@ -137,15 +141,18 @@ class PreviewBuilder:
 
 
 def serve_site(root: Path, name: str, *, host: str = "127.0.0.1", port: int = 8000) -> None:
-    project = load_project(root)
-    name = resolve_playbook_name(project, name)
+    project = pipeline.load(root, once=False)
+    name = pipeline.playbook_name(project, name)
     # The playbook's own file, every file it extends and every content folder it draws on.
     watched = {root / "playbooks", root / "mkdocs.yml", *project.playbook(name).files}
     url = f"http://{host}:{port}/"
     del project  # each rebuild loads the project afresh
 
-    with tempfile.TemporaryDirectory(prefix="playbook-serve-") as folder, mkdocs_logging(True):
-        builder = PreviewBuilder(root, name, Path(folder), url)
+    with (
+        tempfile.TemporaryDirectory(prefix="playbook-serve-") as folder,
+        mkdocs_logging(True) as locate,
+    ):
+        builder = PreviewBuilder(root, name, Path(folder), url, locate)
         server: PreviewServer
 
         def rebuild() -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .render import yaml_scalar
+from .front_matter import yaml_scalar
 from .ui import ALL_STRINGS, STRING_GROUPS, braced, interface_strings, placeholders
 
 #: The widest the table's column of placeholders gets.

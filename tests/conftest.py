@@ -27,7 +27,7 @@ from support.browser import (
 )
 from support.projects import copy_project
 
-from generator.build import build_site
+from generator.pipeline import build_site
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 

@@ -21,7 +21,7 @@ from support.browser import PageLog, playbook_executable, stored
 from support.projects import copy_project
 
 from generator.content import Content
-from generator.validate import load_project
+from generator.project import load_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.every_engine]
 

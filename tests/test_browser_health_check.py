@@ -22,8 +22,8 @@ from support.browser import (
 )
 
 from generator.content import Content
-from generator.render import step_fragment
 from generator.scoring import percent_score, weakest
+from generator.template_filters import step_fragment
 from generator.ui import DEFAULT_STRINGS
 
 pytestmark = pytest.mark.browser

@@ -23,7 +23,7 @@ from support.browser import (
 )
 
 from generator.content import Content
-from generator.validate import load_project
+from generator.project import load_project
 
 pytestmark = pytest.mark.browser
 

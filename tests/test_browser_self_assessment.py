@@ -26,8 +26,8 @@ from support.browser import (
 
 from generator import schema
 from generator.content import Content
-from generator.render import step_fragment
 from generator.scoring import answer_points, band_for, percent_score
+from generator.template_filters import step_fragment
 from generator.ui import DEFAULT_STRINGS
 
 pytestmark = pytest.mark.browser

@@ -39,9 +39,9 @@ from support.browser import (
 
 from generator import schema
 from generator.content import Content
+from generator.project import load_project
 from generator.scoring import band_for, percent_score
 from generator.ui import DEFAULT_STRINGS, STORAGE_VERSION
-from generator.validate import load_project
 
 pytestmark = pytest.mark.browser
 

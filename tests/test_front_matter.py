@@ -6,7 +6,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.render import front_matter, yaml_scalar
+from generator.front_matter import front_matter, yaml_scalar
 
 TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=60)
 

@@ -333,7 +333,7 @@ def test_the_groups_of_strings_do_not_overlap_and_site_strings_are_used() -> Non
     root = Path(__file__).resolve().parent.parent / "generator"
     sources = "".join(
         (root / name).read_text("utf-8")
-        for name in ("build.py", "docs_tree.py", "mkdocs_config.py")
+        for name in ("build.py", "docs_tree.py", "mkdocs_config.py", "pipeline.py")
     )
     used = set(re.findall(r"""["']([a-z_]+)["']""", sources))
     assert [key for key in SITE_STRINGS if key not in used] == []

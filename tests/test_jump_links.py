@@ -9,7 +9,8 @@ import pytest
 from support.projects import write_minimal_project
 
 from generator.project import load_project
-from generator.render import Titles, _environment, render_practice_page
+from generator.render import render_practice_page
+from generator.template_filters import ENVIRONMENT, Titles
 
 
 def rendered(root: Path, title: str) -> str:
@@ -47,10 +48,10 @@ def test_the_jump_links_point_at_the_form_headings(
 
 
 def test_a_heading_id_must_be_reserved_before_it_is_used() -> None:
-    template = _environment().from_string("{{ 'Checklist' | heading(id='checklist') }}")
+    template = ENVIRONMENT.from_string("{{ 'Checklist' | heading(id='checklist') }}")
     with pytest.raises(ValueError, match="^heading id 'checklist' was not reserved$"):
         template.render(heading_ids={})
-    template = _environment().from_string(
+    template = ENVIRONMENT.from_string(
         "{% set id = reserve_heading('Checklist') %}{{ 'Checklist' | heading(id=id) }}"
     )
     assert template.render(heading_ids={}) == "Checklist {: #checklist }"

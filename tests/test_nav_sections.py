@@ -8,9 +8,10 @@ from typing import Any
 import yaml
 from support.projects import PRACTICE, write_minimal_project
 
-from generator.docs_tree import render_docs_tree
+from generator.docs_tree import write_docs_tree
+from generator.navigation import NAV_SECTIONS_ABOVE
 from generator.project import load_project
-from generator.render import NAV_SECTIONS_ABOVE, render_site
+from generator.render import render_site
 
 
 def write_playbook(root: Path, first_tags: list[str]) -> Path:
@@ -78,7 +79,7 @@ def test_first_tags_that_sort_nothing_give_numbered_runs(tmp_path: Path) -> None
 
 
 def generated_features(root: Path) -> list[str]:
-    report = render_docs_tree(load_project(root), "default")
+    report = write_docs_tree(load_project(root), "default")
     config = yaml.safe_load(report.config_file.read_text(encoding="utf-8"))
     return list(config["theme"]["features"])
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from support.projects import PRACTICE
 
-from generator.build import build_site
-from generator.render import NAV_SECTIONS_ABOVE
+from generator.navigation import NAV_SECTIONS_ABOVE
+from generator.pipeline import build_site
 from generator.scaffold import create_project
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,7 +10,8 @@ import pytest
 from support.projects import write_minimal_project
 
 from generator.project import load_project
-from generator.render import Titles, render_practice_page
+from generator.render import render_practice_page
+from generator.template_filters import Titles
 
 TRICKY_TITLE = 'Say "no" & <mean> it'
 TRICKY_ITEM = 'Ask "why?" before you answer, then *wait*'

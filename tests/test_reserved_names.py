@@ -9,7 +9,7 @@ from importlib import resources
 
 import pytest
 
-from generator.render import SCRIPT_ID_PREFIX, heading_slug
+from generator.template_filters import SCRIPT_ID_PREFIX, heading_slug
 
 SCRIPT = (resources.files("generator") / "assets" / "playbook.js").read_text("utf-8")
 

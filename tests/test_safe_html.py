@@ -12,8 +12,8 @@ import yaml
 from support.projects import write_minimal_project
 
 from generator import safe_html
-from generator.build import build_site
 from generator.links import SiteLinks
+from generator.pipeline import build_site
 from generator.safe_html import (
     armour,
     armour_text,

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from support.projects import edit, problems, write_minimal_project
 
-from generator.build import build_all, build_site
 from generator.errors import ContentError
+from generator.pipeline import build_all, build_site
 from generator.project import load_project
 
 ALPHA = "content/practices/alpha.yaml"

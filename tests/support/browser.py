@@ -27,8 +27,8 @@ from playwright.sync_api import BrowserContext, ConsoleMessage, Error, Locator, 
 
 from generator import schema
 from generator.content import Content
+from generator.project import load_project
 from generator.ui import DEFAULT_STRINGS
-from generator.validate import load_project
 from support.projects import REPO_ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")

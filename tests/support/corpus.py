@@ -39,7 +39,7 @@ import yaml
 from pydantic import BaseModel
 
 from generator import schema
-from generator.render import heading_slug
+from generator.template_filters import heading_slug
 from support.projects import (
     HEALTH_CHECK,
     HOME,
