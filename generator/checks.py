@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import schema
+from . import field_types, schema
 from ._pydantic_errors import suggest
 from .bands import check_bands
 from .content import Collector, Content, Loaded
@@ -272,18 +272,18 @@ def left_out_references(content: Content, chosen: Sequence[str]) -> list[Problem
 
 
 def markdown_total(check: Collector, loaded: Loaded[Any]) -> None:
-    """All the Markdown fields of one entry within ``schema.MARKDOWN_FILE_LIMIT``: told at the
+    """All the Markdown fields of one entry within ``field_types.MARKDOWN_FILE_LIMIT``: told at the
     field where the total passes it."""
     total = 0
     for path, text in markdown_fields(loaded.model):
         total += len(text)
-        if total > schema.MARKDOWN_FILE_LIMIT:
+        limit = field_types.MARKDOWN_FILE_LIMIT
+        if total > limit:
             check.add(
                 loaded.source,
                 path,
                 f"the Markdown fields of this file reach {total:,} characters here; one file's "
-                f"may hold at most {schema.MARKDOWN_FILE_LIMIT:,} in all: move some of them to "
-                "a file of their own",
+                f"may hold at most {limit:,} in all: move some of them to a file of their own",
             )
             return
 

@@ -17,10 +17,10 @@ from .errors import (
     display_path,
     printable_lines,
 )
+from .field_types import url_problem
 from .json_schema import KINDS, schema_text, write_schemas
 from .pipeline import build_all, build_site, check_all, load
 from .scaffold import create_project, next_step
-from .schema import url_problem
 from .strings_doc import strings_table, strings_yaml
 from .ui import translated_languages
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 
-from . import schema
+from . import field_types, schema
 from .errors import PlaybookError, display_path
 from .settings import known_languages
 from .ui import ALL_STRINGS, braced, placeholders
@@ -110,7 +110,9 @@ def json_schema(kind: str) -> dict[str, Any]:
         result["$defs"].update(partial["defs"])
         result["$defs"]["PartialPractice"] = partial["practice"]
         practices = result["$defs"]["Overrides"]["properties"]["practices"]
-        practices["patternProperties"] = {schema.SLUG_PATTERN: {"$ref": "#/$defs/PartialPractice"}}
+        practices["patternProperties"] = {
+            field_types.SLUG_PATTERN: {"$ref": "#/$defs/PartialPractice"}
+        }
         practices["additionalProperties"] = False
         _settings_schemas(result["$defs"])
     else:

@@ -14,17 +14,18 @@ It returns the whole ``Project`` or raises one ``ContentError`` listing every pr
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import schema
+from . import field_types, schema
 from ._pydantic_errors import suggest
-from .builtin import builtin_playbooks, builtin_root
+from .builtin import builtin_playbooks
 from .checks import ProjectChecks
 from .content import Collector, Content, Loaded, check_attribute_lists, load_content
 from .errors import ContentError, Location, PlaybookError, Problem, display_path
-from .loader import Document, load_document
+from .loaded_project import LoadedProject, PlaybookFile
+from .loader import load_document
 from .mkdocs_checks import mkdocs_problems
 from .paths import escapes, named_path, real_path, yaml_files
 from .resolve import ResolvedPlaybook, Resolver
@@ -51,50 +52,6 @@ class Project:
 
     def content_for(self, name: str) -> Content:
         return self.playbooks[name].content
-
-
-@dataclass
-class PlaybookFile:
-    """One playbook file, loaded: a whole playbook or one that extends another (neither when
-    it does not parse), the file it extends and the content folder it names, where found."""
-
-    path: Path
-    document: Document
-    playbook: Loaded[schema.Playbook] | None = None
-    overlay: Loaded[schema.PlaybookOverlay] | None = None
-    base: Path | None = None
-    folder: Path | None = None
-    content: Content | None = None
-
-    @property
-    def listed_practices(self) -> list[str] | None:
-        """The practices the file itself lists (an extending one may leave them out)."""
-        if self.playbook is not None:
-            return self.playbook.model.practices
-        return None if self.overlay is None else self.overlay.model.practices
-
-
-@dataclass
-class LoadedProject:
-    """Everything a project is made of, each file read once: the first stage's result."""
-
-    root: Path
-    #: The playbooks of ``playbooks/`` by name: their files, by real path.
-    names: dict[str, Path] = field(default_factory=dict)
-    #: Every playbook file loaded, the project's and those they extend; None: unreadable.
-    files: dict[Path, PlaybookFile | None] = field(default_factory=dict)
-    #: Content folders read once each, by folder and whether its shared files are required.
-    contents: dict[tuple[Path, bool], Content] = field(default_factory=dict)
-    #: Content folders of playbook files that do not parse: checked all the same, so that one
-    #: run reports every problem (a bad site.url and a bad resource url).
-    orphans: list[Content] = field(default_factory=list)
-
-    def home(self, path: Path) -> Path:
-        """The folder the paths in a file at ``path`` must stay in: the project's, or for a
-        built-in playbook the built-in one's."""
-        if path.is_relative_to(self.root):
-            return self.root
-        return real_path(builtin_root())[0]
 
 
 class _Loading:
@@ -211,7 +168,7 @@ def load_files(check: Collector, root: Path) -> LoadedProject:
     for path in found:
         if escapes(path, loading.project.root, check):
             continue
-        if not schema.SLUG_RE.fullmatch(path.stem):
+        if not field_types.SLUG_RE.fullmatch(path.stem):
             check.problems.append(Problem(Location(display_path(path)), "", PLAYBOOK_NAME))
         real = real_path(path)[0]
         loading.file(real)

@@ -10,18 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from . import schema
 from .content import Collector, Content, Loaded
 from .errors import display_path, shorten
 from .images import IMAGE_SUFFIXES, ImageRefused, published_image
+from .loaded_project import LoadedProject, PlaybookFile
 from .loader import SourceMap
 from .overlay import apply_overrides
 from .paths import named_path
-
-if TYPE_CHECKING:
-    from .project import LoadedProject, PlaybookFile
 
 #: Settings an extending playbook keeps from the one it extends unless it sets them itself.
 INHERITED_SETTINGS = (

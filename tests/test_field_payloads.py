@@ -21,7 +21,7 @@ import yaml
 from pydantic import BaseModel
 from support.projects import write_minimal_project
 
-from generator import schema
+from generator import field_types, schema
 from generator.errors import ContentError, format_key_path
 from generator.loader import KeyPath
 from generator.project import load_project
@@ -68,7 +68,7 @@ def _kind(annotation: Any, metadata: list[Any]) -> str | None:
     if typing.get_origin(annotation) is typing.Annotated:
         annotation, *extra = typing.get_args(annotation)
         metadata = [*metadata, *extra]
-    kinds = [item.name for item in metadata if isinstance(item, schema.FieldKind)]
+    kinds = [item.name for item in metadata if isinstance(item, field_types.FieldKind)]
     if kinds:
         return kinds[0]
     if typing.get_origin(annotation) is typing.Literal:
@@ -127,7 +127,7 @@ def test_every_field_of_every_model_is_classified() -> None:
     unclassified = [
         f"{root.__name__}.{format_key_path(path)}"
         for root, path, kind, _ in fields
-        if kind not in CONSTRAINED | schema.FREE_TEXT_KINDS
+        if kind not in CONSTRAINED | field_types.FREE_TEXT_KINDS
     ]
     assert unclassified == []
     models = {

@@ -1,6 +1,6 @@
 """Bounded work for any input under the file limit: Python-Markdown's cost grows with the square
-of some constructs' count, so Markdown fields are bounded, each (schema.MARKDOWN_FIELD_LIMIT)
-and all of one file's together (schema.MARKDOWN_FILE_LIMIT). Each enabled extension's worst
+of some constructs' count, so Markdown fields are bounded, each (field_types.MARKDOWN_FIELD_LIMIT)
+and all of one file's together (field_types.MARKDOWN_FILE_LIMIT). Each enabled extension's worst
 case is fed to ``validate`` and ``build``, in a child held to 10 CPU seconds: at the 1 MiB
 file limit it is refused with a located message, at the field limits it builds."""
 
@@ -13,7 +13,7 @@ import yaml
 from support.limits import run_limited
 from support.projects import write_minimal_project
 
-from generator.schema import MARKDOWN_FIELD_LIMIT, MARKDOWN_FILE_LIMIT
+from generator.field_types import MARKDOWN_FIELD_LIMIT, MARKDOWN_FILE_LIMIT
 
 CPU_SECONDS = 10
 FILE_LIMIT = 1024 * 1024
