@@ -14,7 +14,7 @@ YAML becomes a model
 The model becomes Markdown
     render.py writes the pages from templates/, with template_filters.py, safe_html.py,
     links.py and addresses.py for what content may become, front_matter.py, navigation.py,
-    script_data.py for the browser script, ui.py for the interface's words.
+    script_data.py for the browser script, ui.py and strings_en.py for the interface's words.
 Markdown becomes a site
     docs_tree.py writes the docs tree (mkdocs_config.py its mkdocs.yml, assets/ and
     overrides/ its files), build.py has the engine (engines.py) build it into the site
