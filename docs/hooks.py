@@ -44,6 +44,10 @@ KINDS = {
 }
 
 
+#: Kinds whose name takes a plural after "list of".
+PLURALS = {"id": "ids", "text": "texts", "tag": "tags", "web address": "web addresses"}
+
+
 def model(name: str) -> type[BaseModel]:
     found = getattr(schema, name, None)
     if not (isinstance(found, type) and issubclass(found, BaseModel) and found is not schema.Model):
@@ -68,7 +72,8 @@ def kind(annotation: Any, metadata: list[Any]) -> str:
     if origin in (typing.Union, types.UnionType):
         return " or ".join(kind(arg, []) for arg in args if arg is not type(None))
     if origin is list:
-        return "list of " + kind(args[0], [])
+        item = kind(args[0], [])
+        return "list of " + PLURALS.get(item, item)
     if origin is dict:
         return f"mapping of {kind(args[0], [])} to {kind(args[1], [])}"
     if origin is typing.Literal:
