@@ -50,7 +50,9 @@ PLURALS = {"id": "ids", "text": "texts", "tag": "tags", "web address": "web addr
 
 def model(name: str) -> type[BaseModel]:
     found = getattr(schema, name, None)
-    if not (isinstance(found, type) and issubclass(found, BaseModel) and found is not schema.Model):
+    if not (
+        isinstance(found, type) and issubclass(found, BaseModel) and found is not schema.Model
+    ):
         raise PluginError(f"<!-- fields: {name} -->: generator/schema.py has no class {name}")
     return found
 
