@@ -94,8 +94,10 @@ def kind(annotation: Any, metadata: list[Any]) -> str:
 def required(info: FieldInfo) -> str:
     if info.is_required():
         listed = typing.get_origin(info.annotation) in (list, dict)
-        not_empty = any(getattr(item, "min_length", 0) for item in info.metadata)
-        return "yes, not empty" if listed and not_empty else "yes"
+        least = max((getattr(item, "min_length", 0) or 0 for item in info.metadata), default=0)
+        if listed and least > 1:
+            return f"yes, at least {least}"
+        return "yes, not empty" if listed and least else "yes"
     default = info.get_default(call_default_factory=True)
     if default in (None, [], {}):
         return "no"
