@@ -66,6 +66,21 @@ def test_the_manual_builds_strictly_with_its_generated_tables(built_manual: Path
     assert (built_manual / "screenshots" / "practice-result-light.png").is_file()
 
 
+def test_every_page_of_the_manual_is_in_its_navigation() -> None:
+    config = yaml.safe_load((DOCS / "mkdocs.yml").read_text(encoding="utf-8"))
+
+    def listed(entries: list[object]) -> list[str]:
+        found: list[str] = []
+        for entry in entries:
+            assert isinstance(entry, dict)
+            for value in entry.values():
+                found += listed(value) if isinstance(value, list) else [value]
+        return found
+
+    assert config["docs_dir"] == "pages"
+    assert sorted(listed(config["nav"])) == sorted(path.name for path in PAGES.glob("*.md"))
+
+
 def test_every_class_of_the_content_model_has_its_table() -> None:
     marked = set(re.findall(r"^<!-- fields: (\w+) -->$", read("content-format.md"), re.M))
     classes = {
@@ -127,7 +142,9 @@ def test_every_command_and_option_is_documented() -> None:
                     assert f"`{flag}" in entries[name], f"{name} {flag} is not documented"
             if isinstance(parameter.type, click.Choice):
                 for choice in parameter.type.choices:
-                    assert str(choice) in entries[name], f"{name}: '{choice}' is not documented"
+                    # Written as code: `de`, or with its flag, `--language de`.
+                    shown = re.search(rf"[` ]{re.escape(str(choice))}`", entries[name])
+                    assert shown, f"{name}: '{choice}' is not documented"
     for parameter in main.params:
         for flag in parameter.opts:
             if flag != "--help":
