@@ -198,3 +198,11 @@ def test_the_docs_workflow_builds_the_manual_strictly_and_deploys_it_to_pages() 
     # The manual's own configuration builds into the folder the workflow uploads.
     config = (DOCS / "mkdocs.yml").read_text(encoding="utf-8")
     assert re.search(r"^site_dir: site$", config, re.M)
+
+
+def test_the_development_page_shows_the_readme_commands() -> None:
+    def first_block(text: str) -> str:
+        return text.split("```sh\n", 1)[1].split("```", 1)[0]
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert first_block(read("development.md")) == first_block(readme)
