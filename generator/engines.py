@@ -28,7 +28,7 @@ TREE_SITE = "site"
 TREE_OUTPUTS = (TREE_SITE, ".cache")
 #: The Zensical release this tool is tested with (the `zensical` extra pins it).
 ZENSICAL_VERSION = "0.0.73"
-#: What a Zensical build does differently, said once per build (README, "Engines").
+#: What a Zensical build does differently, said once per build (docs/pages/engines.md).
 ZENSICAL_NOTES = (
     "Zensical builds its own search index (search.json) and tags page; MkDocs plugins and "
     "hooks of mkdocs.yml are not run."

@@ -124,8 +124,8 @@ Text = Annotated[str, _NON_EMPTY, FieldKind("text")]
 #: Python-Markdown's work grows with the square of some constructs' count (reference
 #: definitions, unclosed links, definition lists, abbreviations, raw HTML) and of the text
 #: around them: these bounds keep any file under the 1 MiB limit to about a second of CPU time
-#: (README, "Security"; tests/test_markdown_cost.py). The default content's longest field holds
-#: about 2,600 characters, its largest file about 16,000 characters of text in all.
+#: (docs/pages/security.md; tests/test_markdown_cost.py). The default content's longest field
+#: holds about 2,600 characters, its largest file about 16,000 characters of text in all.
 MARKDOWN_FIELD_LIMIT = 6_000
 MARKDOWN_FILE_LIMIT = 50_000
 #: Constructs whose count is bounded in each Markdown field: what finds them, the bound, and

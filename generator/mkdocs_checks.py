@@ -6,7 +6,7 @@ replaces a line like ``--8<-- ".env"`` with that file's text, so a content field
 publish any file the build can read: the project's own, or others when building from a
 parent folder. Some plugins rewrite the HTML the generator wrote after it was made safe, and
 Zensical, which runs no MkDocs plugin, maps their names onto Markdown extensions of its own
-that do the same (README, "Security"): GLightbox copies an image's alt text into a caption
+that do the same (docs/pages/security.md): GLightbox copies an image's alt text into a caption
 shown as HTML and loads its script from another host, the video and audio plugins turn an
 image into a frame loading any address. So the HTML would no longer be what the generator
 wrote, on one engine or the other. The file is composed (not constructed) to find each entry's

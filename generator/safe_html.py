@@ -8,7 +8,7 @@ character reference (``&#123;`` for ``{``) and the whole field sits on one line,
 ``markdown_extensions`` the project's mkdocs.yml turns on, and whichever engine (MkDocs,
 Zensical) converts the page, the content reaches the browser exactly as it left this module.
 
-The field kinds (README, "Security"):
+The field kinds (docs/pages/security.md):
 
 * plain text (titles, summaries, labels, interface strings): never markup; whitespace folded
   into single spaces, every markup character a character reference (``plain_text``);

@@ -38,8 +38,8 @@ class Signs(Model):
 
 
 class Step(Model):
-    title: Text
-    detail: Markdown
+    title: Text = Field(description="The step in a few words; a heading on the page.")
+    detail: Markdown = Field(description="How to take the step.")
 
 
 class Contexts(Model):
@@ -49,8 +49,8 @@ class Contexts(Model):
 
 
 class Pitfall(Model):
-    title: Text
-    detail: Markdown
+    title: Text = Field(description="The pitfall in a few words.")
+    detail: Markdown = Field(description="What goes wrong, and how to avoid it.")
 
 
 #: How often a checklist item is meant to be done: once, or again every day or every week. A
@@ -60,7 +60,7 @@ Cadence = Literal["once", "daily", "weekly"]
 
 class ChecklistItem(Model):
     id: Slug = Field(description="Stable id; the reader's ticks are stored under it.")
-    text: Markdown
+    text: Markdown = Field(description="The item, as one line (inline Markdown).")
     cadence: Cadence | None = Field(
         default=None,
         description="'once' for a one-off step, 'daily' or 'weekly' for a habit to tick "
@@ -71,7 +71,9 @@ class ChecklistItem(Model):
 
 class Question(Model):
     id: Slug = Field(description="Stable id; the reader's answers are stored under it.")
-    text: Markdown
+    text: Markdown = Field(
+        description="The statement the reader rates on the scale (inline Markdown)."
+    )
     reverse: bool = Field(
         default=False, description="True when agreeing more means doing the practice less."
     )
@@ -93,11 +95,13 @@ class HealthQuestion(Question):
 
 
 class Band(Model):
-    id: Slug
+    id: Slug = Field(description="Stable id of the band; overlays change or remove a band by it.")
     min: int = Field(ge=0, le=100, description="Lowest score (0-100) in this band, inclusive.")
     max: int = Field(ge=0, le=100, description="Highest score (0-100) in this band, inclusive.")
-    label: Text
-    advice: Markdown
+    label: Text = Field(
+        description="The band's name on the result card, such as 'Building the habit'."
+    )
+    advice: Markdown = Field(description="What to do with a score in this band.")
     practices: list[Slug] = Field(
         default_factory=list, description="Practices the advice points the reader to."
     )
@@ -105,15 +109,20 @@ class Band(Model):
 
 class Assessment(Model):
     scale: Slug = Field(description="Id of a rating scale defined in content/scales.yaml.")
-    intro: Markdown | None = None
-    questions: list[Question] = Field(min_length=1)
-    bands: list[Band] = Field(min_length=1)
+    intro: Markdown | None = Field(default=None, description="Text above the statements.")
+    questions: list[Question] = Field(min_length=1, description="The statements the reader rates.")
+    bands: list[Band] = Field(
+        min_length=1,
+        description="Result bands: together they cover every score from 0 to 100 exactly once.",
+    )
 
 
 class Resource(Model):
     title: Text = Field(description="Title, with the author for a book or article.")
-    url: Url | None = None
-    note: Text | None = None
+    url: Url | None = Field(
+        default=None, description="Where to find it: an http or https address."
+    )
+    note: Text | None = Field(default=None, description="A line on what it offers.")
 
 
 class Session(Model):
@@ -132,7 +141,7 @@ class Template(Model):
     """A worksheet a reader can print or copy: an agenda, an agreement, a script, a log."""
 
     id: Slug = Field(description="Stable id; the template's anchor on the page.")
-    title: Text
+    title: Text = Field(description="The template's heading.")
     intro: Text | None = Field(default=None, description="When and how to use it.")
     body: Text = Field(
         description="The template itself, as plain text: line breaks are kept, nothing is "
@@ -142,19 +151,33 @@ class Template(Model):
 
 class Practice(Model):
     id: Slug = Field(description="Equal to the file name without .yaml.")
-    title: Text
+    title: Text = Field(description="Page title, such as 'Listen actively'.")
     summary: Text = Field(description="One sentence; the page's meta description.")
-    tags: list[Tag] = Field(min_length=1)
-    why: Markdown
-    signs: Signs
-    steps: list[Step] = Field(min_length=1)
-    contexts: Contexts
-    pitfalls: list[Pitfall] = Field(min_length=1)
-    checklist: list[ChecklistItem] = Field(min_length=1)
+    tags: list[Tag] = Field(
+        min_length=1,
+        description="Tags; the tags page groups practices by them, and a large playbook's "
+        "navigation by the first.",
+    )
+    why: Markdown = Field(description="Why the practice matters.")
+    signs: Signs = Field(
+        description="Signs that the practice is healthy, and that it is slipping."
+    )
+    steps: list[Step] = Field(min_length=1, description="The steps of the practice, in order.")
+    contexts: Contexts = Field(
+        description="The practice with the people you lead, within a team and with customers."
+    )
+    pitfalls: list[Pitfall] = Field(
+        min_length=1, description="Common ways the practice goes wrong."
+    )
+    checklist: list[ChecklistItem] = Field(
+        min_length=1, description="Items a reader ticks off; the ticks are kept in their browser."
+    )
     reset: Markdown | None = Field(
         default=None, description="When a reset of the checklist makes sense; under the checklist."
     )
-    assessment: Assessment
+    assessment: Assessment = Field(
+        description="The self-assessment: statements on a scale, scored into bands."
+    )
     session: Session | None = Field(
         default=None, description="A play for a team session: time, people, materials, outline."
     )
@@ -162,86 +185,111 @@ class Practice(Model):
     templates: list[Template] = Field(
         default_factory=list, description="Worksheets a reader can print or copy."
     )
-    related: list[Slug] = Field(default_factory=list)
-    resources: list[Resource] = Field(default_factory=list)
+    related: list[Slug] = Field(
+        default_factory=list,
+        description="Ids of related practices, linked at the foot of the page.",
+    )
+    resources: list[Resource] = Field(default_factory=list, description="Further reading.")
     sources: list[Slug] = Field(
         default_factory=list, description="Ids of the sources (sources.yaml) the page draws on."
     )
 
 
 class ScalePoint(Model):
-    value: int
-    label: Text
+    value: int = Field(
+        description="The point's value; points are listed from the lowest value up."
+    )
+    label: Text = Field(description="What the point says, such as 'Often'.")
 
 
 class Scale(Model):
-    id: Slug
-    points: list[ScalePoint] = Field(min_length=2)
+    id: Slug = Field(
+        description="Stable id; assessments and the health check name the scale by it."
+    )
+    points: list[ScalePoint] = Field(
+        min_length=2, description="The points of the scale, from the lowest value up."
+    )
 
 
 class Scales(Model):
-    scales: list[Scale] = Field(min_length=1)
+    scales: list[Scale] = Field(min_length=1, description="The rating scales.")
 
 
 class Dimension(Model):
-    id: Slug
-    title: Text
-    description: Markdown
+    id: Slug = Field(description="Stable id of the dimension.")
+    title: Text = Field(description="The dimension's name, such as 'Mutual support'.")
+    description: Markdown = Field(description="What the dimension is about.")
     practices: list[Slug] = Field(
         min_length=1, description="Practices that strengthen this dimension."
     )
-    questions: list[HealthQuestion] = Field(min_length=1)
+    questions: list[HealthQuestion] = Field(
+        min_length=1,
+        description="The statements of this dimension; ids are unique across the whole file.",
+    )
 
 
 class HealthCheck(Model):
-    title: Text
-    summary: Text
-    intro: Markdown
-    scale: Slug
-    dimensions: list[Dimension] = Field(min_length=1)
+    title: Text = Field(description="Page title.")
+    summary: Text = Field(
+        description="One sentence; the lead paragraph and the page's meta description."
+    )
+    intro: Markdown = Field(description="Text above the statements.")
+    scale: Slug = Field(description="Id of the rating scale every statement is answered on.")
+    dimensions: list[Dimension] = Field(
+        min_length=1, description="The dimensions the health check scores."
+    )
     sources: list[Slug] = Field(
         default_factory=list, description="Ids of the sources (sources.yaml) the page draws on."
     )
 
 
 class GuideSection(Model):
-    title: Text
-    body: Markdown
+    title: Text = Field(description="The section's heading.")
+    body: Markdown = Field(description="The section's text.")
 
 
 class TeamCheck(Model):
     """The team page: members' shared health check codes read together, and how to run it."""
 
-    title: Text
-    summary: Text
-    intro: Markdown
+    title: Text = Field(description="Page title.")
+    summary: Text = Field(
+        description="One sentence; the lead paragraph and the page's meta description."
+    )
+    intro: Markdown = Field(description="Text at the top of the team page.")
     guide: list[GuideSection] = Field(
         min_length=1, description="How to run the session, in sections (before, during, after)."
     )
 
 
 class Challenge(Model):
-    id: Slug
-    title: Text
-    description: Markdown
-    symptoms: list[Text] = Field(min_length=1)
-    remedies: list[Text] = Field(min_length=1)
-    practices: list[Slug] = Field(min_length=1)
+    id: Slug = Field(description="Stable id of the challenge.")
+    title: Text = Field(description="The challenge in a few words.")
+    description: Markdown = Field(description="What the challenge looks like.")
+    symptoms: list[Text] = Field(min_length=1, description="How to recognise it.")
+    remedies: list[Text] = Field(min_length=1, description="What helps.")
+    practices: list[Slug] = Field(min_length=1, description="Ids of the practices that help.")
 
 
 class Troubleshooting(Model):
-    title: Text
-    summary: Text
-    intro: Markdown
-    challenges: list[Challenge] = Field(min_length=1)
+    title: Text = Field(description="Page title.")
+    summary: Text = Field(
+        description="One sentence; the lead paragraph and the page's meta description."
+    )
+    intro: Markdown = Field(description="Text above the challenges.")
+    challenges: list[Challenge] = Field(
+        min_length=1, description="Common challenges and their remedies."
+    )
     sources: list[Slug] = Field(
         default_factory=list, description="Ids of the sources (sources.yaml) the page draws on."
     )
 
 
 class Home(Model):
-    title: Text
-    summary: Text
+    title: Text = Field(description="The home page's title.")
+    summary: Text = Field(
+        description="One sentence; the lead paragraph and the site's meta description on the "
+        "home page."
+    )
     body: Markdown = Field(description="The opening of the home page, in Markdown.")
     sources: list[Slug] = Field(
         default_factory=list, description="Ids of the sources (sources.yaml) the page draws on."
@@ -263,18 +311,25 @@ class Source(Model):
     published_in: Text | None = Field(
         default=None, description="Where it appeared: a podcast, a site, a publisher."
     )
-    url: Url | None = None
+    url: Url | None = Field(
+        default=None, description="Where to find it: an http or https address."
+    )
     used_for: Markdown = Field(description="What this playbook takes from it.")
-    figures: list[Figure] = Field(default_factory=list)
+    figures: list[Figure] = Field(
+        default_factory=list,
+        description="Numbers the playbook takes from the source, each quoted with its date.",
+    )
 
 
 class Sources(Model):
     """The sources page: every work the playbook draws on, credited."""
 
-    title: Text
-    summary: Text
-    intro: Markdown
-    sources: list[Source] = Field(min_length=1)
+    title: Text = Field(description="Page title.")
+    summary: Text = Field(
+        description="One sentence; the lead paragraph and the page's meta description."
+    )
+    intro: Markdown = Field(description="Text above the list of sources.")
+    sources: list[Source] = Field(min_length=1, description="Every work the playbook draws on.")
 
 
 class Palette(Model):
@@ -288,31 +343,43 @@ class Palette(Model):
 
 
 class SiteSettings(Model):
-    name: Text
-    description: Text
+    name: Text = Field(description="The site's name, in the header and the browser's title bar.")
+    description: Text = Field(description="One sentence for search engines and link previews.")
     url: Url | None = Field(default=None, description="Where the site will be published.")
-    author: Text | None = None
-    copyright: Text | None = None
+    author: Text | None = Field(default=None, description="The site's author, in its metadata.")
+    copyright: Text | None = Field(
+        default=None, description="The footer line, such as 'Shared under CC BY 4.0'."
+    )
     logo: FilePath | None = Field(
         default=None, description="Image file for the header, relative to the playbook file."
     )
     favicon: FilePath | None = Field(
         default=None, description="Icon file for browser tabs, relative to the playbook file."
     )
-    palette: Palette | None = None
+    palette: Palette | None = Field(default=None, description="The site's colours.")
 
 
 class SiteOverlay(Model):
     """Site settings in a playbook that extends another: each one replaces the base's."""
 
-    name: Text | None = None
-    description: Text | None = None
-    url: Url | None = None
-    author: Text | None = None
-    copyright: Text | None = None
-    logo: FilePath | None = None
-    favicon: FilePath | None = None
-    palette: Palette | None = None
+    name: Text | None = Field(
+        default=None, description="The site's name, in the header and the browser's title bar."
+    )
+    description: Text | None = Field(
+        default=None, description="One sentence for search engines and link previews."
+    )
+    url: Url | None = Field(default=None, description="Where the site will be published.")
+    author: Text | None = Field(default=None, description="The site's author, in its metadata.")
+    copyright: Text | None = Field(
+        default=None, description="The footer line, such as 'Shared under CC BY 4.0'."
+    )
+    logo: FilePath | None = Field(
+        default=None, description="Image file for the header, relative to the playbook file."
+    )
+    favicon: FilePath | None = Field(
+        default=None, description="Icon file for browser tabs, relative to the playbook file."
+    )
+    palette: Palette | None = Field(default=None, description="The site's colours.")
 
 
 class Overrides(Model):
@@ -346,7 +413,10 @@ LEFT_OUT = (
 class Playbook(Model):
     """A playbook file that stands alone."""
 
-    site: SiteSettings
+    site: SiteSettings = Field(
+        description="The site's name, description, address, author, copyright, logo, favicon "
+        "and colours."
+    )
     content: FilePath = Field(
         default="../content", description="Content folder, relative to the playbook file."
     )
@@ -356,7 +426,9 @@ class Playbook(Model):
         default=None, description="Language of the interface (Material's theme.language)."
     )
     strings: dict[StringName, Text] = Field(
-        default_factory=dict, description="Words the browser script shows, by key."
+        default_factory=dict,
+        description="The tool's own words (interface strings), by key: playbook strings lists "
+        "them.",
     )
     allow_html: bool = Field(
         default=False,
@@ -378,18 +450,35 @@ class PlaybookOverlay(Model):
         description="The playbook extended: a built-in name ('default'), a playbook of this "
         "project by name, or a file path relative to this file."
     )
-    site: SiteOverlay | None = None
+    site: SiteOverlay | None = Field(
+        default=None, description="Site settings: each one given replaces the extended playbook's."
+    )
     content: FilePath | None = Field(
         default=None, description="Folder with this playbook's own practices, if any."
     )
     practices: list[Slug] | None = Field(
         default=None, min_length=1, description="Practice ids, in page order."
     )
-    audience: Text | None = None
-    language: Language | None = None
-    strings: dict[StringName, Text] | None = None
-    allow_html: bool | None = None
+    audience: Text | None = Field(
+        default=None,
+        description="Who the playbook is written for, shown under the home page's title.",
+    )
+    language: Language | None = Field(
+        default=None, description="Language of the interface (Material's theme.language)."
+    )
+    strings: dict[StringName, Text] | None = Field(
+        default=None,
+        description="The tool's own words, by key: each one given replaces the extended "
+        "playbook's.",
+    )
+    allow_html: bool | None = Field(
+        default=None,
+        description="Keep raw HTML written in Markdown fields instead of showing it as text. "
+        "Scripts, event handlers and javascript: links are removed either way.",
+    )
     allow_remote_images: bool | None = Field(default=None, description=REMOTE_IMAGES)
     team_threshold: int | None = Field(default=None, ge=1, le=1000, description=TEAM_THRESHOLD)
     left_out_practices: LeftOut | None = Field(default=None, description=LEFT_OUT)
-    overrides: Overrides | None = None
+    overrides: Overrides | None = Field(
+        default=None, description="Changes to the extended playbook's practices."
+    )

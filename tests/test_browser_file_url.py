@@ -1,8 +1,9 @@
 """The built site opened from disk (file://), as a reader who double-clicks index.html would.
 
 The site is built as the README's first command builds it (no site URL, no server), once per
-engine, and opened by its file:// address in Debian's Chromium. Ticks and answers must be kept
-across a reload, and the home page must show the progress overview and the data section: with
+engine, and opened by its file:// address in Debian's Chromium (docs/pages/publishing.md, "On
+any other host", says what works from disk). Ticks and answers must be kept across a reload,
+and the home page must show the progress overview and the data section: with
 navigation.instant, Material's document$ ends there without announcing the page, and the
 script sets the page up on the plain load instead.
 """

@@ -6,7 +6,7 @@ visible item, statement and scale are left out of the index (``data-search-exclu
 for an item's words shows that item, not the whole list, and the scale's labels ("Never",
 "Rarely", ...) are in no result. British and American spellings: Zensical's search forgives a
 letter, so "behavior" finds "behaviour"; Material's (Lunr) does not, but finds it with the
-shared start ("behav") or fuzzy syntax ("behavior~1"), as README says.
+shared start ("behav") or fuzzy syntax ("behavior~1"), as docs/pages/readers.md says.
 """
 
 from __future__ import annotations
@@ -122,7 +122,7 @@ def test_an_american_spelling_finds_the_british_one(page: Page, served_site: Ser
         assert "behaviour" in first_result_text(results)
     else:
         # Lunr's stemmer keeps the two apart; the shared start or one letter's fuzziness finds
-        # the British spelling (README, "Search").
+        # the British spelling (docs/pages/readers.md, "Search").
         results = search(page, "mkdocs", "behavior~1")
         assert "behaviour" in first_result_text(results)
         page.locator(".md-search__input").fill("")

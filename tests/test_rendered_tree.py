@@ -1,9 +1,10 @@
 """A rendered docs tree stays in its lane: built with plain MkDocs, it writes only inside itself.
 
-The README's route "build it without this tool" is `playbook render`, then `mkdocs build -f
-TREE/mkdocs.yml`. The tree's own mkdocs.yml must point `site_dir` into the tree, whatever
-site folder the project's mkdocs.yml or an earlier `--site-dir` named, so that a plain build
-never writes into the project's `site/` past the tool's own protections.
+The manual's route "Building the docs tree without the tool" (docs/pages/engines.md) is
+`playbook render`, then `mkdocs build -f TREE/mkdocs.yml`. The tree's own mkdocs.yml must
+point `site_dir` into the tree, whatever site folder the project's mkdocs.yml or an earlier
+`--site-dir` named, so that a plain build never writes into the project's `site/` past the
+tool's own protections.
 """
 
 from __future__ import annotations
