@@ -3,8 +3,9 @@
 A page asks for a table with a marker on a line of its own:
 
 - ``<!-- fields: Practice -->``: the keys of one class of the content model
-  (``generator/schema.py``), with whether each is required, what it holds and its
-  description, so that the content format's pages cannot drift from what validation checks;
+  (``generator/schema.py``, and ``generator/playbook_schema.py`` for a playbook file), with
+  whether each is required, what it holds and its description, so that the content format's
+  pages cannot drift from what validation checks;
 - ``<!-- strings -->``: every interface string's key, placeholders and English text
   (``generator/ui.py``), grouped by where the site shows it.
 
@@ -23,7 +24,7 @@ from mkdocs.exceptions import PluginError
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from generator import schema
+from generator import field_types, playbook_schema, schema
 from generator.ui import ALL_STRINGS, STRING_GROUPS, placeholders
 
 FIELDS = re.compile(r"^<!-- fields: (\w+) -->$", re.MULTILINE)
@@ -49,11 +50,14 @@ PLURALS = {"id": "ids", "text": "texts", "tag": "tags", "web address": "web addr
 
 
 def model(name: str) -> type[BaseModel]:
-    found = getattr(schema, name, None)
+    found = getattr(schema, name, None) or getattr(playbook_schema, name, None)
     if not (
         isinstance(found, type) and issubclass(found, BaseModel) and found is not schema.Model
     ):
-        raise PluginError(f"<!-- fields: {name} -->: generator/schema.py has no class {name}")
+        raise PluginError(
+            f"<!-- fields: {name} -->: generator/schema.py and generator/playbook_schema.py "
+            f"have no class {name}"
+        )
     return found
 
 
@@ -65,7 +69,7 @@ def anchor(cls: type[BaseModel]) -> str:
 def kind(annotation: Any, metadata: list[Any]) -> str:
     """What a value of ``annotation`` is, in plain words."""
     for item in metadata:
-        if isinstance(item, schema.FieldKind):
+        if isinstance(item, field_types.FieldKind):
             return KINDS[item.name]
     origin = typing.get_origin(annotation)
     args = typing.get_args(annotation)
@@ -114,7 +118,7 @@ def fields_table(name: str) -> str:
     rows = ["| key | required | holds | what |", "| --- | --- | --- | --- |"]
     for key, info in cls.model_fields.items():
         if not info.description:
-            raise PluginError(f"{name}.{key} has no description in generator/schema.py")
+            raise PluginError(f"{name}.{key} has no description in {cls.__module__}")
         holds = kind(info.annotation, info.metadata)
         rows.append(f"| `{key}` | {required(info)} | {holds} | {cell(info.description)} |")
     return "\n".join(rows)

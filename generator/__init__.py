@@ -9,8 +9,9 @@ pipeline.py runs the stages in order for every entry point (cli.py, serve.py, pl
 YAML becomes a model
     loader.py reads YAML with the place of every value; content.py a content folder;
     project.py a project, with loaded_project.py what it read; resolve.py and overlay.py make
-    each playbook whole; schema.py and field_types.py are the model, checks.py, bands.py,
-    settings.py and mkdocs_checks.py the rules across files; errors.py says what is wrong.
+    each playbook whole; schema.py, playbook_schema.py and field_types.py are the model;
+    checks.py, bands.py, settings.py and mkdocs_checks.py the rules across files; errors.py
+    says what is wrong.
 The model becomes Markdown
     render.py writes the pages from templates/, with template_filters.py, safe_html.py,
     links.py and addresses.py for what content may become, front_matter.py, navigation.py,

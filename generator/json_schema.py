@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 
-from . import field_types, schema
+from . import field_types, playbook_schema, schema
 from .errors import PlaybookError, display_path
 from .settings import known_languages
 from .ui import ALL_STRINGS, braced, placeholders
@@ -104,7 +104,9 @@ def json_schema(kind: str) -> dict[str, Any]:
     if kind in CONTENT_KINDS:
         result = CONTENT_KINDS[kind].model_json_schema()
     elif kind == "playbook":
-        adapter: TypeAdapter[Any] = TypeAdapter(schema.Playbook | schema.PlaybookOverlay)
+        adapter: TypeAdapter[Any] = TypeAdapter(
+            playbook_schema.Playbook | playbook_schema.PlaybookOverlay
+        )
         result = copy.deepcopy(adapter.json_schema())
         partial = _partial_practice()
         result["$defs"].update(partial["defs"])

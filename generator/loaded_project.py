@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import schema
+from . import playbook_schema
 from .builtin import builtin_root
 from .content import Content, Loaded
 from .loader import Document
@@ -20,8 +20,8 @@ class PlaybookFile:
 
     path: Path
     document: Document
-    playbook: Loaded[schema.Playbook] | None = None
-    overlay: Loaded[schema.PlaybookOverlay] | None = None
+    playbook: Loaded[playbook_schema.Playbook] | None = None
+    overlay: Loaded[playbook_schema.PlaybookOverlay] | None = None
     base: Path | None = None
     folder: Path | None = None
     content: Content | None = None

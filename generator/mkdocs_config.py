@@ -13,10 +13,10 @@ from typing import Any
 
 from ._mkdocs_yaml import read_mkdocs_config
 from .errors import PlaybookError, display_path
+from .playbook_schema import Playbook
 from .project import Project
 from .render import ASSET_FILES
 from .safe_html import html_text
-from .schema import Playbook
 from .site_folder import TREE_SITE
 from .ui import SITE_STRINGS, interface_strings
 

@@ -14,7 +14,7 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-from . import schema
+from . import playbook_schema, schema
 from ._pydantic_errors import suggest
 from .content import Collector, Content, Loaded
 from .errors import Problem, format_key_path
@@ -188,8 +188,8 @@ def merge_practice(
 
 def apply_overrides(
     check: Collector,
-    overlay: Loaded[schema.PlaybookOverlay],
-    overrides: schema.Overrides,
+    overlay: Loaded[playbook_schema.PlaybookOverlay],
+    overrides: playbook_schema.Overrides,
     content: Content,
 ) -> dict[str, Loaded[schema.Practice]]:
     """Replace each practice ``overrides`` changes, in ``content``, by the merged practice;

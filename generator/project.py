@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import field_types, schema
+from . import field_types, playbook_schema
 from ._pydantic_errors import suggest
 from .builtin import builtin_playbooks
 from .checks import ProjectChecks
@@ -93,7 +93,7 @@ class _Loading:
         check_attribute_lists(self.check, document)
         file = files[path] = PlaybookFile(path, document)
         if isinstance(document.data, dict) and "extend" in document.data:
-            file.overlay = self.check.parse(document, schema.PlaybookOverlay)
+            file.overlay = self.check.parse(document, playbook_schema.PlaybookOverlay)
             if file.overlay is None:
                 return
             file.base = self.base_path(file.overlay)
@@ -104,7 +104,7 @@ class _Loading:
                 if file.folder is not None:
                     file.content = self.content(file.folder, shared_required=False)
             return
-        file.playbook = self.check.parse(document, schema.Playbook)
+        file.playbook = self.check.parse(document, playbook_schema.Playbook)
         if file.playbook is None:
             self.content_of_unreadable(path, document.data)
             return
@@ -115,13 +115,15 @@ class _Loading:
     def content_of_unreadable(self, path: Path, data: object) -> None:
         named = data.get("content") if isinstance(data, dict) else None
         relative = (
-            named if isinstance(named, str) else schema.Playbook.model_fields["content"].default
+            named
+            if isinstance(named, str)
+            else playbook_schema.Playbook.model_fields["content"].default
         )
         folder = real_path(path.parent / relative)[0]
         if folder.is_dir() and folder.is_relative_to(self.project.home(path)):
             self.project.orphans.append(self.content(folder, shared_required=True))
 
-    def base_path(self, overlay: Loaded[schema.PlaybookOverlay]) -> Path | None:
+    def base_path(self, overlay: Loaded[playbook_schema.PlaybookOverlay]) -> Path | None:
         target = overlay.model.extend
         home = self.project.home(overlay.path)
         source = overlay.source

@@ -14,7 +14,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import schema, team
+from . import playbook_schema, schema, team
 from .content import Content, Loaded
 from .front_matter import front_matter
 from .links import LinkWarning, SiteLinks
@@ -130,7 +130,7 @@ def _drawn_on(
 
 
 def render_site(
-    playbook: schema.Playbook,
+    playbook: playbook_schema.Playbook,
     content: Content,
     *,
     directory_urls: bool = True,

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import schema
+from . import playbook_schema, schema
 from .content import Collector, Content, Loaded
 from .errors import display_path, shorten
 from .images import IMAGE_SUFFIXES, ImageRefused, published_image
@@ -37,7 +37,7 @@ class ResolvedPlaybook:
     """A playbook with everything it extends and overrides applied: what gets built."""
 
     name: str
-    model: schema.Playbook
+    model: playbook_schema.Playbook
     source: SourceMap  # of the playbook's own file
     path: Path
     content: Content  # the practices it can use (merged) and the shared files
@@ -102,7 +102,7 @@ class Resolver:
         return None
 
     def standalone(
-        self, file: PlaybookFile, loaded: Loaded[schema.Playbook]
+        self, file: PlaybookFile, loaded: Loaded[playbook_schema.Playbook]
     ) -> ResolvedPlaybook | None:
         if file.content is None or file.folder is None:
             return None
@@ -122,7 +122,7 @@ class Resolver:
     def extend(
         self,
         file: PlaybookFile,
-        overlay: Loaded[schema.PlaybookOverlay],
+        overlay: Loaded[playbook_schema.PlaybookOverlay],
         chain: tuple[Path, ...],
     ) -> ResolvedPlaybook | None:
         if file.base is None:
@@ -166,7 +166,7 @@ class Resolver:
         }
         resolved = base.model.model_copy(
             update={
-                "site": schema.SiteSettings.model_validate(site, strict=False),
+                "site": playbook_schema.SiteSettings.model_validate(site, strict=False),
                 "practices": list(practices),
                 "strings": {**base.model.strings, **(model.strings or {})},
                 **inherited,
@@ -177,7 +177,7 @@ class Resolver:
         )
 
     def laid_over(
-        self, base: Content, own: Content, overlay: Loaded[schema.PlaybookOverlay]
+        self, base: Content, own: Content, overlay: Loaded[playbook_schema.PlaybookOverlay]
     ) -> Content:
         """``base`` with the overlay's own content folder laid over it; its practices are
         added, and one that reuses an id of the base is reported."""

@@ -16,7 +16,7 @@ import yaml
 from mkdocs.exceptions import PluginError
 from pydantic import BaseModel, Field
 
-from generator import schema
+from generator import playbook_schema, schema
 from generator.cli import main
 from generator.ui import ALL_STRINGS
 
@@ -85,12 +85,14 @@ def test_every_class_of_the_content_model_has_its_table() -> None:
     marked = set(re.findall(r"^<!-- fields: (\w+) -->$", read("content-format.md"), re.M))
     classes = {
         name
-        for name, value in vars(schema).items()
+        for module in (schema, playbook_schema)
+        for name, value in vars(module).items()
         if isinstance(value, type)
         and issubclass(value, BaseModel)
-        and value.__module__ == schema.__name__
+        and value.__module__ == module.__name__
         and value is not schema.Model
     }
+    assert {"Practice", "Playbook", "PlaybookOverlay"} <= classes
     assert marked == classes
 
 
@@ -103,7 +105,7 @@ def test_a_field_without_a_description_stops_the_build(monkeypatch: pytest.Monke
     module = hooks()
     with pytest.raises(PluginError, match=r"^Bare\.unsaid has no description"):
         module.on_page_markdown("<!-- fields: Bare -->\n")
-    with pytest.raises(PluginError, match="generator/schema.py has no class Nothing"):
+    with pytest.raises(PluginError, match="have no class Nothing"):
         module.on_page_markdown("<!-- fields: Nothing -->\n")
 
 

@@ -21,7 +21,7 @@ import yaml
 from pydantic import BaseModel
 from support.projects import write_minimal_project
 
-from generator import field_types, schema
+from generator import field_types, playbook_schema, schema
 from generator.errors import ContentError, format_key_path
 from generator.loader import KeyPath
 from generator.project import load_project
@@ -54,8 +54,8 @@ ROOTS: dict[type[BaseModel], str] = {
     schema.Troubleshooting: "content/troubleshooting.yaml",
     schema.Home: "content/home.yaml",
     schema.Sources: "content/sources.yaml",
-    schema.Playbook: "playbooks/default.yaml",
-    schema.PlaybookOverlay: "playbooks/team.yaml",
+    playbook_schema.Playbook: "playbooks/default.yaml",
+    playbook_schema.PlaybookOverlay: "playbooks/team.yaml",
 }
 
 LOGO = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1"/></svg>\n'
@@ -132,7 +132,8 @@ def test_every_field_of_every_model_is_classified() -> None:
     assert unclassified == []
     models = {
         value
-        for value in vars(schema).values()
+        for module in (schema, playbook_schema)
+        for value in vars(module).values()
         if isinstance(value, type)
         and issubclass(value, schema.Model)
         and value is not schema.Model

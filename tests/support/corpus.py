@@ -38,7 +38,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 import yaml
 from pydantic import BaseModel
 
-from generator import schema
+from generator import playbook_schema, schema
 from generator.template_filters import heading_slug
 from support.projects import (
     HEALTH_CHECK,
@@ -808,7 +808,7 @@ FILE_MODELS: dict[str, type[BaseModel]] = {
     "content/troubleshooting.yaml": schema.Troubleshooting,
     "content/home.yaml": schema.Home,
     "content/sources.yaml": schema.Sources,
-    "playbooks/default.yaml": schema.Playbook,
+    "playbooks/default.yaml": playbook_schema.Playbook,
 }
 
 #: Free text by type in an older schema, checked by validation instead (paths, languages,
