@@ -17,7 +17,6 @@ from ._mkdocs_yaml import dump_mkdocs_config
 from ._pydantic_errors import suggest
 from .builtin import package_tree
 from .checks import left_out_references
-from .compact import compact_script, compact_stylesheet
 from .errors import PlaybookError, UnknownPlaybook, display_path
 from .images import published_image
 from .links import LinkWarning
@@ -31,7 +30,8 @@ from .mkdocs_config import (
 )
 from .mkdocs_log import located_link_warnings
 from .project import Project
-from .render import ASSET_FILES, render_site
+from .render import render_site
+from .scripts import asset_names, script_files, shared_string_keys, stylesheet_files
 from .site_folder import (
     MARKER,
     TREE_OUTPUTS,
@@ -171,7 +171,7 @@ def located_link_problems(project: Project, name: str) -> list[str]:
     YAML, found without writing anything (``validate`` reports them)."""
     base = project_config(project)
     playbook = project.playbook(name).model
-    files = [f"{ASSET_FOLDER}/{asset}" for asset in ASSET_FILES]
+    files = [f"{ASSET_FOLDER}/{asset}" for asset in asset_names()]
     for kind in ("logo", "favicon"):
         path = getattr(playbook.site, kind)
         if path is not None:
@@ -209,14 +209,12 @@ def render_docs_tree(
     _prepare_folder(out_dir)
     playbook = project.playbook(name).model
     files: dict[str, str | bytes] = {}
-    assets = resources.files("generator") / "assets"
-    for asset in ASSET_FILES:
-        text = (assets / asset).read_text(encoding="utf-8")
-        if asset.endswith(".js"):
-            strings = interface_strings(playbook.language, playbook.strings)
-            text = script_config(name, strings) + compact_script(text)
-        elif asset.endswith(".css"):
-            text = compact_stylesheet(text) + brand_stylesheet(playbook)
+    # The shared script and stylesheet (every page) and each part's (see scripts.py).
+    strings = interface_strings(playbook.language, playbook.strings)
+    config_line = script_config(name, strings, shared_string_keys(strings))
+    assets = {**stylesheet_files(), **script_files(config_line, strings)}
+    assets["playbook.css"] += brand_stylesheet(playbook)
+    for asset, text in assets.items():
         files[f"{ASSET_FOLDER}/{asset}"] = text
     for kind in ("logo", "favicon"):
         path = getattr(playbook.site, kind)
