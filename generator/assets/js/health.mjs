@@ -170,16 +170,16 @@ const renderShare = (check, state, complete) => {
 const copyCode = async (button) => {
   const box = button.closest(".pb-share");
   const input = box.querySelector("#pb_team_code");
-  let copied = false;
+  let copied;
   try {
     await navigator.clipboard.writeText(input.value);
     copied = true;
-  } catch (error) {
+  } catch {
     input.focus();
     input.select();
     try {
       copied = document.execCommand("copy");
-    } catch (failure) {
+    } catch {
       copied = false;
     }
   }

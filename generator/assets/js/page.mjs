@@ -11,7 +11,7 @@ const strings = config.strings || {};
 const SCOPE = window.__md_scope instanceof URL ? window.__md_scope.pathname : "/";
 export const VERSION = config.version;
 const BASE = `playbook:${SCOPE}${config.site || "site"}:v`;
-let backend = null;
+let backend;
 try {
   backend = window.localStorage;
 } catch {

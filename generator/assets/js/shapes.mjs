@@ -31,11 +31,11 @@ export const TEAM_HISTORY = "team-history:health";
 // the kinds that keep when they changed
 export const CHANGED = ["practice-checklist", "practice-answers", "health-answers", "team-codes"];
 
-/** @type {(value: unknown) => value is Record<string, any>} */
+/** @param {unknown} value @returns {value is Record<string, any>} */
 export const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
 /** @type {(value: unknown) => boolean} */
 export const isScore = (value) => Number.isInteger(value) && Number(value) >= 0 && Number(value) <= 100;
-/** @type {(value: unknown) => value is string} */
+/** @param {unknown} value @returns {value is string} */
 export const isId = (value) => typeof value === "string" && SLUG.test(value);
 /** @type {(value: unknown, names: string) => boolean} */
 const only = (value, names) => isObject(value) && Object.keys(value).sort().join() === names;
@@ -48,7 +48,7 @@ const list = (value, most, valid) => Array.isArray(value) && value.length <= mos
 /** @type {(value: unknown, valid: (item: any) => boolean) => boolean} */
 const idMap = (value, valid) => isObject(value) && Object.keys(value).length <= MAX_IDS &&
   Object.entries(value).every(([id, n]) => isId(id) && valid(n));
-/** @type {(value: unknown) => value is string} */
+/** @param {unknown} value @returns {value is string} */
 export const isDate = (value) => typeof value === "string" && value.length <= 40 && !Number.isNaN(Date.parse(value));
 /** @type {(value: unknown) => boolean} */
 const isName = (value) => typeof value === "string" && value.length <= MAX_NAME;

@@ -13,11 +13,11 @@ const setupTemplate = (box) => {
 };
 const copyTemplate = async (box) => {
   const body = box.querySelector(".pb-template__body");
-  let copied = false;
+  let copied;
   try {
     await navigator.clipboard.writeText(body.textContent);
     copied = true;
-  } catch (error) {
+  } catch {
     const range = document.createRange();
     range.selectNodeContents(body);
     const selection = window.getSelection();
@@ -25,7 +25,7 @@ const copyTemplate = async (box) => {
     selection.addRange(range);
     try {
       copied = document.execCommand("copy");
-    } catch (failure) {
+    } catch {
       copied = false;
     }
   }
