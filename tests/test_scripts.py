@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator import scripts
+from generator.render import ASSET_FILES
 from generator.ui import DEFAULT_STRINGS, script_config
 
 
@@ -120,3 +121,10 @@ def test_each_script_carries_the_strings_it_names_once() -> None:
     assert team.startswith("Object.assign(window.PLAYBOOK_CONFIG.strings, {")
     assert '"team_refused_check":' in team and '"storage_unavailable":' not in team
     assert '"import_not_json":' in files["playbook-home.js"].split("\n", 1)[0]
+
+
+def test_every_page_gets_the_shared_files_and_the_site_every_file() -> None:
+    assert set(ASSET_FILES) == set(scripts.EVERY_PAGE)
+    names = scripts.asset_names()
+    assert len(names) == len(set(names)) == 1 + 3 + 1 + 4
+    assert set(names) == {*scripts.stylesheet_files(), *scripts.script_files("", {})}

@@ -74,10 +74,10 @@ const exportData = () => {
 };
 /* The kinds of the import's question (transfer.mjs's importPlan) in words. */
 const KIND_WORDS = {
-  checklists: "import_kind_checklists",
-  answers: "import_kind_answers",
-  team: "import_kind_team",
-  results: "import_kind_results",
+  checklists: () => t("import_kind_checklists"),
+  answers: () => t("import_kind_answers"),
+  team: () => t("import_kind_team"),
+  results: () => t("import_kind_results"),
 };
 /* A checked file's error in words: counts as the page writes numbers. */
 const refusal = ({ error, values = {} }) => t(error, Object.fromEntries(Object.entries(values)
@@ -102,7 +102,7 @@ const askImport = (input, checked) => {
   const box = document.querySelector(".pb-data");
   box.querySelector(".pb-import-ask")?.remove();
   const lines = importPlan(checked.entries, read, store.storedKeys()).map(({ kind, file, newer, left }) => {
-    const values = { kind: t(KIND_WORDS[kind]), file: number(file), newer: number(newer), left: number(left) };
+    const values = { kind: KIND_WORDS[kind](), file: number(file), newer: number(newer), left: number(left) };
     const text = kind !== "results" ? t("import_line", values)
       : left ? t("import_line_results_full", values) : t("import_line_results", values);
     return el("li", { "data-kind": kind, text });

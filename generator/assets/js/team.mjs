@@ -9,10 +9,10 @@ import { field, nameList, recommendation, sameName } from "./results.mjs";
 /* ---- The team page: members' codes read together ---- */
 /* Why a pasted line is not read, by teamcodes.mjs's REASONS. */
 const REFUSED = {
-  format: "team_refused_format",
-  check: "team_refused_check",
-  version: "team_refused_version",
-  fit: "team_refused_fit",
+  format: () => t("team_refused_format"),
+  check: () => t("team_refused_check"),
+  version: () => t("team_refused_version"),
+  fit: () => t("team_refused_fit"),
 };
 const renderTeam = (box) => {
   if (!box.querySelector("#pb_team_codes")) {
@@ -82,7 +82,7 @@ const teamResult = (team, picture, last, width) => {
   const nodes = [el("p", { class: "pb-team__read", text: count ? t("team_read", { count: number(count) }) : t("team_none") })];
   if (refused.length) {
     nodes.push(el("ul", { class: "pb-team__refused" }, ...refused.map((r) =>
-      el("li", { "data-line": r.line, text: t("team_refused_line", { line: r.line, reason: t(REFUSED[r.reason]) }) }))));
+      el("li", { "data-line": r.line, text: t("team_refused_line", { line: r.line, reason: REFUSED[r.reason]() }) }))));
   }
   if (!count) return nodes;
   const shown = count >= team.threshold; // spreads, or one person's answers could be told
