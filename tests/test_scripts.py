@@ -128,3 +128,14 @@ def test_every_page_gets_the_shared_files_and_the_site_every_file() -> None:
     names = scripts.asset_names()
     assert len(names) == len(set(names)) == 1 + 3 + 1 + 4
     assert set(names) == {*scripts.stylesheet_files(), *scripts.script_files("", {})}
+
+
+def test_every_script_is_compacted() -> None:
+    """compact_script copies a script unchanged when a line holds an odd number of backticks:
+    none of the joined ones may."""
+    files = scripts.script_files("", {})
+    entries = {"playbook.js": scripts.SHARED_ENTRY} | {
+        f"playbook-{part}.js": entry for part, (entry, _) in scripts.PARTS.items()
+    }
+    for name, entry in entries.items():
+        assert len(files[name]) < 0.8 * len(scripts.joined(entry)), name
