@@ -57,7 +57,6 @@ def _folder(kind: str) -> resources.abc.Traversable:
     return resources.files("generator") / "assets" / kind
 
 
-@cache
 def module_source(name: str) -> str:
     return (_folder("js") / name).read_text(encoding="utf-8")
 
@@ -97,9 +96,13 @@ def module_problems(name: str, text: str) -> list[str]:
     return problems
 
 
-@cache
 def parsed(name: str) -> Module:
-    text = module_source(name)
+    """Module ``name`` as it is now (read afresh, so that a served site follows its edits)."""
+    return _parsed(name, module_source(name))
+
+
+@cache
+def _parsed(name: str, text: str) -> Module:
     problems = module_problems(name, text)
     if problems:
         raise ValueError("; ".join(problems))

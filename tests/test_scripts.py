@@ -83,20 +83,14 @@ def test_a_name_declared_by_two_modules_of_one_bundle_is_an_error(
     }
     monkeypatch.setattr(scripts, "module_source", sources.__getitem__)
     monkeypatch.setattr(scripts, "SHARED_ENTRY", "entry.mjs")
-    scripts.parsed.cache_clear()
-    try:
-        with pytest.raises(ValueError, match="two.mjs and one.mjs both declare b"):
-            scripts.joined("entry.mjs")
-        sources["two.mjs"] = 'import { c } from "./one.mjs";\n'
-        scripts.parsed.cache_clear()
-        with pytest.raises(ValueError, match="two.mjs imports c from one.mjs"):
-            scripts.joined("entry.mjs")
-        sources["two.mjs"] = 'import "./entry.mjs";\n'
-        scripts.parsed.cache_clear()
-        with pytest.raises(ValueError, match="modules import one another"):
-            scripts.joined("entry.mjs")
-    finally:
-        scripts.parsed.cache_clear()
+    with pytest.raises(ValueError, match="two.mjs and one.mjs both declare b"):
+        scripts.joined("entry.mjs")
+    sources["two.mjs"] = 'import { c } from "./one.mjs";\n'
+    with pytest.raises(ValueError, match="two.mjs imports c from one.mjs"):
+        scripts.joined("entry.mjs")
+    sources["two.mjs"] = 'import "./entry.mjs";\n'
+    with pytest.raises(ValueError, match="modules import one another"):
+        scripts.joined("entry.mjs")
 
 
 def test_the_core_is_shared_and_each_part_takes_what_it_uses_from_it() -> None:
