@@ -9,7 +9,6 @@ import { chart, labelSize, legend } from "./chart.mjs";
 import { changeBadge, field, nameList, recommendation, sameName } from "./results.mjs";
 import "./reset.mjs";
 
-/* ---- Health check ---- */
 const healthState = (check) => {
   const [min, max] = scaleOf(check);
   const answers = read(HEALTH_ANSWERS, { answers: {} }).answers;

@@ -2,7 +2,6 @@
 import { answersOf, HEALTH_ANSWERS } from "./shapes.mjs";
 import { action, el, read, refresh, remove, t, write } from "./page.mjs";
 
-/* ---- Resetting and clearing: asked first, and undone on request until the page is left ---- */
 export const ask = (button, question, yes, act) => {
   const holder = button.parentElement;
   holder.querySelector(".pb-undo")?.remove();

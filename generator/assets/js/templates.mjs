@@ -1,7 +1,6 @@
 /* Templates: copy the text, or print the template alone. */
 import { action, component, el, status, t } from "./page.mjs";
 
-/* ---- Templates: copy the text, or print the template alone ---- */
 const setupTemplate = (box) => {
   if (box.querySelector(".pb-template__actions")) return;
   box.append(el("p", { class: "pb-template__actions" },
