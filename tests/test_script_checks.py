@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -209,3 +210,25 @@ def test_a_wrong_reference_case_fails_the_unit_tests(tmp_path: Path) -> None:
     result = run_node("--test", "--test-reporter=tap", *UNIT_TESTS, PLAYBOOK_CASES=str(cases))
     assert result.returncode == 1
     assert "# fail 1" in result.stdout
+
+
+def test_the_core_is_every_module_that_never_reaches_the_page() -> None:
+    """ESLint's core (no browser globals) and tsc's files (no DOM) are the modules that do
+    not import page.mjs, directly or through another: the core never touches the page."""
+    from generator import scripts
+
+    core = {
+        name
+        for name in scripts.module_names()
+        if "page.mjs" not in scripts.in_order(name) and not name.startswith("part-")
+    }
+    assert core == {f"{name}.mjs" for name in CORE_NAMES}
+    eslint = (TOOLS / "eslint.config.mjs").read_text(encoding="utf-8")
+    listed = re.search(r"export const CORE = \[([^\]]*)\]", eslint)
+    assert listed is not None
+    assert set(re.findall(r'"([a-z]+)"', listed.group(1))) == set(CORE_NAMES)
+    tsconfig = json.loads((TOOLS / "tsconfig.json").read_text(encoding="utf-8"))
+    assert {Path(f).name for f in tsconfig["files"]} == core
+
+
+CORE_NAMES = ("shapes", "upgrades", "scoring", "ticks", "teamcodes", "storage", "transfer")
