@@ -1,10 +1,13 @@
 """How much do the project's own browser assets weigh, as shipped in the built site?
 
 Lists every file under SITE/assets/ whose name starts with "playbook" (playbook.css,
-playbook.js, ...: what the generator adds to Material's own assets), with its size raw and
-gzipped at level 9, and the gzipped total against the budget. By default it builds the default
-playbook into a temporary folder with `playbook build` first. The exit status is 0 whether
-the total is within the budget or not: it reports a figure, it does not gate anything.
+playbook.js, playbook-practice.js, ...: what the generator adds to Material's own assets), with
+its size raw and gzipped at level 9, each file on its own (as it travels). Then, per page type,
+what such a page loads of them: every page the shared playbook.css and playbook.js, and a
+practice page, the health check, the team page and the home page the script (and stylesheet)
+of their part too (generator/scripts.py's PARTS), against the budget. By default it builds the
+default playbook into a temporary folder with `playbook build` first. The exit status is 0
+whether the totals are within the budget or not: it reports figures, it does not gate anything.
 Run: .venv/bin/python bench/asset_weight.py [--site-dir SITE] [--project DIR]
 """
 
@@ -19,8 +22,10 @@ from pathlib import Path
 
 PLAYBOOK = "default"
 BIN = Path(sys.executable).parent  # the virtualenv running this script
-BUDGET = 12 * 1024  # bytes, gzipped, all of the project's own assets together
+BUDGET = 12 * 1024  # bytes, gzipped, of the project's own assets one page loads
 PREFIX = "playbook"
+#: Page types by the part whose script they load (generator/scripts.py's PARTS).
+PAGES = {"practice": "practice", "health check": "health", "team": "team", "home": "home"}
 
 
 def own_assets(site: Path) -> list[Path]:
@@ -39,20 +44,27 @@ def report(site: Path) -> None:
     if not files:
         print(f"No {PREFIX}* files under {site / 'assets'}.")
         return
-    print(f"Own assets of the site in {site}; budget {BUDGET:,} bytes gzipped.\n")
+    print(f"Own assets of the site in {site}; budget {BUDGET:,} bytes gzipped a page.\n")
     print("| file | bytes | gzip -9 bytes |")
     print("|---|---:|---:|")
-    total_raw = total_gzipped = 0
+    sizes: dict[str, tuple[int, int]] = {}
     for path in files:
         data = path.read_bytes()
-        raw, gzipped = len(data), gzipped_size(data)
-        total_raw += raw
-        total_gzipped += gzipped
-        print(f"| {path.relative_to(site).as_posix()} | {raw:,} | {gzipped:,} |")
-    print(f"| total | {total_raw:,} | {total_gzipped:,} |")
-    verdict = "within budget" if total_gzipped <= BUDGET else "OVER budget"
-    share = total_gzipped / BUDGET
-    print(f"\n{total_gzipped:,} of {BUDGET:,} bytes gzipped ({share:.0%}): {verdict}")
+        sizes[path.name] = (len(data), gzipped_size(data))
+        print(f"| {path.relative_to(site).as_posix()} | {len(data):,} | {sizes[path.name][1]:,} |")
+    every = [f"{PREFIX}.css", f"{PREFIX}.js"]
+    print("\n| page type | files | bytes | gzip -9 bytes | of the budget |")
+    print("|---|---|---:|---:|---:|")
+    for page, part in PAGES.items():
+        names = [*every, *(f"{PREFIX}-{part}{ext}" for ext in (".css", ".js"))]
+        loaded = [name for name in names if name in sizes]
+        raw = sum(sizes[name][0] for name in loaded)
+        gzipped = sum(sizes[name][1] for name in loaded)
+        verdict = "within" if gzipped <= BUDGET else "OVER"
+        print(
+            f"| {page} | {', '.join(loaded)} | {raw:,} | {gzipped:,} | "
+            f"{gzipped / BUDGET:.0%} ({verdict}) |"
+        )
 
 
 def build(root: Path, site: Path) -> None:

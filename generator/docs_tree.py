@@ -16,7 +16,6 @@ from typing import Any
 
 from ._mkdocs_yaml import dump_mkdocs_config
 from .builtin import package_tree
-from .compact import compact_script, compact_stylesheet
 from .errors import PlaybookError, display_path
 from .images import published_image
 from .links import LinkWarning
@@ -30,7 +29,8 @@ from .mkdocs_config import (
     project_config,
 )
 from .project import Project
-from .render import ASSET_FILES, RenderedSite, render_site
+from .render import RenderedSite, render_site
+from .scripts import script_files, shared_string_keys, stylesheet_files
 from .site_folder import (
     MARKER,
     TREE_OUTPUTS,
@@ -137,14 +137,12 @@ def render_pages(
     base = project_config(project) if base is None else base
     playbook = project.playbook(name).model
     files: dict[str, str | bytes] = {}
-    assets = resources.files("generator") / "assets"
-    for asset in ASSET_FILES:
-        text = (assets / asset).read_text(encoding="utf-8")
-        if asset.endswith(".js"):
-            strings = interface_strings(playbook.language, playbook.strings)
-            text = script_config(name, strings) + compact_script(text)
-        elif asset.endswith(".css"):
-            text = compact_stylesheet(text) + brand_stylesheet(playbook)
+    # The shared script and stylesheet (every page) and each part's (see scripts.py).
+    strings = interface_strings(playbook.language, playbook.strings)
+    config_line = script_config(name, strings, shared_string_keys(strings))
+    assets = {**stylesheet_files(), **script_files(config_line, strings)}
+    assets["playbook.css"] += brand_stylesheet(playbook)
+    for asset, text in assets.items():
         files[f"{ASSET_FOLDER}/{asset}"] = text
     for kind in ("logo", "favicon"):
         path = getattr(playbook.site, kind)

@@ -15,8 +15,8 @@ from ._mkdocs_yaml import read_mkdocs_config
 from .errors import PlaybookError, display_path
 from .playbook_schema import Playbook
 from .project import Project
-from .render import ASSET_FILES
 from .safe_html import html_text
+from .scripts import EVERY_PAGE
 from .site_folder import TREE_SITE
 from .ui import SITE_STRINGS, interface_strings
 
@@ -79,7 +79,7 @@ def _escaped_nav(entries: list[Any]) -> list[Any]:
 
 def generated_assets(existing: list[Any], suffix: str) -> list[Any]:
     """The tool's assets first, so a project's own extra_css and extra_javascript come later."""
-    ours = [f"{ASSET_FOLDER}/{file}" for file in ASSET_FILES if file.endswith(suffix)]
+    ours = [f"{ASSET_FOLDER}/{file}" for file in EVERY_PAGE if file.endswith(suffix)]
     return ours + [entry for entry in existing if entry not in ours]
 
 

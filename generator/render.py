@@ -31,8 +31,6 @@ from .script_data import repeating_data, scoring_data, team_data
 from .template_filters import ENVIRONMENT, Titles, plain_markup
 from .ui import PAGE_STRINGS, fill, interface_strings
 
-ASSET_FILES = ("playbook.css", "playbook.js")
-
 
 @dataclass(frozen=True)
 class RenderedSite:

@@ -2,8 +2,9 @@
 
 A member's code holds their answers to the health check, one character per statement, so a
 facilitator's browser can score them exactly as the member's did; nothing in it names the
-member. The browser script (playbook.js) makes and reads the same codes and computes the same
-numbers; a browser test checks that both agree.
+member. The browser script (assets/js/teamcodes.mjs) makes and reads the same codes and computes
+the same numbers; its unit tests (tests/js/reference.test.mjs) check both agree on cases made
+here.
 
 A code reads ``VVVV-ANSWERS-CCCC``:
 

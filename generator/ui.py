@@ -15,10 +15,12 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from importlib import resources
 
 import yaml
+
+from .scripts import styled_parts
 
 # The English words themselves (strings_en.py), named here with the rest of the interface's.
 from .strings_en import DEFAULT_STRINGS as DEFAULT_STRINGS
@@ -26,7 +28,8 @@ from .strings_en import PAGE_STRINGS as PAGE_STRINGS
 from .strings_en import SITE_STRINGS as SITE_STRINGS
 
 #: Version of what the script stores; part of every storage key and of export files. The
-#: script's own ``VERSION`` must match it; it migrates what older versions stored.
+#: script has no other: it reads this one from ``window.PLAYBOOK_CONFIG`` (script_config)
+#: and migrates what older versions stored.
 STORAGE_VERSION = 5
 
 #: Every string a playbook's ``strings`` may set.
@@ -113,11 +116,18 @@ def interface_strings(language: str | None, strings: Mapping[str, str]) -> dict[
     return {**ALL_STRINGS, **translation(language), **strings}
 
 
-def script_config(site: str, strings: Mapping[str, str] | None = None) -> str:
-    """The line the build puts before the script: the storage namespace and the words."""
+def script_config(
+    site: str, strings: Mapping[str, str] | None = None, keys: Collection[str] | None = None
+) -> str:
+    """The line the build puts before the script: the storage namespace, the version of what
+    is stored (the script's only one), the parts with a stylesheet of their own and the words
+    (those of ``keys`` alone when given: each part's script adds its own)."""
     # Only the script's own words: the page words are already in the pages.
     chosen = {key: value for key, value in (strings or {}).items() if key in DEFAULT_STRINGS}
-    config = {"site": site, "version": STORAGE_VERSION, "strings": {**DEFAULT_STRINGS, **chosen}}
+    words = {**DEFAULT_STRINGS, **chosen}
+    if keys is not None:
+        words = {key: value for key, value in words.items() if key in keys}
+    config = {"site": site, "version": STORAGE_VERSION, "styles": styled_parts(), "strings": words}
     text = json.dumps(config, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     # Safe anywhere a script may end up, even inlined in HTML.
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

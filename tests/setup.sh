@@ -4,7 +4,9 @@
 #      /usr/bin/chromium, which the browser tests drive through Playwright, pdftotext for the
 #      printed pages, node and npm, git, sh and bash), each checked with `command -v`; the missing ones
 #      are installed with apt-get (Playwright's own browser downloads are never used).
-#   2. axe-core, pinned in tests/browser/package-lock.json, into tests/browser/node_modules/.
+#   2. axe-core, pinned in tests/browser/package-lock.json, into tests/browser/node_modules/;
+#      ESLint and TypeScript, which check the browser script's modules, pinned in
+#      tests/js/package-lock.json, into tests/js/node_modules/.
 #   3. The virtual environment .venv with the package and its test extra (pytest, ruff, mypy,
 #      playwright), with ruff, mypy and their type stubs held to tests/constraints.txt.
 # Then run the tests with: .venv/bin/python -m pytest
@@ -66,9 +68,10 @@ for i in "${!programs[@]}"; do
 done
 [ -x "$CHROMIUM" ] || fail "$CHROMIUM is missing: install Debian's package chromium."
 
-# --- 2. axe-core from the npm registry -------------------------------------------------------
+# --- 2. axe-core, ESLint and TypeScript from the npm registry ---------------------------------
 command -v npm >/dev/null 2>&1 || fail "npm is missing: install Node.js and npm first."
 npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error >/dev/null
+npm ci --prefix tests/js --no-audit --no-fund --loglevel=error >/dev/null
 
 # --- 3. Python virtual environment -------------------------------------------------------
 [ -x .venv/bin/python ] || python3 -m venv .venv

@@ -37,9 +37,10 @@ from support.browser import (
     undated,
 )
 from support.browser import words as message
-from support.projects import REPO_ROOT, write_minimal_project
+from support.projects import write_minimal_project
 
 from generator.content import Content
+from generator.scripts import module_text
 from generator.ui import DEFAULT_STRINGS
 
 pytestmark = pytest.mark.browser
@@ -211,7 +212,7 @@ def test_a_huge_import_file_is_refused_unread(page: Page, tmp_path: Path) -> Non
 
 
 def test_these_are_the_scripts_bounds() -> None:
-    script = (REPO_ROOT / "generator" / "assets" / "playbook.js").read_text(encoding="utf-8")
+    script = module_text()
     for name, value in LIMITS.items():
         assert f"const {name} = {value};" in script, name
 

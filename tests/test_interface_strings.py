@@ -15,6 +15,7 @@ import pytest
 import yaml
 from support.cli import assert_exit, run
 from support.projects import write_minimal_project
+from support.scripts import site_config
 
 from generator.json_schema import json_schema
 from generator.settings import known_languages
@@ -226,8 +227,7 @@ def test_language_de_uses_the_german_strings_and_the_playbooks_own_win(tmp_path:
         r'class="md-nav__link[^"]*"[^>]*>\s*<span class="md-ellipsis">\s*Start\b', home
     )
     assert "Praktiken" in home and ">Practices<" not in home
-    script = (site / "assets" / "playbook.js").read_text(encoding="utf-8")
-    config = json.loads(script.split("\n", 1)[0].removeprefix("window.PLAYBOOK_CONFIG = ")[:-1])
+    config = site_config(site)
     assert config["strings"]["progress"] == "{done} von {total} erledigt"
     assert config["strings"]["reset_checklist"] == "Neu"
     assert config["strings"]["score"] == "Dein Ergebnis: {score} von 100"

@@ -5,13 +5,13 @@ tests check the keys in a page)."""
 from __future__ import annotations
 
 import re
-from importlib import resources
 
 import pytest
 
+from generator.scripts import module_text
 from generator.template_filters import SCRIPT_ID_PREFIX, heading_slug
 
-SCRIPT = (resources.files("generator") / "assets" / "playbook.js").read_text("utf-8")
+SCRIPT = module_text()
 
 
 def test_every_id_the_script_creates_or_looks_up_has_its_prefix() -> None:

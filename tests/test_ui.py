@@ -6,6 +6,7 @@ import json
 import re
 from importlib import resources
 
+from generator.scripts import module_text
 from generator.ui import DEFAULT_STRINGS, PAGE_STRINGS, STORAGE_VERSION, fill, script_config
 
 
@@ -13,7 +14,18 @@ def test_script_config_is_one_assignment_of_json() -> None:
     line = script_config("default")
     assert line.startswith("window.PLAYBOOK_CONFIG = ") and line.endswith(";\n")
     config = json.loads(line.removeprefix("window.PLAYBOOK_CONFIG = ").removesuffix(";\n"))
-    assert config == {"site": "default", "version": STORAGE_VERSION, "strings": DEFAULT_STRINGS}
+    assert config == {
+        "site": "default",
+        "version": STORAGE_VERSION,
+        "styles": ["health", "team", "home"],
+        "strings": DEFAULT_STRINGS,
+    }
+
+
+def test_script_config_can_carry_some_strings_only() -> None:
+    line = script_config("default", {"export": "Raus"}, {"export", "progress"})
+    config = json.loads(line.removeprefix("window.PLAYBOOK_CONFIG = ").removesuffix(";\n"))
+    assert config["strings"] == {"export": "Raus", "progress": DEFAULT_STRINGS["progress"]}
 
 
 def test_script_config_text_cannot_end_a_script_or_a_line() -> None:
@@ -27,16 +39,19 @@ def test_script_config_text_cannot_end_a_script_or_a_line() -> None:
 
 
 def test_every_string_the_script_uses_has_a_default() -> None:
-    script = (resources.files("generator") / "assets" / "playbook.js").read_text("utf-8")
-    used = set(re.findall(r'\bt\("([a-z_]+)"', script))
+    script = module_text()
+    # Words by key (t("key")), and the core's errors, which the interface words.
+    used = set(re.findall(r'\bt\("([a-z_]+)"', script)) | set(
+        re.findall(r'\berror: "([a-z_]+)"', script)
+    )
     assert used and used <= set(DEFAULT_STRINGS), sorted(used - set(DEFAULT_STRINGS))
     assert set(DEFAULT_STRINGS) <= used, sorted(set(DEFAULT_STRINGS) - used)
 
 
-def test_the_script_stores_under_the_storage_version_of_the_build() -> None:
-    script = (resources.files("generator") / "assets" / "playbook.js").read_text("utf-8")
-    versions = re.findall(r"\bconst VERSION = (\d+);", script)
-    assert versions == [str(STORAGE_VERSION)]
+def test_the_script_has_no_storage_version_of_its_own() -> None:
+    """The version is STORAGE_VERSION alone, sent in the config: no module writes a number."""
+    script = module_text()
+    assert re.findall(r"\bVERSION\b\s*=\s*[^;]*", script) == ["VERSION = config.version"]
 
 
 def test_every_page_string_is_used_and_every_used_one_has_a_default() -> None:

@@ -1,0 +1,5 @@
+/* The health part's script: its modules, then the page set up with them. */
+import "./health.mjs";
+import { refresh } from "./page.mjs";
+
+refresh();

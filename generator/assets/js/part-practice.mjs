@@ -1,0 +1,7 @@
+/* The practice part's script: its modules, then the page set up with them. */
+import "./checklist.mjs";
+import "./assessment.mjs";
+import "./templates.mjs";
+import { refresh } from "./page.mjs";
+
+refresh();

@@ -1,0 +1,77 @@
+/* Team codes: the same format as generator/team.py, and the team's picture they add up to. */
+import { get } from "./shapes.mjs";
+import { median, scalePoint, score } from "./scoring.mjs";
+
+/** @typedef {{id: string, reverse?: boolean}} Question */
+/** @typedef {{value: number, label?: string}} Point */
+/** @typedef {{id: string, title: string, questions: Question[]}} Dimension */
+/** @typedef {{version: string, dimensions: Dimension[], points: Point[], threshold?: number}} Team */
+
+const DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
+/** Why a pasted line is not read (generator/team.py's REASONS), each a string team_refused_<reason>. */
+export const REASONS = ["format", "check", "version", "fit"];
+const CODE = /^([0-9a-z]{4})-([0-9a-z]{1,1000})-([0-9a-z]{4})$/;
+/** @param {number} n @param {number} width */
+const base36 = (n, width) => n.toString(36).padStart(width, "0");
+/** FNV-1a over the code's first two parts (32 bits), as four base-36 characters.
+ * @param {string} text */
+export const checkOf = (text) => {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return base36(hash % 36 ** 4, 4);
+};
+/** A member's code: `questions` in page order, `values` the scale's point values lowest first.
+ * @param {string} version @param {Question[]} questions @param {number[]} values @param {Record<string, number>} answers */
+export const encodeTeam = (version, questions, values, answers) => {
+  const head = `${version}-${questions.map((q) => DIGITS[values.indexOf(get(answers, q.id))]).join("")}`;
+  return `${head}-${checkOf(head)}`;
+};
+/** A pasted line or a member's link as a code: spaces out, lower case, the link's address off.
+ * @param {string} line */
+export const normaliseCode = (line) => {
+  let text = line.trim();
+  if (text.includes("#code=")) text = text.slice(text.lastIndexOf("#code=") + 6);
+  return text.split(/\s+/).join("").toLowerCase();
+};
+/** {answers} of one pasted line, or {reason} it is refused (team_refused_<reason>).
+ * @param {string} line @param {Team} team
+ * @returns {{answers: Record<string, number>, reason?: undefined} | {reason: string}} */
+export const decodeTeam = (line, team) => {
+  const match = CODE.exec(normaliseCode(line));
+  if (!match) return { reason: "format" };
+  if (checkOf(`${match[1]}-${match[2]}`) !== match[3]) return { reason: "check" };
+  if (match[1] !== team.version) return { reason: "version" };
+  const questions = team.dimensions.flatMap((d) => d.questions);
+  const positions = [...match[2]].map((c) => DIGITS.indexOf(c));
+  if (positions.length !== questions.length || Math.max(...positions) >= team.points.length) return { reason: "fit" };
+  return { answers: Object.fromEntries(questions.map((q, i) => [q.id, team.points[positions[i]].value])) };
+};
+/** The team's codes (one a line) read together: how many were read, which lines were refused
+ * and why, and per dimension the median, lowest and highest score and how many answers lie
+ * nearest each point of the scale.
+ * @param {Team} team @param {string} text */
+export const teamPicture = (team, text) => {
+  /** @type {Record<string, number>[]} */
+  const members = [];
+  /** @type {{line: number, reason: string}[]} */
+  const refused = [];
+  text.split("\n").forEach((line, index) => {
+    if (!line.trim()) return;
+    const read = decodeTeam(line, team);
+    if (read.reason !== undefined) refused.push({ line: index + 1, reason: read.reason });
+    else members.push(read.answers);
+  });
+  const [min, max] = [team.points[0].value, team.points[team.points.length - 1].value];
+  const dimensions = team.dimensions.map((d) => {
+    // Every code read answers every statement: each score is a number.
+    const values = members.map((answers) => /** @type {number} */ (score(d.questions, answers, min, max)));
+    const counts = team.points.map(() => 0);
+    for (const value of values) counts[scalePoint(value, team.points)] += 1;
+    return values.length ? { id: d.id, title: d.title, score: median(values), low: Math.min(...values),
+      high: Math.max(...values), counts } : { id: d.id, title: d.title };
+  });
+  return { count: members.length, refused, dimensions };
+};

@@ -1,0 +1,70 @@
+/* Every page: sets the page up and hands each event to the part it belongs to. Works with
+ * Material's instant navigation: pages are set up through `document$` (or on a plain load
+ * where it is absent) and every event is delegated from `document`. Each part of the site
+ * (a practice page's forms, the health check, the team page, the home page) has a script of
+ * its own, loaded once the first page that needs it is shown, with its stylesheet first. */
+import {
+  actionFor, changes, config, dropUndo, el, inputs, refresh, store,
+} from "./page.mjs";
+import { reach } from "./reach.mjs";
+
+/* Each part's script (playbook-PART.js beside this one) and what on a page needs it. */
+const PARTS = [
+  ["practice", "form.pb-checklist, form.pb-assessment, .pb-template"],
+  ["health", ".pb-health-check"],
+  ["team", ".pb-team"],
+  ["home", ".pb-progress-overview, .pb-data"],
+];
+const script = document.currentScript instanceof HTMLScriptElement ? document.currentScript.src : "";
+const requested = new Set();
+/* Loaded into the body, which the theme's instant navigation keeps (it makes the head match
+ * each new page's); the part sets itself up (refresh) once it has run. */
+const load = (part) => {
+  if (requested.has(part) || !script) return;
+  requested.add(part);
+  const run = () => document.body.append(el("script", { src: new URL(`playbook-${part}.js`, script).href }));
+  if (!(config.styles || []).includes(part)) return run();
+  const link = el("link", { rel: "stylesheet", href: new URL(`playbook-${part}.css`, script).href });
+  link.addEventListener("load", run, { once: true });
+  link.addEventListener("error", run, { once: true });
+  document.body.append(link);
+};
+const page = () => {
+  store.problems.damaged = false;
+  store.migrate(); // on every page: an older copy of the site may have stored something meanwhile
+  refresh();
+  reach();
+  for (const [part, selector] of PARTS) if (document.querySelector(selector)) load(part);
+};
+
+document.addEventListener("change", (event) => {
+  const target = event.target;
+  if (!(target instanceof HTMLInputElement)) return;
+  dropUndo(); // a new change: what was reset stays reset
+  changes.some((handle) => handle(target));
+});
+document.addEventListener("click", (event) => {
+  const button = event.target instanceof Element && event.target.closest("[data-pb-action]");
+  const act = button && actionFor(button.dataset.pbAction);
+  if (act) act(button);
+});
+document.addEventListener("input", (event) => {
+  inputs.some((handle) => handle(event.target));
+});
+/* Another tab changed something: show it here too. */
+window.addEventListener("storage", (event) => {
+  if (event.key === null || event.key.startsWith(store.prefix)) refresh();
+});
+
+/* Material's document$ announces every page, instant page changes included. Opened from
+ * disk (file://) with navigation.instant, it ends without announcing any: there, as where
+ * there is no document$, the page is set up once it has loaded. */
+let announced = false;
+const loaded = () => {
+  if (announced) return;
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", loaded, { once: true });
+  else page();
+};
+if (window.document$ && typeof window.document$.subscribe === "function") {
+  window.document$.subscribe({ next: () => { announced = true; page(); }, error: loaded, complete: loaded });
+} else loaded();
