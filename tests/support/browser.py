@@ -339,7 +339,11 @@ def search(page: Page, engine: str, query: str) -> Locator:
         page.keyboard.press("/")
         # Material says so once the search index has loaded in its worker.
         page.locator(".md-search-result__meta", has_text="Type to start searching").wait_for()
-        page.locator(".md-search__input").press_sequentially(query)
+        # The whole query at once, then a key up, on which Material reads it: typed key by
+        # key, the results of a part of it could be read before those of the whole.
+        search_input = page.locator(".md-search__input")
+        search_input.fill(query)
+        search_input.press("End")
         results = page.locator(".md-search-result__item")
     results.first.wait_for()
     return results
