@@ -123,8 +123,11 @@ DEFAULT_STRINGS: dict[str, str] = {
     "team_col_change": "Since {date}",
     "team_range_value": "{low} to {high}",
     "team_weakest": "Weakest: {titles} (median {median}).",
-    "team_widest": "Widest disagreement: {titles} (from {low} to {high}).",
-    "team_agree": "Everyone gave the same scores: there is no disagreement to discuss.",
+    "team_divided": "Most divided: {items}.",
+    "team_divided_item": "{title} (the middle half of the answers from {low} to {high})",
+    "team_agree": (
+        "The middle half of the answers agrees on every dimension: none stands out as divided."
+    ),
     "team_recommend_intro": "Practices to talk about:",
     "team_save_title": "Save the team's result",
     "team_name_label": "Name of the team",

@@ -136,6 +136,23 @@ def median(values: Sequence[int]) -> Fraction:
     return Fraction(ordered[middle - 1] + ordered[middle], 2)
 
 
+def quartiles(values: Sequence[int]) -> tuple[Fraction, Fraction]:
+    """The first and third quartiles of ``values`` (at least one): the sorted values read at
+    the positions (n - 1) / 4 and 3 (n - 1) / 4, between two values in proportion (the
+    method of spreadsheets' QUARTILE.INC). Half of the values lie between them."""
+    ordered = sorted(values)
+
+    def at(position: Fraction) -> Fraction:
+        index = int(position)
+        share = position - index
+        if not share:
+            return Fraction(ordered[index])
+        return ordered[index] + (ordered[index + 1] - ordered[index]) * share
+
+    last = len(ordered) - 1
+    return at(Fraction(last, 4)), at(Fraction(3 * last, 4))
+
+
 @dataclass(frozen=True)
 class DimensionSummary:
     id: str
@@ -144,10 +161,15 @@ class DimensionSummary:
     high: int
     #: How many members' scores are nearest to each point of the scale, lowest point first.
     counts: tuple[int, ...]
+    #: The first and third quartiles of the members' scores: the middle half lies between.
+    lower_quartile: Fraction = Fraction(0)
+    upper_quartile: Fraction = Fraction(0)
 
     @property
-    def spread(self) -> int:
-        return self.high - self.low
+    def divided(self) -> Fraction:
+        """How divided the team is on the dimension: the interquartile range, the width of
+        the middle half of its members' scores (one outlier does not make a team divided)."""
+        return self.upper_quartile - self.lower_quartile
 
 
 @dataclass(frozen=True)
@@ -160,10 +182,11 @@ class TeamSummary:
         lowest = min(d.median for d in self.dimensions)
         return [d.id for d in self.dimensions if d.median == lowest]
 
-    def widest(self) -> list[str]:
-        """Every dimension that shares the widest spread, in order; none if all agree."""
-        widest = max(d.spread for d in self.dimensions)
-        return [d.id for d in self.dimensions if d.spread == widest] if widest else []
+    def most_divided(self) -> list[str]:
+        """Every dimension that shares the widest interquartile range, in order; none when
+        the middle half of the answers agrees on every dimension."""
+        widest = max(d.divided for d in self.dimensions)
+        return [d.id for d in self.dimensions if d.divided == widest] if widest else []
 
 
 def summarise(
@@ -179,7 +202,16 @@ def summarise(
         counts = [0] * len(scale.points)
         for value in values:
             counts[scale_point(value, scale)] += 1
+        lower, upper = quartiles(values)
         dimensions.append(
-            DimensionSummary(dimension.id, median(values), min(values), max(values), tuple(counts))
+            DimensionSummary(
+                dimension.id,
+                median(values),
+                min(values),
+                max(values),
+                tuple(counts),
+                lower,
+                upper,
+            )
         )
     return TeamSummary(len(members), tuple(dimensions))

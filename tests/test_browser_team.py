@@ -96,11 +96,17 @@ def test_three_members_codes_give_the_teams_median_and_range(
     expect(facilitator.locator(".pb-team__weakest")).to_have_text(
         f"Weakest: {', '.join(titles[i] for i in weakest)} (median {shown(lowest.median)})."
     )
-    widest = summary.widest()
-    wide = next(d for d in summary.dimensions if d.id == widest[0])
+    widest = summary.most_divided()
+    assert widest  # these three members disagree somewhere
+    by_id = {d.id: d for d in summary.dimensions}
+    # Each most divided dimension named with its own middle half of the answers.
+    items = [
+        f"{titles[i]} (the middle half of the answers from {shown(by_id[i].lower_quartile)} "
+        f"to {shown(by_id[i].upper_quartile)})"
+        for i in widest
+    ]
     expect(facilitator.locator(".pb-team__widest")).to_have_text(
-        f"Widest disagreement: {', '.join(titles[i] for i in widest)} "
-        f"(from {wide.low} to {wide.high})."
+        f"Most divided: {'; '.join(items)}."
     )
     recommended = facilitator.locator(".pb-team__recommendations li")
     expect(recommended).to_have_count(len(dict.fromkeys([*weakest, *widest])))
@@ -110,7 +116,8 @@ def test_three_members_codes_give_the_teams_median_and_range(
     expect(chart).to_have_attribute("role", "img")
     label = chart.get_attribute("aria-label") or ""
     assert label.startswith("The team's median per dimension: ")
-    assert f"{titles[wide.id]} {wide.low} to {wide.high}" in label
+    for dimension in summary.dimensions:
+        assert f"{titles[dimension.id]} {dimension.low} to {dimension.high}" in label
     expect(chart.locator("path.pb-chart__range")).to_have_count(1)
     expect(facilitator.locator(".pb-legend li")).to_have_text(["Median", "Lowest to highest"])
     # The codes are kept in the facilitator's browser, and only there.

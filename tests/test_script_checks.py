@@ -18,8 +18,8 @@ import pytest
 
 from generator import team
 from generator.project import load_project
-from generator.render import team_data
 from generator.scoring import band_for, percent_score, weakest
+from generator.script_data import team_data
 
 ROOT = Path(__file__).resolve().parent.parent
 TOOLS = ROOT / "tests" / "js"
@@ -175,10 +175,13 @@ def reference_cases() -> dict[str, Any]:
                         "low": d.low,
                         "high": d.high,
                         "counts": list(d.counts),
+                        "lower": float(d.lower_quartile),
+                        "upper": float(d.upper_quartile),
                     }
                     for d in summary.dimensions
                 ],
                 "weakest": summary.weakest(),
+                "divided": summary.most_divided(),
             }
         )
     checks = ["", "a", "abcd-0123", version + "-" + "0" * 40]

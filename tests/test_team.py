@@ -129,8 +129,50 @@ def test_the_team_summary_from_three_members(
         assert dimension.median == 50
         assert sum(dimension.counts) == 3
     assert summary.weakest() == [d.id for d in health.dimensions]
-    spreads = {d.id: d.spread for d in summary.dimensions}
-    assert summary.widest() == [k for k, v in spreads.items() if v == max(spreads.values())]
+
+
+@pytest.mark.parametrize(
+    ("values", "lower", "upper"),
+    [
+        ([50], 50, 50),
+        ([6, 75], Fraction(93, 4), Fraction(231, 4)),  # 23.25 and 57.75
+        ([94, 25, 50], Fraction(75, 2), 72),  # in any order
+        ([1, 2, 3, 4], Fraction(7, 4), Fraction(13, 4)),  # QUARTILE.INC's own example
+        ([0, 0, 0, 100, 100], 0, 100),
+        ([10, 20, 30, 40, 50, 60, 70, 80, 90], 30, 70),
+    ],
+)
+def test_quartiles_are_read_between_the_sorted_values(
+    values: list[int], lower: Fraction, upper: Fraction
+) -> None:
+    assert team.quartiles(values) == (lower, upper)
+
+
+def test_the_most_divided_dimensions_are_those_of_the_widest_middle_half(
+    default: tuple[schema.HealthCheck, schema.Scale],
+) -> None:
+    health, scale = default
+    first, second, third = health.dimensions[:3]
+    summary = team.TeamSummary(
+        4,
+        tuple(
+            team.DimensionSummary(d.id, Fraction(50), low, high, (), Fraction(q1), Fraction(q3))
+            for d, (low, high, q1, q3) in zip(
+                health.dimensions,
+                # The same interquartile range (45) at different places, a wider full range
+                # (6 to 94) with a narrower middle half (10), and the rest all agreeing.
+                [(25, 94, 40, 85), (6, 75, 20, 65), (6, 94, 45, 55)]
+                + [(50, 50, 50, 50)] * (len(health.dimensions) - 3),
+                strict=True,
+            )
+        ),
+    )
+    assert summary.most_divided() == [first.id, second.id]
+    assert third.id not in summary.most_divided()
+    agreeing = team.TeamSummary(
+        2, tuple(team.DimensionSummary(d.id, Fraction(50), 40, 60, ()) for d in health.dimensions)
+    )
+    assert agreeing.most_divided() == []
 
 
 def test_the_team_page_and_its_threshold(repo_root: Path, project_copy: Path) -> None:

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
-import { bandFor, score, weakest } from "../../generator/assets/js/scoring.mjs";
+import { bandFor, mostDivided, score, weakest } from "../../generator/assets/js/scoring.mjs";
 import { checkOf, decodeTeam, encodeTeam, teamPicture } from "../../generator/assets/js/teamcodes.mjs";
 
 const file = process.env.PLAYBOOK_CASES;
@@ -57,7 +57,9 @@ test("a team's picture agrees with generator/team.py's summary", () => {
     const picture = teamPicture(cases.team, `${c.codes}\n\nnot a code\n`);
     assert.equal(picture.count, c.count);
     assert.deepEqual(picture.refused, [{ line: c.count + 2, reason: "format" }]);
-    assert.deepEqual(picture.dimensions.map(({ id, score: median, low, high, counts }) => ({ id, score: median, low, high, counts })), c.dimensions);
+    assert.deepEqual(picture.dimensions.map(({ id, score: median, low, high, counts, lower, upper }) =>
+      ({ id, score: median, low, high, counts, lower, upper })), c.dimensions);
     assert.deepEqual(weakest(picture.dimensions).map((d) => d.id), c.weakest);
+    assert.deepEqual(mostDivided(picture.dimensions).map((d) => d.id), c.divided);
   }
 });

@@ -1,6 +1,6 @@
 /* The team page: members' codes read together, the team's picture, saved under a name. */
 import { has, MAX_RESULTS, MAX_TEAM_TEXT, TEAM_CODES, TEAM_HISTORY } from "./shapes.mjs";
-import { weakest } from "./scoring.mjs";
+import { mostDivided, weakest } from "./scoring.mjs";
 import { normaliseCode, teamPicture } from "./teamcodes.mjs";
 import { action, component, el, formatDate, number, onInput, read, remove, signed, status, t, write } from "./page.mjs";
 import { chart, labelSize, legend } from "./chart.mjs";
@@ -121,11 +121,10 @@ const teamResult = (team, picture, last, width) => {
   nodes.push(el("p", { class: "pb-team__weakest", text: t("team_weakest", { titles: titles(weak), median: number(weak[0].score) }) }));
   let wide = [];
   if (shown) {
-    const widest = Math.max(...dimensions.map((d) => d.high - d.low));
-    wide = widest ? dimensions.filter((d) => d.high - d.low === widest) : [];
-    nodes.push(wide.length
-      ? el("p", { class: "pb-team__widest", text: t("team_widest", { titles: titles(wide), low: wide[0].low, high: wide[0].high }) })
-      : el("p", { class: "pb-team__widest", text: t("team_agree") }));
+    // Each most divided dimension with its own middle half of the answers.
+    wide = mostDivided(dimensions);
+    const items = wide.map((d) => t("team_divided_item", { title: d.title, low: number(d.lower), high: number(d.upper) }));
+    nodes.push(el("p", { class: "pb-team__widest", text: wide.length ? t("team_divided", { items: items.join("; ") }) : t("team_agree") }));
   }
   const talk = [...new Set([...weak, ...wide])];
   nodes.push(el("p", { class: "pb-health__start", text: t("team_recommend_intro") }),

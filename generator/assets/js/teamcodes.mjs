@@ -1,6 +1,6 @@
 /* Team codes: the same format as generator/team.py, and the team's picture they add up to. */
 import { get } from "./shapes.mjs";
-import { median, scalePoint, score } from "./scoring.mjs";
+import { median, quartiles, scalePoint, score } from "./scoring.mjs";
 
 /** @typedef {{id: string, reverse?: boolean}} Question */
 /** @typedef {{value: number, label?: string}} Point */
@@ -70,8 +70,10 @@ export const teamPicture = (team, text) => {
     const values = members.map((answers) => /** @type {number} */ (score(d.questions, answers, min, max)));
     const counts = team.points.map(() => 0);
     for (const value of values) counts[scalePoint(value, team.points)] += 1;
-    return values.length ? { id: d.id, title: d.title, score: median(values), low: Math.min(...values),
-      high: Math.max(...values), counts } : { id: d.id, title: d.title };
+    if (!values.length) return { id: d.id, title: d.title };
+    const [lower, upper] = quartiles(values);
+    return { id: d.id, title: d.title, score: median(values), low: Math.min(...values),
+      high: Math.max(...values), counts, lower, upper };
   });
   return { count: members.length, refused, dimensions };
 };
