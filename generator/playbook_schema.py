@@ -86,8 +86,9 @@ REMOTE_IMAGES = (
 )
 
 TEAM_THRESHOLD = (
-    "The fewest answers the team page needs before it shows how far apart they are (lowest, "
-    "highest, answers per point of the scale): with fewer, one person's answers could be told."
+    "The fewest answers the team page needs before it shows anything about them (at least 3): "
+    "with fewer, one person's answers could be told. Below it, the page says only how many "
+    "codes it has and how many it needs."
 )
 
 
@@ -129,7 +130,7 @@ class Playbook(Model):
         default=False,
         description=REMOTE_IMAGES,
     )
-    team_threshold: int = Field(default=3, ge=1, le=1000, description=TEAM_THRESHOLD)
+    team_threshold: int = Field(default=3, ge=3, le=1000, description=TEAM_THRESHOLD)
     left_out_practices: LeftOut = Field(default="warn", description=LEFT_OUT)
 
 
@@ -167,7 +168,7 @@ class PlaybookOverlay(Model):
         "Scripts, event handlers and javascript: links are removed either way.",
     )
     allow_remote_images: bool | None = Field(default=None, description=REMOTE_IMAGES)
-    team_threshold: int | None = Field(default=None, ge=1, le=1000, description=TEAM_THRESHOLD)
+    team_threshold: int | None = Field(default=None, ge=3, le=1000, description=TEAM_THRESHOLD)
     left_out_practices: LeftOut | None = Field(default=None, description=LEFT_OUT)
     overrides: Overrides | None = Field(
         default=None, description="Changes to the extended playbook's practices."

@@ -100,13 +100,9 @@ DEFAULT_STRINGS: dict[str, str] = {
         "compared with this one's."
     ),
     "team_refused_fit": "it does not fit this health check's statements and scale.",
-    "team_few": (
-        "With fewer than 3 answers, the team's answers may identify people: treat the "
-        "picture with care."
-    ),
-    "team_spread_hidden": (
-        "How far apart the answers are is shown from {threshold} answers on, so that no one's "
-        "answers can be told; the median is shown now."
+    "team_needed": (
+        "Answers so far: {count} of the {threshold} needed. The team's picture appears once "
+        "there are {threshold}, so that no one can be recognised by their answers."
     ),
     "team_chart_label": "The team's median per dimension: {medians}.",
     "team_chart_range": "Range from lowest to highest: {ranges}.",

@@ -82,7 +82,6 @@ def test_three_members_codes_give_the_teams_median_and_range(
     facilitator.goto(TEAM)
     facilitator.get_by_label("Team codes").fill("\n".join(codes))
     expect(facilitator.locator(".pb-team__read")).to_have_text("Answers read: 3.")
-    expect(facilitator.locator(".pb-team__few")).to_have_count(0)
     expect(facilitator.locator(".pb-team__hidden")).to_have_count(0)
     summary = team.summarise(members, check, scale)
     for dimension, expected in zip(check.dimensions, summary.dimensions, strict=True):
@@ -161,7 +160,7 @@ def test_mistyped_changed_and_foreign_codes_are_refused_with_why(
             team.decode(line, check, scale)
 
 
-def test_below_the_threshold_spreads_are_hidden_and_a_warning_shows(
+def test_below_the_threshold_nothing_about_the_answers_shows(
     page: Page, health: tuple[schema.HealthCheck, schema.Scale]
 ) -> None:
     check, scale = health
@@ -169,15 +168,27 @@ def test_below_the_threshold_spreads_are_hidden_and_a_warning_shows(
     page.goto(TEAM)
     page.get_by_label("Team codes").fill("\n".join(team.encode(m, check, scale) for m in members))
     expect(page.locator(".pb-team__read")).to_have_text("Answers read: 2.")
-    expect(page.locator(".pb-team__few")).to_have_text(DEFAULT_STRINGS["team_few"])
     expect(page.locator(".pb-team__hidden")).to_have_text(
-        DEFAULT_STRINGS["team_spread_hidden"].format(threshold=3)
+        "Answers so far: 2 of the 3 needed. The team's picture appears once there are 3, so "
+        "that no one can be recognised by their answers."
     )
-    expect(page.locator(".pb-team__range, .pb-team__count, .pb-team__widest")).to_have_count(0)
-    expect(page.locator("path.pb-chart__range")).to_have_count(0)
-    summary = team.summarise(members, check, scale)
-    medians = page.locator(".pb-team__median")
-    expect(medians).to_have_text([shown(d.median) for d in summary.dimensions])
+    # Only the count: no chart, table, median, range, summary or recommendation.
+    assert [
+        line for line in page.locator(".pb-team__result").inner_text().split("\n") if line
+    ] == [
+        "Answers read: 2.",
+        page.locator(".pb-team__hidden").inner_text(),
+    ]
+    expect(page.locator(".pb-team__chart, .pb-team__table, .pb-team__weakest")).to_have_count(0)
+    expect(page.locator(".pb-team__save")).to_be_hidden()
+    # A third code shows the picture.
+    third = team.encode(chosen_answers(check, scale, 9), check, scale)
+    codes = page.get_by_label("Team codes")
+    codes.fill(codes.input_value() + "\n" + third)
+    expect(page.locator(".pb-team__read")).to_have_text("Answers read: 3.")
+    expect(page.locator(".pb-team__hidden")).to_have_count(0)
+    expect(page.locator(".pb-team__median")).to_have_count(len(check.dimensions))
+    expect(page.locator(".pb-team__save")).to_be_visible()
 
 
 def test_a_saved_team_result_shows_the_change_next_time_and_travels_with_the_data(

@@ -190,12 +190,12 @@ def test_the_team_page_and_its_threshold(repo_root: Path, project_copy: Path) ->
     site = render_site(copy.playbook("default").model, copy.content_for("default"))
     assert "&quot;threshold&quot;&#58;5," in site.pages["team.md"]
     playbook.write_text(
-        playbook.read_text(encoding="utf-8").replace("team_threshold: 5", "team_threshold: 0"),
+        playbook.read_text(encoding="utf-8").replace("team_threshold: 5", "team_threshold: 2"),
         encoding="utf-8",
     )
     with pytest.raises(ContentError) as raised:
         load_project(project_copy)
-    assert str(raised.value) == (f"{playbook}:14:17: team_threshold: must be at least 1, got 0")
+    assert str(raised.value) == (f"{playbook}:14:17: team_threshold: must be at least 3, got 2")
 
 
 def test_a_playbook_that_extends_another_can_bring_its_own_team_guide(project_copy: Path) -> None:

@@ -71,7 +71,7 @@ const updateTeam = (box) => {
     result.dataset.signature = signature;
     result.replaceChildren(...teamResult(team, picture, last, result.clientWidth));
   }
-  box.querySelector(".pb-team__save").hidden = picture.count === 0;
+  box.querySelector(".pb-team__save").hidden = picture.count < team.threshold;
   const items = history.map((r) => el("li", {
     text: t("team_history_item", { date: formatDate(r.date), name: r.name, count: number(r.count) }) }));
   box.querySelector(".pb-team__history").replaceChildren(el("h3", { text: t("team_history_title") }),
@@ -85,30 +85,32 @@ const teamResult = (team, picture, last, width) => {
       el("li", { "data-line": r.line, text: t("team_refused_line", { line: r.line, reason: REFUSED[r.reason]() }) }))));
   }
   if (!count) return nodes;
-  const shown = count >= team.threshold; // spreads, or one person's answers could be told
-  if (count < 3) nodes.push(el("p", { class: "pb-notice pb-team__few", text: t("team_few") }));
-  if (!shown) nodes.push(el("p", { class: "pb-notice pb-team__hidden", text: t("team_spread_hidden", { threshold: number(team.threshold) }) }));
+  // Below the threshold nothing about the answers is on the page: with so few, one person's
+  // could be told. Only how many codes there are and how many are needed.
+  if (count < team.threshold) {
+    nodes.push(el("p", { class: "pb-notice pb-team__hidden",
+      text: t("team_needed", { count: number(count), threshold: number(team.threshold) }) }));
+    return nodes;
+  }
   const ids = (key) => Object.fromEntries(dimensions.map((d) => [d.id, d[key]]));
   const label = [t("team_chart_label", { medians: dimensions.map((d) =>
     t("team_median_item", { title: d.title, median: number(d.score) })).join("; ") })];
-  if (shown) {
-    label.push(t("team_chart_range", { ranges: dimensions.map((d) =>
-      t("team_range_item", { title: d.title, low: d.low, high: d.high })).join("; ") }));
-  }
+  label.push(t("team_chart_range", { ranges: dimensions.map((d) =>
+    t("team_range_item", { title: d.title, low: d.low, high: d.high })).join("; ") }));
   nodes.push(el("figure", { class: "pb-team__chart" },
-    chart(dimensions, last, { label: label.join(" "), range: shown ? { low: ids("low"), high: ids("high") } : null,
+    chart(dimensions, last, { label: label.join(" "), range: { low: ids("low"), high: ids("high") },
       width, font: labelSize() }),
-    legend(["median", t("team_legend_median")], shown && ["range", t("team_legend_range")],
+    legend(["median", t("team_legend_median")], ["range", t("team_legend_range")],
       last && ["previous", t("team_legend_previous", { date: formatDate(last.date) })])));
   if (last) nodes.push(el("p", { class: "pb-team__compared", text: t("team_compared", { name: last.name, date: formatDate(last.date) }) }));
   const headers = [t("team_col_dimension"), t("team_col_median"),
-    ...(shown ? [t("team_col_range"), ...team.points.map((p) => t("team_col_point", { label: p.label }))] : []),
+    t("team_col_range"), ...team.points.map((p) => t("team_col_point", { label: p.label })),
     ...(last ? [t("team_col_change", { date: formatDate(last.date) })] : [])];
   const rows = dimensions.map((d) => el("tr", { "data-dimension": d.id },
     el("th", { scope: "row", text: d.title }),
     el("td", { class: "pb-team__median", text: number(d.score) }),
-    ...(shown ? [el("td", { class: "pb-team__range", text: t("team_range_value", { low: d.low, high: d.high }) }),
-      ...d.counts.map((c) => el("td", { class: "pb-team__count", text: number(c) }))] : []),
+    el("td", { class: "pb-team__range", text: t("team_range_value", { low: d.low, high: d.high }) }),
+    ...d.counts.map((c) => el("td", { class: "pb-team__count", text: number(c) })),
     ...(last ? [el("td", { class: "pb-team__change",
       text: has(last.dimensions, d.id) ? signed(d.score - last.dimensions[d.id]) : "" })] : [])));
   nodes.push(el("div", { class: "pb-table-wrap", tabindex: "0", role: "region", "aria-label": t("team_table_caption") },
@@ -119,13 +121,10 @@ const teamResult = (team, picture, last, width) => {
   const weak = weakest(dimensions);
   const titles = (list) => list.map((d) => d.title).join(", ");
   nodes.push(el("p", { class: "pb-team__weakest", text: t("team_weakest", { titles: titles(weak), median: number(weak[0].score) }) }));
-  let wide = [];
-  if (shown) {
-    // Each most divided dimension with its own middle half of the answers.
-    wide = mostDivided(dimensions);
-    const items = wide.map((d) => t("team_divided_item", { title: d.title, low: number(d.lower), high: number(d.upper) }));
-    nodes.push(el("p", { class: "pb-team__widest", text: wide.length ? t("team_divided", { items: items.join("; ") }) : t("team_agree") }));
-  }
+  // Each most divided dimension with its own middle half of the answers.
+  const wide = mostDivided(dimensions);
+  const items = wide.map((d) => t("team_divided_item", { title: d.title, low: number(d.lower), high: number(d.upper) }));
+  nodes.push(el("p", { class: "pb-team__widest", text: wide.length ? t("team_divided", { items: items.join("; ") }) : t("team_agree") }));
   const talk = [...new Set([...weak, ...wide])];
   nodes.push(el("p", { class: "pb-health__start", text: t("team_recommend_intro") }),
     el("ul", { class: "pb-team__recommendations" }, ...talk.map((d) => recommendation(d, t("recommend", { title: d.title })))));
@@ -134,7 +133,7 @@ const teamResult = (team, picture, last, width) => {
 const saveTeam = (box) => {
   const team = JSON.parse(box.dataset.team);
   const picture = teamPicture(team, box.querySelector("#pb_team_codes").value);
-  if (!picture.count) return;
+  if (picture.count < team.threshold) return;
   const nameInput = box.querySelector("#pb_team_name");
   const name = nameInput.value.trim();
   const statusNode = box.querySelector(".pb-team__save .pb-status");
