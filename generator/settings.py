@@ -14,7 +14,7 @@ from ._pydantic_errors import suggest
 from .content import Collector
 from .errors import Problem, format_key_path
 from .loader import SourceMap
-from .ui import ALL_STRINGS, placeholder_problem
+from .ui import ALL_STRINGS, RETIRED_STRINGS, placeholder_problem
 
 #: Material's colour names (https://squidfunk.github.io/mkdocs-material/setup/changing-the-colors/).
 ACCENT_COLOURS = [
@@ -136,7 +136,9 @@ def check_settings(check: Collector, data: dict[str, Any], source: SourceMap) ->
                     Problem(
                         source.locate(("strings", key), key=True),
                         format_key_path(("strings", key)),
-                        f"unknown interface string '{key}'{suggest(key, ALL_STRINGS)}",
+                        f"interface string '{key}' is no longer used: {RETIRED_STRINGS[key]}"
+                        if key in RETIRED_STRINGS
+                        else f"unknown interface string '{key}'{suggest(key, ALL_STRINGS)}",
                     )
                 )
             elif isinstance(strings[key], str):

@@ -35,6 +35,23 @@ STORAGE_VERSION = 5
 #: Every string a playbook's ``strings`` may set.
 ALL_STRINGS: dict[str, str] = {**DEFAULT_STRINGS, **PAGE_STRINGS, **SITE_STRINGS}
 
+#: Strings the interface no longer has, with what took their place: a playbook that still
+#: sets one is told what to do instead of only that the key is unknown.
+RETIRED_STRINGS: dict[str, str] = {
+    "team_widest": (
+        "the team page now names each most divided dimension with its own range: put your "
+        "words in 'team_divided' ({items}) and 'team_divided_item' ({title}, {low}, {high})"
+    ),
+    "team_few": (
+        "below the threshold the team page now shows only how many answers it has: put your "
+        "words in 'team_needed' ({count}, {threshold})"
+    ),
+    "team_spread_hidden": (
+        "below the threshold the team page now shows only how many answers it has: put your "
+        "words in 'team_needed' ({count}, {threshold})"
+    ),
+}
+
 #: Where each group of strings is shown, for ``playbook strings`` and the playbook's schema.
 STRING_GROUPS: dict[str, Mapping[str, str]] = {
     "shown by the browser script": DEFAULT_STRINGS,

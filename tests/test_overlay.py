@@ -296,6 +296,18 @@ OVERLAY_MISTAKES = [
         "'reset_checklst' (did you mean 'reset_checklist'?)",
     ),
     (
+        "retired-string",
+        """\
+        extend: default
+        strings:
+          team_widest: "Most apart: {titles} ({low} to {high})."
+        """,
+        "playbooks/overlay.yaml:3:3: strings.team_widest: interface string 'team_widest' is no "
+        "longer used: the team page now names each most divided dimension with its own range: "
+        "put your words in 'team_divided' ({items}) and 'team_divided_item' ({title}, {low}, "
+        "{high})",
+    ),
+    (
         "unknown-colour",
         """\
         extend: default
