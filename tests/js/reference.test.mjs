@@ -4,8 +4,8 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
-import { bandFor, mostDivided, score, weakest } from "../../generator/assets/js/scoring.mjs";
-import { checkOf, decodeTeam, encodeTeam, teamPicture } from "../../generator/assets/js/teamcodes.mjs";
+import { bandFor, score, weakest } from "../../generator/assets/js/scoring.mjs";
+import { checkOf, decodeTeam, encodeTeam, mostDivided, teamPicture } from "../../generator/assets/js/teamcodes.mjs";
 
 const file = process.env.PLAYBOOK_CASES;
 const cases = file ? JSON.parse(readFileSync(file, "utf-8")) : null;

@@ -3,8 +3,8 @@
 // teamPicture draws from them, with the weakest and most divided dimensions' ids.
 import { createInterface } from "node:readline";
 
-import { mostDivided, weakest } from "../../generator/assets/js/scoring.mjs";
-import { teamPicture } from "../../generator/assets/js/teamcodes.mjs";
+import { weakest } from "../../generator/assets/js/scoring.mjs";
+import { mostDivided, teamPicture } from "../../generator/assets/js/teamcodes.mjs";
 
 for await (const line of createInterface({ input: process.stdin })) {
   const { team, text } = JSON.parse(line);

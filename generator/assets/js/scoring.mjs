@@ -41,27 +41,6 @@ export const median = (values) => {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
-/** The first and third quartiles (as generator/team.py's quartiles): the sorted values read
- * at (n - 1) / 4 and 3 (n - 1) / 4, between two values in proportion. Exact: the shares are
- * quarters. @param {number[]} values @returns {[number, number]} */
-export const quartiles = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  /** @param {number} position */
-  const at = (position) => {
-    const index = Math.floor(position);
-    const share = position - index;
-    return share ? sorted[index] + (sorted[index + 1] - sorted[index]) * share : sorted[index];
-  };
-  const last = sorted.length - 1;
-  return [at(last / 4), at((3 * last) / 4)];
-};
-/** The dimensions whose middle half of answers is widest, in their order; none when it is
- * zero everywhere (as generator/team.py's most_divided).
- * @template {{lower: number, upper: number}} T @param {T[]} dimensions @returns {T[]} */
-export const mostDivided = (dimensions) => {
-  const widest = Math.max(...dimensions.map((d) => d.upper - d.lower));
-  return widest ? dimensions.filter((d) => d.upper - d.lower === widest) : [];
-};
 /** The position of the scale point nearest to a score's average answer (ties go up).
  * @param {number} value @param {{value: number}[]} points */
 export const scalePoint = (value, points) => {

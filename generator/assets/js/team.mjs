@@ -1,7 +1,7 @@
 /* The team page: members' codes read together, the team's picture, saved under a name. */
 import { has, MAX_RESULTS, MAX_TEAM_TEXT, TEAM_CODES, TEAM_HISTORY } from "./shapes.mjs";
-import { mostDivided, weakest } from "./scoring.mjs";
-import { normaliseCode, teamPicture } from "./teamcodes.mjs";
+import { weakest } from "./scoring.mjs";
+import { mostDivided, normaliseCode, teamPicture } from "./teamcodes.mjs";
 import { action, component, el, formatDate, number, onInput, read, remove, signed, status, t, write } from "./page.mjs";
 import { chart, labelSize, legend } from "./chart.mjs";
 import { field, nameList, recommendation, sameName } from "./results.mjs";

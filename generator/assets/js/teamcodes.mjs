@@ -1,6 +1,6 @@
 /* Team codes: the same format as generator/team.py, and the team's picture they add up to. */
 import { get } from "./shapes.mjs";
-import { median, quartiles, scalePoint, score } from "./scoring.mjs";
+import { median, scalePoint, score } from "./scoring.mjs";
 
 /** @typedef {{id: string, reverse?: boolean}} Question */
 /** @typedef {{value: number, label?: string}} Point */
@@ -48,6 +48,27 @@ export const decodeTeam = (line, team) => {
   const positions = [...match[2]].map((c) => DIGITS.indexOf(c));
   if (positions.length !== questions.length || Math.max(...positions) >= team.points.length) return { reason: "fit" };
   return { answers: Object.fromEntries(questions.map((q, i) => [q.id, team.points[positions[i]].value])) };
+};
+/** The first and third quartiles (as generator/team.py's quartiles): the sorted values read
+ * at (n - 1) / 4 and 3 (n - 1) / 4, between two values in proportion. Exact: the shares are
+ * quarters. @param {number[]} values @returns {[number, number]} */
+export const quartiles = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  /** @param {number} position */
+  const at = (position) => {
+    const index = Math.floor(position);
+    const share = position - index;
+    return share ? sorted[index] + (sorted[index + 1] - sorted[index]) * share : sorted[index];
+  };
+  const last = sorted.length - 1;
+  return [at(last / 4), at((3 * last) / 4)];
+};
+/** The dimensions whose middle half of answers is widest, in their order; none when it is
+ * zero everywhere (as generator/team.py's most_divided).
+ * @template {{lower: number, upper: number}} T @param {T[]} dimensions @returns {T[]} */
+export const mostDivided = (dimensions) => {
+  const widest = Math.max(...dimensions.map((d) => d.upper - d.lower));
+  return widest ? dimensions.filter((d) => d.upper - d.lower === widest) : [];
 };
 /** The team's codes (one a line) read together: how many were read, which lines were refused
  * and why, and per dimension the median, lowest and highest score and how many answers lie
