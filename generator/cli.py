@@ -241,7 +241,6 @@ def render(root: Path, name: str, out_dir: Path | None, engine: str) -> None:
     """
     rendered = pipeline.render(load(root), name, out_dir=out_dir, engine=engine)
     report = rendered.tree
-    assert report is not None  # written by render
     for line in rendered.warnings:
         _echo(f"WARNING -  {line}", err=True)
     _echo(f"Wrote {report.pages} pages; build them with: {engine} build -f {report.config_file}")

@@ -28,9 +28,10 @@ from .mkdocs_config import (
     generated_config,
     project_config,
 )
+from .playbook_schema import Playbook
 from .project import Project
 from .render import RenderedSite, render_site
-from .scripts import script_files, shared_string_keys, stylesheet_files
+from .scripts import asset_names, script_files, shared_string_keys, stylesheet_files
 from .site_folder import (
     MARKER,
     TREE_OUTPUTS,
@@ -129,36 +130,52 @@ def project_sources(project: Project) -> list[tuple[str, Path]]:
     return sources
 
 
+def _brand_files(playbook: Playbook) -> dict[str, Path]:
+    """The logo and favicon of the docs folder, by their path there: the file each comes from."""
+    files = {}
+    for kind in ("logo", "favicon"):
+        path = getattr(playbook.site, kind)
+        if path is not None:
+            files[brand_file(kind, path)] = Path(path)
+    return files
+
+
 def render_pages(
     project: Project, name: str, *, base: dict[str, Any] | None = None, engine: str = "mkdocs"
-) -> tuple[dict[str, str | bytes], RenderedSite]:
-    """Every file of playbook ``name``'s docs folder, in memory: its assets, brand images and
-    pages (the rendered site, with its link warnings and source maps)."""
+) -> RenderedSite:
+    """Every page of playbook ``name``, in memory, with its link warnings and source maps;
+    links may point at the docs folder's other files (assets, logo, favicon), which are only
+    named here, not made."""
     base = project_config(project) if base is None else base
     playbook = project.playbook(name).model
-    files: dict[str, str | bytes] = {}
-    # The shared script and stylesheet (every page) and each part's (see scripts.py).
+    others = [f"{ASSET_FOLDER}/{asset}" for asset in asset_names()] + list(_brand_files(playbook))
+    # Content is converted to safe HTML while rendering (see safe_html.py): the tree is safe
+    # as it stands, whichever engine builds it and whatever extensions mkdocs.yml turns on.
+    return render_site(
+        playbook,
+        project.content_for(name),
+        directory_urls=_directory_urls(base),
+        other_files=sorted(others),
+        source_paths=engine == "zensical",
+    )
+
+
+def _directory_urls(base: dict[str, Any]) -> bool:
+    return bool(base.get("use_directory_urls", True))
+
+
+def _site_files(project: Project, name: str) -> dict[str, str | bytes]:
+    """The docs folder's files besides its pages: the shared script and stylesheet (every
+    page) and each part's (see scripts.py), the logo and the favicon."""
+    playbook = project.playbook(name).model
     strings = interface_strings(playbook.language, playbook.strings)
     config_line = script_config(name, strings, shared_string_keys(strings))
     assets = {**stylesheet_files(), **script_files(config_line, strings)}
     assets["playbook.css"] += brand_stylesheet(playbook)
-    for asset, text in assets.items():
-        files[f"{ASSET_FOLDER}/{asset}"] = text
-    for kind in ("logo", "favicon"):
-        path = getattr(playbook.site, kind)
-        if path is not None:
-            files[brand_file(kind, path)] = published_image(Path(path))
-    # Content is converted to safe HTML while rendering (see safe_html.py): the tree is safe
-    # as it stands, whichever engine builds it and whatever extensions mkdocs.yml turns on.
-    rendered = render_site(
-        playbook,
-        project.content_for(name),
-        directory_urls=bool(base.get("use_directory_urls", True)),
-        other_files=sorted(files),
-        source_paths=engine == "zensical",
-    )
-    files.update(rendered.pages)
-    return files, rendered
+    files: dict[str, str | bytes] = {f"{ASSET_FOLDER}/{a}": text for a, text in assets.items()}
+    for published, source in _brand_files(playbook).items():
+        files[published] = published_image(source)
+    return files
 
 
 def write_docs_tree(
@@ -175,7 +192,9 @@ def write_docs_tree(
     out_dir = (out_dir or project.root / GENERATED_ROOT / name).resolve()
     check_location(out_dir, project.root, project_sources(project))
     _prepare_folder(out_dir)
-    files, rendered = render_pages(project, name, base=base, engine=engine)
+    rendered = render_pages(project, name, base=base, engine=engine)
+    files = _site_files(project, name)
+    files.update(rendered.pages)
     _sync_folder(out_dir / "docs", files)
     _sync_folder(out_dir / OVERRIDES_FOLDER, _theme_overrides(project, base))
     nav = [entry.to_mkdocs() for entry in rendered.nav]
@@ -196,6 +215,6 @@ def write_docs_tree(
         nav,
         rendered.link_warnings,
         tuple(rendered.pages),
-        bool(base.get("use_directory_urls", True)),
+        _directory_urls(base),
         rendered.sources,
     )

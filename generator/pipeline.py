@@ -18,6 +18,7 @@ import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 from ._pydantic_errors import suggest
 from .build import BuildReport, check_engine, run_engine, write_index_page
@@ -33,8 +34,8 @@ from .site_folder import check_location, files_in, staged, write_marker
 
 
 @dataclass(frozen=True)
-class Rendered:
-    """One playbook, rendered: what every entry point prints or hands on."""
+class Checked:
+    """One playbook, rendered in memory: its warnings, as every entry point shows them."""
 
     project: Project
     name: str
@@ -45,13 +46,19 @@ class Rendered:
     #: For each page, the source maps of the YAML it is made from: the engine's own warnings
     #: about a page are traced back there (mkdocs_log.py).
     sources: Mapping[str, tuple[SourceMap, ...]]
-    #: The docs tree written to disk; None when only checked (``validate``).
-    tree: RenderReport | None = None
 
     @property
     def warnings(self) -> tuple[str, ...]:
         """Every warning, as every entry point shows it."""
         return self.link_warnings + self.left_out_warnings
+
+
+@dataclass(frozen=True)
+class Rendered(Checked):
+    """One playbook, rendered and written as a docs tree: what every entry point that builds
+    hands on."""
+
+    tree: RenderReport
 
 
 def load(root: Path, *, once: bool = True) -> Project:
@@ -96,12 +103,12 @@ def left_out_warnings(project: Project, name: str) -> list[str]:
     ]
 
 
-def check(project: Project, name: str, *, engine: str = DEFAULT_ENGINE) -> Rendered:
+def check(project: Project, name: str, *, engine: str = DEFAULT_ENGINE) -> Checked:
     """Playbook ``name`` rendered in memory, nothing written: its warnings. A link can only be
     checked against the pages the playbook has, so the pages are rendered."""
     name = playbook_name(project, name)
-    _files, site = render_pages(project, name, engine=engine)
-    return _rendered(project, name, site.link_warnings, site.sources, None)
+    site = render_pages(project, name, engine=engine)
+    return _made(Checked, project, name, site.link_warnings, site.sources)
 
 
 def render(
@@ -115,19 +122,24 @@ def render(
     """Playbook ``name`` rendered and written as a docs tree (``build/NAME`` by default)."""
     name = playbook_name(project, name)
     tree = write_docs_tree(project, name, out_dir, site_url=site_url, engine=engine)
-    return _rendered(project, name, tree.link_warnings, tree.sources, tree)
+    return _made(Rendered, project, name, tree.link_warnings, tree.sources, tree=tree)
 
 
-def _rendered(
+Made = TypeVar("Made", bound=Checked)
+
+
+def _made(
+    kind: type[Made],
     project: Project,
     name: str,
     link_warnings: tuple[LinkWarning, ...],
     sources: Mapping[str, tuple[SourceMap, ...]],
-    tree: RenderReport | None,
-) -> Rendered:
-    links = located_link_warnings(link_warnings, sources)
-    left_out = left_out_warnings(project, name)
-    return Rendered(project, name, tuple(links), tuple(left_out), sources, tree)
+    **more: Any,
+) -> Made:
+    """A ``Checked`` (or ``Rendered``) of playbook ``name``, its warnings located."""
+    links = tuple(located_link_warnings(link_warnings, sources))
+    left_out = tuple(left_out_warnings(project, name))
+    return kind(project, name, links, left_out, sources, **more)
 
 
 def check_all(project: Project) -> tuple[list[str], list[str]]:
@@ -169,11 +181,7 @@ def build_site(
     build has succeeded (see site_folder.py).
     """
     started = time.perf_counter()
-    check_engine(engine)
-    project = source if isinstance(source, Project) else load(source)
-    name = playbook_name(project, name)
-    site = (site_dir or project.root / "site").resolve()
-    check_location(site, project.root, project_sources(project))
+    project, site = _project_and_site(source, site_dir, engine, name)
     url = site_url or _fallback(project, name, fallback_site_url)
     with staged(site) as staging:
         return _build(project, name, staging, site, url, strict, verbose, engine, started)
@@ -195,10 +203,7 @@ def build_all(
     all of it is built into a temporary folder that replaces the site folder on success.
     """
     started = time.perf_counter()
-    check_engine(engine)
-    project = source if isinstance(source, Project) else load(source)
-    site = (site_dir or project.root / "site").resolve()
-    check_location(site, project.root, project_sources(project))
+    project, site = _project_and_site(source, site_dir, engine)
     reports = []
     with staged(site) as staging:
         for name in sorted(project.playbooks):
@@ -214,6 +219,20 @@ def build_all(
     return reports
 
 
+def _project_and_site(
+    source: Path | Project, site_dir: Path | None, engine: str, name: str | None = None
+) -> tuple[Project, Path]:
+    """Before anything is written: the engine can run, the project (and playbook ``name``)
+    is there and the site folder may be written where it is asked for."""
+    check_engine(engine)
+    project = source if isinstance(source, Project) else load(source)
+    if name is not None:
+        playbook_name(project, name)
+    site = (site_dir or project.root / "site").resolve()
+    check_location(site, project.root, project_sources(project))
+    return project, site
+
+
 def _build(
     project: Project,
     name: str,
@@ -226,7 +245,6 @@ def _build(
     started: float,
 ) -> BuildReport:
     rendered = render(project, name, site_url=site_url, engine=engine)
-    assert rendered.tree is not None  # written by render
     return run_engine(
         project,
         rendered.tree,

@@ -65,7 +65,6 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):
         for handler in logging.getLogger("mkdocs").handlers:
             if self.locate not in handler.filters:
                 handler.addFilter(self.locate)
-        assert rendered.tree is not None  # written by render
         generated = load_config(config_file=str(rendered.tree.config_file))
         kept = KEPT | {"site_url"} if self.serving else KEPT  # the preview's own address
         for key, value in generated.items():

@@ -106,7 +106,6 @@ class PreviewBuilder:
     def build(self) -> None:
         """Load, check, render and build once; raises what went wrong."""
         rendered = pipeline.render(pipeline.load(self.root, once=False), self.name)
-        assert rendered.tree is not None  # written by render
         log_warnings(rendered.warnings)
         self.locate.sources = rendered.sources
         # Built beside the served folder and swapped in whole, so that a build the engine

@@ -51,8 +51,8 @@ def preview_warnings(project: Path, folder: Path, capfd: pytest.CaptureFixture[s
     folder.mkdir()
     capfd.readouterr()
     with mkdocs_logging(True) as locate:
-        problems = PreviewBuilder(project, "default", folder, "http://127.0.0.1:8000/", locate)
-        assert problems.rebuild() == []
+        builder = PreviewBuilder(project, "default", folder, "http://127.0.0.1:8000/", locate)
+        assert builder.rebuild() == []
     return warnings_in(capfd.readouterr().err)
 
 

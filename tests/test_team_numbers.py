@@ -184,7 +184,7 @@ def test_the_browser_agrees_with_the_reference_on_the_most_members_the_page_read
     assert picture == expected(members, model, scale)
 
 
-def test_a_wrong_reference_would_be_caught(
+def test_two_members_at_the_ends_have_quartiles_inside_their_range(
     oracle: Oracle, health: tuple[schema.HealthCheck, schema.Scale, dict[str, Any]]
 ) -> None:
     # Two members at the ends of the scale: quartiles a quarter of the way in from each end.
