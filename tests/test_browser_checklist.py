@@ -27,7 +27,7 @@ import json
 from collections.abc import Callable, Iterator
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import Browser, Locator, Page, Route, expect
 from support.browser import (
     DEFAULT_ENGINE,
     LISTEN,
@@ -92,6 +92,44 @@ def test_ticks_are_keyed_by_item_id_so_order_and_new_items_do_not_matter(
     assert stored(page)["practice-checklist:listen"] == {
         "done": sorted([items[0], items[1], items[3], "retired-item"])
     }
+
+
+def test_what_is_done_before_the_pages_script_has_loaded_is_kept(
+    page: Page, content: Content
+) -> None:
+    """On a slow connection a reader can tick and answer before the practice page's own
+    script has arrived: that tick and answer are kept, and so is what was stored before."""
+    practice = content.practices["listen"].model
+    items = [item.id for item in practice.checklist]
+    questions = [question.id for question in practice.assessment.questions]
+    page.goto(LISTEN)
+    seed(
+        page,
+        {
+            "practice-checklist:listen": {"done": [items[0]]},
+            "practice-answers:listen": {"answers": {questions[0]: 4}},
+        },
+    )
+    held: list[Route] = []
+    page.route("**/playbook-practice.js", lambda route: held.append(route))
+    page.reload(wait_until="domcontentloaded")
+    expect(page.locator(".pb-progress")).to_have_count(0)  # the script is not there yet
+    checkbox(page, items[2]).check()
+    page.locator(f"input[name='listen--{questions[1]}'][value='2']").check()
+    assert len(held) == 1
+    held[0].continue_()
+
+    progress = page.locator(".pb-progress__text")
+    expect(progress).to_have_text(f"2 of {len(items)} done")
+    expect(checkbox(page, items[0])).to_be_checked()
+    expect(checkbox(page, items[2])).to_be_checked()
+    assert stored(page) == {
+        "practice-checklist:listen": {"done": sorted([items[0], items[2]])},
+        "practice-answers:listen": {"answers": {questions[0]: 4, questions[1]: 2}},
+    }
+    page.unroute("**/playbook-practice.js")
+    page.reload()
+    expect(progress).to_have_text(f"2 of {len(items)} done")
 
 
 def test_a_tick_in_one_tab_shows_in_another(page: Page, content: Content) -> None:

@@ -1,5 +1,5 @@
 /* The health part's script: its modules, then the page set up with them. */
 import "./health.mjs";
-import { refresh } from "./page.mjs";
+import { start } from "./wiring.mjs";
 
-refresh();
+start("health");

@@ -2,6 +2,6 @@
 import "./checklist.mjs";
 import "./assessment.mjs";
 import "./templates.mjs";
-import { refresh } from "./page.mjs";
+import { start } from "./wiring.mjs";
 
-refresh();
+start("practice");

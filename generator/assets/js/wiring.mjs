@@ -17,11 +17,35 @@ const PARTS = [
 ];
 const script = document.currentScript instanceof HTMLScriptElement ? document.currentScript.src : "";
 const requested = new Set();
+const loading = new Set();
+/* A tick, answer or entry made in a part before its script had loaded (a slow connection):
+ * kept with what it set, and handed to the part once the part has shown what is stored, so
+ * that it is neither lost nor undone by the part's first showing. */
+const early = [];
+const handOver = (kind, target) => {
+  if ((kind === "change" ? changes : inputs).some((handle) => handle(target))) return;
+  if (loading.size && early.length < 100 && PARTS.some(([, selector]) => target.closest(selector))) {
+    early.push({ kind, target, checked: target.checked, value: target.value });
+  }
+};
+/* Run by each part's script once it has loaded: the page set up with it, then what was
+ * done before. */
+export const start = (part) => {
+  loading.delete(part);
+  refresh();
+  for (const { kind, target, checked, value } of early.splice(0)) {
+    if (!target.isConnected) continue;
+    if (target.type === "checkbox" || target.type === "radio") target.checked = checked;
+    else if (target.type !== "file") target.value = value;
+    handOver(kind, target);
+  }
+};
 /* Loaded into the body, which the theme's instant navigation keeps (it makes the head match
  * each new page's); the part sets itself up (refresh) once it has run. */
 const load = (part) => {
   if (requested.has(part) || !script) return;
   requested.add(part);
+  loading.add(part);
   const run = () => document.body.append(el("script", { src: new URL(`playbook-${part}.js`, script).href }));
   if (!(config.styles || []).includes(part)) return run();
   const link = el("link", { rel: "stylesheet", href: new URL(`playbook-${part}.css`, script).href });
@@ -41,7 +65,7 @@ document.addEventListener("change", (event) => {
   const target = event.target;
   if (!(target instanceof HTMLInputElement)) return;
   dropUndo(); // a new change: what was reset stays reset
-  changes.some((handle) => handle(target));
+  handOver("change", target);
 });
 document.addEventListener("click", (event) => {
   const button = event.target instanceof Element && event.target.closest("[data-pb-action]");
@@ -49,7 +73,8 @@ document.addEventListener("click", (event) => {
   if (act) act(button);
 });
 document.addEventListener("input", (event) => {
-  inputs.some((handle) => handle(event.target));
+  const target = event.target;
+  if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) handOver("input", target);
 });
 /* Another tab changed something: show it here too. */
 window.addEventListener("storage", (event) => {
