@@ -6,8 +6,13 @@ Node imports as it stands for its unit tests, and the interface's modules. Reade
 scripts, which work from ``file://`` too: every page loads ``playbook.js`` (the core the
 pages share, the page's notices, keyboard reach and the events), which loads the script of
 the part a page has (``playbook-practice.js``, ``-health``, ``-team``, ``-home``) with the
-stylesheet of what that script builds. No build step: the modules are joined here, when the
-site is rendered.
+stylesheet of what that script builds. No build step for whoever builds a site: the modules
+are joined here, when the site is rendered, and readers get the minified copy of each bundle
+and stylesheet that ships in ``assets/dist`` (made by terser and Lightning CSS from exactly
+what the modules join to: ``tests/support/bundle.py``). A copy is used only while the text it
+was made from is still what the modules join to, so an edited module is served at once,
+compacted (compact.py) rather than minified, until the copies are made again; a test fails
+meanwhile.
 
 Joining keeps to a small subset of module syntax, checked here (``module_problems``):
 ``import { a, b } from "./x.mjs";``, ``import "./x.mjs";`` and ``export const`` /
@@ -20,6 +25,7 @@ top-level name. A part's bundle takes what it imports from the shared bundle's m
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Mapping
@@ -39,6 +45,8 @@ PARTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "health": ("part-health.mjs", ("chart.css", "fields.css", "health.css")),
     "team": ("part-team.mjs", ("chart.css", "fields.css", "team.css")),
     "home": ("part-home.mjs", ("home.css",)),
+    # Loaded only when older versions' data is to be carried over (wiring.mjs).
+    "upgrades": ("part-upgrades.mjs", ()),
 }
 #: What the script's modules share across bundles.
 NAMESPACE = "window.Playbook"
@@ -203,19 +211,60 @@ def _safe_json(value: object) -> str:
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
+#: Where the minified copies ship, and the file naming what each was made from.
+DIST = "dist"
+MADE_FROM = "made-from.json"
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def bundle_sources() -> dict[str, str]:
+    """Every script and stylesheet of the site by file name, joined but not made smaller:
+    what the copies in assets/dist are made from."""
+    sources = {f"{SHARED}.js": joined(SHARED_ENTRY)}
+    sources.update({f"{SHARED}-{part}.js": joined(entry) for part, (entry, _) in PARTS.items()})
+    folder = _folder("css")
+    sources[f"{SHARED}.css"] = folder.joinpath("playbook.css").read_text("utf-8")
+    for part, (_, styles) in PARTS.items():
+        if styles:
+            text = "".join(folder.joinpath(name).read_text("utf-8") for name in styles)
+            sources[f"{SHARED}-{part}.css"] = text
+    return sources
+
+
+def _made_from() -> dict[str, str]:
+    try:
+        text = (resources.files("generator") / "assets" / DIST / MADE_FROM).read_text("utf-8")
+    except FileNotFoundError:
+        return {}
+    made: dict[str, str] = json.loads(text)
+    return made
+
+
+def smaller(name: str, source: str) -> str:
+    """File ``name``'s text for readers: its minified copy while that was made from
+    ``source``, else ``source`` compacted."""
+    if _made_from().get(name) == digest(source):
+        return (resources.files("generator") / "assets" / DIST / name).read_text("utf-8")
+    return compact_stylesheet(source) if name.endswith(".css") else compact_script(source)
+
+
 def script_files(config_line: str, strings: Mapping[str, str]) -> dict[str, str]:
-    """Every script of the site by file name, compacted: ``playbook.js`` after
+    """Every script of the site by file name, made smaller: ``playbook.js`` after
     ``config_line`` (ui.script_config's, with the shared bundle's ``strings`` only), each
     part's adding the strings it names."""
-    shared_text = joined(SHARED_ENTRY)
-    shared_keys = string_keys(shared_text, strings)
-    files = {f"{SHARED}.js": config_line + compact_script(shared_text)}
-    for part, (entry, _) in PARTS.items():
-        text = joined(entry)
-        own = sorted(string_keys(text, strings) - shared_keys)
+    sources = bundle_sources()
+    shared_name = f"{SHARED}.js"
+    shared_keys = string_keys(sources[shared_name], strings)
+    files = {shared_name: config_line + smaller(shared_name, sources[shared_name])}
+    for part in PARTS:
+        name = f"{SHARED}-{part}.js"
+        own = sorted(string_keys(sources[name], strings) - shared_keys)
         added = _safe_json({key: strings[key] for key in own})
         head = f"Object.assign(window.PLAYBOOK_CONFIG.strings, {added});\n" if own else ""
-        files[f"{SHARED}-{part}.js"] = head + compact_script(text)
+        files[name] = head + smaller(name, sources[name])
     return files
 
 
@@ -230,17 +279,13 @@ def styled_parts() -> list[str]:
 
 
 def stylesheet_files() -> dict[str, str]:
-    """Every stylesheet of the site by file name, compacted (without the playbook's brand,
-    which the shared one gets after it)."""
-    folder = _folder("css")
-    files = {
-        f"{SHARED}.css": compact_stylesheet(folder.joinpath("playbook.css").read_text("utf-8"))
+    """Every stylesheet of the site by file name, made smaller (without the playbook's
+    brand, which the shared one gets after it)."""
+    return {
+        name: smaller(name, text)
+        for name, text in bundle_sources().items()
+        if name.endswith(".css")
     }
-    for part, (_, styles) in PARTS.items():
-        if styles:
-            text = "".join(folder.joinpath(name).read_text("utf-8") for name in styles)
-            files[f"{SHARED}-{part}.css"] = compact_stylesheet(text)
-    return files
 
 
 #: The files the site's pages get through extra_css and extra_javascript (every page); the

@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 import yaml
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Route, expect
 from support.browser import (
     LISTEN,
     PageLog,
@@ -292,6 +292,40 @@ def test_version_4_entries_move_to_keys_named_by_what_they_belong_to(
     }
     assert [key for key in all_keys(page) if not key.startswith(V5)] == []
     expect(page.locator(".pb-notice")).to_have_count(0)
+
+
+def test_the_upgrades_load_only_where_there_is_older_data_and_keep_what_is_done_meanwhile(
+    new_page: Callable[..., Page], content: Content
+) -> None:
+    """A browser with nothing older never loads the upgrades' script. One with an older
+    version's tick loads it once, and a tick made while it loads is kept beside the older one."""
+    once = [
+        item.id for item in content.practices["listen"].model.checklist if item.cadence == "once"
+    ]
+    total = len(content.practices["listen"].model.checklist)
+    when = "2026-11-30T10:00:00.000Z"
+    page = new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url.rsplit("/", 1)[-1]))
+    page.goto(LISTEN)
+    expect(page.locator(".pb-progress__text")).to_have_text(f"0 of {total} done")
+    assert "playbook-practice.js" in requested
+    assert "playbook-upgrades.js" not in requested
+
+    older = {"done": [once[0]], "at": {once[0]: when}, "changed": when}
+    put(page, {SITE + "v4:checklist:listen": json.dumps(older)})
+    held: list[Route] = []
+    page.route("**/playbook-upgrades.js", lambda route: held.append(route))
+    page.reload(wait_until="domcontentloaded")
+    checkbox(page, once[1]).check()
+    expect(page.locator(".pb-progress")).to_have_count(0)  # not set up until carried over
+    assert len(held) == 1
+    held[0].continue_()
+    expect(page.locator(".pb-progress__text")).to_have_text(f"2 of {total} done")
+    expect(checkbox(page, once[0])).to_be_checked()
+    assert stored(page) == {"practice-checklist:listen": {"done": sorted(once[:2])}}
+    assert [key for key in all_keys(page) if not key.startswith(V5)] == []
+    assert requested.count("playbook-upgrades.js") == 1
 
 
 def test_version_1_entries_are_migrated_and_shown_with_a_computed_result(

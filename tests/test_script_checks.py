@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support.bundle import DIST, minified
 
 from generator import team
 from generator.project import load_project
@@ -74,6 +75,20 @@ def test_eslint_reports_a_core_module_that_touches_the_page() -> None:
     assert result.returncode == 1
     assert "'window' is not defined" in result.stdout and "no-undef" in result.stdout
     assert "'unused' is assigned a value but never used" in result.stdout
+
+
+def test_the_shipped_copies_are_the_modules_minified() -> None:
+    """What assets/dist holds is what terser and Lightning CSS make of the modules and
+    stylesheets now: no edit is left out of the copies readers get."""
+    shipped = {path.name: path.read_text(encoding="utf-8") for path in DIST.iterdir()}
+    made = minified()
+    stale = sorted(
+        name for name in made.keys() | shipped.keys() if made.get(name) != shipped.get(name)
+    )
+    assert stale == [], (
+        f"generator/assets/dist is out of date ({', '.join(stale)}): "
+        "run .venv/bin/python tests/support/bundle.py"
+    )
 
 
 def test_tsc_check_js_passes() -> None:

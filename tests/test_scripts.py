@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator import scripts
+from generator.compact import compact_script, compact_stylesheet
 from generator.mkdocs_config import generated_assets
 from generator.ui import DEFAULT_STRINGS, script_config
 
@@ -63,6 +64,7 @@ def test_every_bundle_parses_and_declares_each_name_once(tmp_path: Path) -> None
         "playbook-home.js",
         "playbook-practice.js",
         "playbook-team.js",
+        "playbook-upgrades.js",
         "playbook.js",
     ]
     for name, text in files.items():
@@ -95,11 +97,14 @@ def test_a_name_declared_by_two_modules_of_one_bundle_is_an_error(
 
 def test_the_core_is_shared_and_each_part_takes_what_it_uses_from_it() -> None:
     shared = scripts.shared_modules()
-    assert {"storage.mjs", "shapes.mjs", "upgrades.mjs", "page.mjs", "wiring.mjs"} <= shared
+    assert {"storage.mjs", "shapes.mjs", "page.mjs", "wiring.mjs"} <= shared
     practice = scripts.in_order("part-practice.mjs", shared)
     assert practice[-1] == "part-practice.mjs"
-    assert not {"chart.mjs", "health.mjs", "team.mjs", "home.mjs", "transfer.mjs"} & {*practice}
-    assert "transfer.mjs" in scripts.in_order("part-home.mjs", shared)
+    unused = {"chart.mjs", "health.mjs", "team.mjs", "home.mjs", "transfer.mjs", "upgrades.mjs"}
+    assert not unused & {*shared, *practice}
+    # Older data's upgrades: a script of their own, and the home page's import (older files).
+    assert scripts.in_order("part-upgrades.mjs", shared) == ["upgrades.mjs", "part-upgrades.mjs"]
+    assert {"transfer.mjs", "upgrades.mjs"} <= {*scripts.in_order("part-home.mjs", shared)}
     assert "teamcodes.mjs" in scripts.in_order("part-team.mjs", shared)
     text = scripts.joined("part-practice.mjs")
     assert text.startswith('(() => {\n"use strict";\nconst { ') and "} = window.Playbook;" in text
@@ -121,7 +126,7 @@ def test_every_page_gets_the_shared_files_and_the_site_every_file() -> None:
     assert generated_assets([], ".js") == ["assets/playbook.js"]
     assert generated_assets(["x.css"], ".css") == ["assets/playbook.css", "x.css"]
     names = scripts.asset_names()
-    assert len(names) == len(set(names)) == 1 + 3 + 1 + 4
+    assert len(names) == len(set(names)) == 1 + 3 + 1 + 5
     assert set(names) == {*scripts.stylesheet_files(), *scripts.script_files("", {})}
 
 
@@ -134,3 +139,27 @@ def test_every_script_is_compacted() -> None:
     }
     for name, entry in entries.items():
         assert len(files[name]) < 0.8 * len(scripts.joined(entry)), name
+
+
+@pytest.mark.parametrize(
+    ("name", "added", "at_most"),
+    [
+        ("playbook.js", "const edited = 1;\n", 0.7),
+        ("playbook-practice.js", "const edited = 1;\n", 0.7),
+        ("playbook.css", ".pb-edited { color: red; }\n", 0.95),
+    ],
+)
+def test_readers_get_the_minified_copy_while_it_was_made_from_the_modules(
+    name: str, added: str, at_most: float
+) -> None:
+    """The copy in assets/dist is served while the modules still join to what it was made
+    from; an edited module is served at once, compacted (never a stale copy)."""
+    compact = compact_stylesheet if name.endswith(".css") else compact_script
+    source = scripts.bundle_sources()[name]
+    shipped = (Path(scripts.__file__).parent / "assets" / "dist" / name).read_text("utf-8")
+    assert scripts.smaller(name, source) == shipped
+    assert len(shipped) < at_most * len(compact(source))
+
+    edited = source + added
+    assert scripts.smaller(name, edited) == compact(edited)
+    assert compact(edited).endswith(added)

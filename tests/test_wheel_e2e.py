@@ -94,6 +94,10 @@ def test_the_wheel_holds_everything_and_knows_its_version(
         "generator/scaffold/dot-github/workflows/pages.yml",
     ):
         assert expected in names, expected
+    # The minified copies readers get: without them every site would get compacted ones.
+    dist = sorted(p.name for p in (REPO_ROOT / "generator" / "assets" / "dist").iterdir())
+    assert "made-from.json" in dist
+    assert [n for n in dist if f"generator/assets/dist/{n}" not in names] == []
     assert run([venv / "bin" / "playbook", "--version"], project) == (
         f"playbook, version {VERSION}\n"
     )

@@ -46,7 +46,7 @@ test("version 4 entries move to keys named by what they belong to, unchanged", (
   };
   const local = new Local(v(4, entries));
   const store = createStore(local, BASE, 5);
-  store.migrate();
+  store.migrate(upgrade);
   assert.deepEqual(local.parsed(), {
     "practice-checklist:listen": entries["checklist:listen"],
     "practice-answers:listen": entries["answers:listen"],
@@ -60,13 +60,27 @@ test("version 4 entries move to keys named by what they belong to, unchanged", (
   assert.equal(store.problemCount(), 0);
 });
 
+test("without the upgrades, older entries stay where they are until they are given", () => {
+  const entries = { "checklist:listen": { done: ["a"], at: { a: WHEN }, changed: WHEN } };
+  const local = new Local({ ...v(4, entries), ...v(6, { "anything:else": { new: true } }) });
+  const store = createStore(local, BASE, 5);
+  assert.equal(store.migrate(null), false);
+  assert.deepEqual(local.parsed(`${BASE}4:`), entries);
+  assert.deepEqual(local.parsed(), {});
+  assert.equal(store.problems.newer, true);
+  assert.equal(store.migrate(upgrade), true);
+  assert.deepEqual(local.parsed(), { "practice-checklist:listen": entries["checklist:listen"] });
+  assert.deepEqual(local.parsed(`${BASE}4:`), {});
+  assert.equal(createStore(new Local(v(5, {})), BASE, 5).migrate(null), true); // nothing older
+});
+
 test("version 3 entries take the date they are carried over", () => {
   const local = new Local(v(3, {
     "checklist:listen": { done: ["a", "b"] },
     "answers:listen": { answers: { interrupt: 2 } },
     "team:health": { text: "1a2b-00-0000" },
   }));
-  createStore(local, BASE, 5).migrate(WHEN);
+  createStore(local, BASE, 5).migrate(upgrade, WHEN);
   assert.deepEqual(local.parsed(), {
     "practice-checklist:listen": { done: ["a", "b"], at: { a: WHEN, b: WHEN }, changed: WHEN },
     "practice-answers:listen": { answers: { interrupt: 2 }, changed: WHEN },
@@ -81,7 +95,7 @@ test("version 1 answers drop their result; a damaged one is discarded, as a prob
     "history:health": { results: [{ date: WHEN, overall: 50, dimensions: { trust: 50 } }] },
   }));
   const store = createStore(local, BASE, 5);
-  store.migrate(WHEN);
+  store.migrate(upgrade, WHEN);
   assert.deepEqual(local.parsed(), {
     "practice-answers:listen": { answers: { interrupt: 2 }, changed: WHEN },
     "health-history:health": { results: [{ about: "", date: WHEN, overall: 50, dimensions: { trust: 50 } }] },
@@ -97,7 +111,7 @@ test("an entry already under this version wins over an older one; a newer versio
     ...v(6, { "anything:else": { new: true } }),
   });
   const store = createStore(local, BASE, 5);
-  store.migrate();
+  store.migrate(upgrade);
   assert.deepEqual(local.parsed(), { "practice-checklist:listen": { done: ["new"], at: { new: WHEN }, changed: WHEN } });
   assert.deepEqual(local.parsed(`${BASE}6:`), { "anything:else": { new: true } });
   assert.equal(store.problems.newer, true);

@@ -10,6 +10,8 @@ one another or from conftest.py.
 * ``support.corpus``: the security payload corpus, the HTML invariants of built pages, and the
   places in a project that take text.
 * ``support.limits``: the real command in a child process held to CPU time and memory.
+* ``support.bundle``: the minified copies of the site's scripts and stylesheets made anew
+  (also a command: ``.venv/bin/python tests/support/bundle.py`` after changing a module).
 * ``support.scripts``: the config and interface strings a built site's scripts carry.
 
 Fixtures shared by every test stay in conftest.py; a fixture shared by some test modules lives

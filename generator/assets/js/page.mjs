@@ -85,7 +85,7 @@ export const after = (anchor, className, make) => {
   return node;
 };
 export const progressBar = (done, total, label) =>
-  el("progress", { value: done, max: total || 1, "aria-label": label });
+  el("progress", { class: "pb-bar", value: done, max: total || 1, "aria-label": label });
 export const formatDate = (iso) => new Date(iso).toLocaleDateString(
   document.documentElement.lang || undefined, { year: "numeric", month: "long", day: "numeric" });
 export const formatDateTime = (iso) => new Date(iso).toLocaleString(document.documentElement.lang || undefined,

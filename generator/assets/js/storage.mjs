@@ -2,7 +2,6 @@
  * Nothing here shows anything: what goes wrong is kept in `problems` (and counted by
  * `problemCount`) for the interface to show. */
 import { CHANGED, validEntry } from "./shapes.mjs";
-import { upgrade } from "./upgrades.mjs";
 
 /** @typedef {{length: number, key(i: number): string | null, getItem(key: string): string | null,
  *   setItem(key: string, value: string): void, removeItem(key: string): void}} Backend */
@@ -101,10 +100,14 @@ export const createStore = (backend, base, version) => {
     count += 1;
     return fallback;
   };
-  /** Older versions' keys of this site move to this version's; a newer version's stay as they
-   * are, for an older copy of the site may be in use. Safe to run again: nothing old is left.
-   * `when` is the date an upgrade gives what had none. */
-  const migrate = (when = new Date().toISOString()) => {
+  /** Older versions' keys of this site move to this version's, each carried over by `upgrade`
+   * (upgrades.mjs's); a newer version's stay as they are, for an older copy of the site may be
+   * in use. Safe to run again: nothing old is left. False, with nothing moved, when there is
+   * something older but no `upgrade` to carry it over with (the page loads it: it is needed
+   * only then). `when` is the date an upgrade gives what had none.
+   * @param {((key: string, value: unknown, from: number, to: number, when: string) =>
+   *   {key: string, value: any} | null) | null} upgrade @param {string} [when] */
+  const migrate = (upgrade, when = new Date().toISOString()) => {
     problems.discarded = problems.newer = false;
     /** @type {[string, string, number][]} */
     const old = [];
@@ -114,8 +117,9 @@ export const createStore = (backend, base, version) => {
       if (match && Number(match[1]) > version) problems.newer = true;
       else if (match && Number(match[1]) < version) old.push([key, match[2], Number(match[1])]);
     }
+    if (old.length && !upgrade) return false;
     for (const [oldKey, key, from] of old) {
-      if (!local) return; // storage failed while writing: the old entries stay for next time
+      if (!local || !upgrade) break; // storage failed while writing: the old entries stay for next time
       let carried = null;
       try {
         carried = upgrade(key, JSON.parse(local.getItem(oldKey) || ""), from, version, when);
@@ -127,6 +131,7 @@ export const createStore = (backend, base, version) => {
       else if (rawGet(carried.key) === null) store(carried.key, JSON.stringify(carried.value));
       if (local) local.removeItem(oldKey);
     }
+    return true;
   };
   /** Stores `entries` in place of everything this site keeps (`others`: "remove"), or beside
    * it ("keep"); true if it could. When storage refuses one (quota), what was written is

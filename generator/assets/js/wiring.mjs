@@ -53,9 +53,20 @@ const load = (part) => {
   link.addEventListener("error", run, { once: true });
   document.body.append(link);
 };
+/* The upgrades of older versions' data, given by playbook-upgrades.js: loaded only when this
+ * browser holds something an older version of the site stored (once after the site changes
+ * the version of what it stores, or after an older copy of the site was used). */
+let upgradeWith = null;
+export const upgraded = (upgrade) => {
+  upgradeWith = upgrade;
+  loading.delete("upgrades");
+  page();
+};
 const page = () => {
   store.problems.damaged = false;
-  store.migrate(); // on every page: an older copy of the site may have stored something meanwhile
+  // On every page, for an older copy of the site may have stored something meanwhile. Until
+  // it is carried over the page is not set up (what the reader does meanwhile is kept).
+  if (!store.migrate(upgradeWith)) return load("upgrades");
   refresh();
   reach();
   for (const [part, selector] of PARTS) if (document.querySelector(selector)) load(part);
