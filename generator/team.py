@@ -1,17 +1,19 @@
 """Team health check, the reference implementation: share codes and the team's picture.
 
-A member's code holds their answers to the health check, one character per statement, so a
-facilitator's browser can score them exactly as the member's did; nothing in it names the
-member. The browser script (assets/js/teamcodes.mjs) makes and reads the same codes and computes
-the same numbers; its unit tests (tests/js/reference.test.mjs) check both agree on cases made
-here.
+A member's code holds their answers to the health check, packed into one number, so that
+whoever collects the codes can read them together but not one person's answers by eye;
+nothing in it names the member. The browser script (assets/js/teamcodes.mjs) makes and reads
+the same codes and computes the same numbers; its unit tests (tests/js/reference.test.mjs)
+check both agree on cases made here.
 
 A code reads ``VVVV-ANSWERS-CCCC``:
 
 - ``VVVV``, the health check's version: a digest of its dimensions, statements, reverse flags
   and scale, so that a code from an edited health check is recognised as such;
-- ``ANSWERS``, for every statement in page order the position of the answer on the scale, as a
-  base-36 digit (``0`` for the scale's lowest point);
+- ``ANSWERS``, the answers packed into one number written in base 36: every statement in page
+  order gives one digit in base *k* (the scale's number of points; ``0`` for its lowest point),
+  the first statement the most significant; always as many characters as the largest such
+  number needs (``width``), so that every code of one health check is as long;
 - ``CCCC``, a check over the rest (FNV-1a, 32 bits, in base 36): a mistyped or changed
   character is refused rather than half-read.
 """
@@ -29,7 +31,7 @@ from .schema import HealthCheck, Question, Scale
 from .scoring import percent_score
 
 DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
-#: A scale of more points than this cannot be written one character per answer.
+#: The most points a scale may have where the content has a team page.
 MOST_POINTS = len(DIGITS)
 CODE_RE = re.compile(r"([0-9a-z]{4})-([0-9a-z]{1,1000})-([0-9a-z]{4})")
 #: Why a code is refused: the script's string for each is ``team_refused_<reason>``.
@@ -78,12 +80,43 @@ def check_characters(text: str) -> str:
     return base36(value % 36**4, 4)
 
 
+def width(points: int, count: int) -> int:
+    """How many base-36 characters the answers to ``count`` statements on a scale of
+    ``points`` points take: enough for the largest packed number, points ** count - 1."""
+    largest, characters = points**count - 1, 1
+    while largest >= 36**characters:
+        characters += 1
+    return characters
+
+
+def pack(positions: Sequence[int], points: int) -> str:
+    """Answer positions (each below ``points``) as one base-36 number of fixed width."""
+    number = 0
+    for position in positions:
+        number = number * points + position
+    return base36(number, width(points, len(positions)))
+
+
+def unpack(text: str, points: int, count: int) -> list[int] | None:
+    """The ``count`` answer positions packed in ``text``; None if it cannot hold them."""
+    if len(text) != width(points, count):
+        return None
+    number = int(text, 36)
+    if number >= points**count:
+        return None
+    positions = []
+    for _ in range(count):
+        number, position = divmod(number, points)
+        positions.append(position)
+    return positions[::-1]
+
+
 def encode(answers: Mapping[str, int], health: HealthCheck, scale: Scale) -> str:
     """The code of a complete set of answers (question id to the scale value chosen)."""
     if len(scale.points) > MOST_POINTS:
         raise ValueError(f"a scale of more than {MOST_POINTS} points has no team codes")
     positions = {point.value: index for index, point in enumerate(scale.points)}
-    body = "".join(DIGITS[positions[answers[q.id]]] for q in statements(health))
+    body = pack([positions[answers[q.id]] for q in statements(health)], len(scale.points))
     head = f"{version(health, scale)}-{body}"
     return f"{head}-{check_characters(head)}"
 
@@ -108,8 +141,8 @@ def decode(line: str, health: HealthCheck, scale: Scale) -> dict[str, int]:
     if match[1] != version(health, scale):
         raise CodeError("version")
     questions = statements(health)
-    positions = [DIGITS.index(char) for char in match[2]]
-    if len(positions) != len(questions) or max(positions) >= len(scale.points):
+    positions = unpack(match[2], len(scale.points), len(questions))
+    if positions is None:
         raise CodeError("fit")
     return {q.id: scale.points[p].value for q, p in zip(questions, positions, strict=True)}
 

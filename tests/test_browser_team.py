@@ -75,8 +75,9 @@ def test_three_members_codes_give_the_teams_median_and_range(
         assert link.get_attribute("href", timeout=2000) is not None
         assert (link.get_attribute("href") or "").endswith(f"/team/#code={code}")
         codes.append(code)
-    # Four characters of version, one per statement, four of check, two hyphens.
-    assert len(codes[0]) == 4 + 1 + len(team.statements(check)) + 1 + 4 == 26
+    # Four characters of version, the answers packed (5 ** 16 in 8), four of check, two hyphens.
+    packed = team.width(len(scale.points), len(team.statements(check)))
+    assert len(codes[0]) == 4 + 1 + packed + 1 + 4 == 18
 
     facilitator = new_page()
     facilitator.goto(TEAM)

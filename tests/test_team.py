@@ -6,6 +6,8 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator import schema, team
 from generator.errors import ContentError
@@ -30,12 +32,42 @@ def test_a_code_round_trips_and_is_short(default: tuple[schema.HealthCheck, sche
     health, scale = default
     answers = answers_of(health, [1, 2, 3, 4, 5])
     code = team.encode(answers, health, scale)
-    questions = len(team.statements(health))
-    assert len(code) == 4 + 1 + questions + 1 + 4 == 26  # 16 statements in the default
-    assert code.split("-")[1] == "0123401234012340"
+    assert len(team.statements(health)) == 16  # in the default, on a scale of 5 points
+    # 5 ** 16 - 1 takes 8 characters in base 36: the answers packed, not one digit each.
+    assert len(code) == 4 + 1 + 8 + 1 + 4
+    assert code.split("-")[1] == "04cpkw0m"
     assert team.decode(code, health, scale) == answers
     assert team.decode(f"  {code.upper()}  ", health, scale) == answers
     assert team.decode(f"https://example.org/team/#code={code}", health, scale) == answers
+
+
+def test_an_answer_is_not_a_character_of_the_code(
+    default: tuple[schema.HealthCheck, schema.Scale],
+) -> None:
+    """Every answer "3" (position 2 of 5) is not "2222222222222222" but (5 ** 16 - 1) / 2 in
+    base 36."""
+    health, scale = default
+    body = team.encode(answers_of(health, [3]), health, scale).split("-")[1]
+    assert int(body, 36) == (5**16 - 1) // 2
+    assert body == "0z1rg0yo"
+
+
+@given(
+    points=st.integers(min_value=2, max_value=36),
+    positions=st.lists(st.integers(min_value=0, max_value=35), min_size=1, max_size=60),
+)
+def test_packing_round_trips_at_a_fixed_width(points: int, positions: list[int]) -> None:
+    positions = [p % points for p in positions]
+    packed = team.pack(positions, points)
+    assert len(packed) == team.width(points, len(positions))
+    assert team.unpack(packed, points, len(positions)) == positions
+
+
+def test_a_packed_number_too_large_or_too_long_does_not_fit() -> None:
+    assert team.width(5, 16) == 8
+    assert team.unpack("zzzzzzzz", 5, 16) is None  # 36 ** 8 - 1 is above 5 ** 16 - 1
+    assert team.unpack("004cpkw0m", 5, 16) is None
+    assert team.unpack("04cpkw0m", 5, 16) == [0, 1, 2, 3, 4] * 3 + [0]
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,6 @@ import { median, scalePoint, score } from "./scoring.mjs";
 /** @typedef {{id: string, title: string, questions: Question[]}} Dimension */
 /** @typedef {{version: string, dimensions: Dimension[], points: Point[], threshold?: number}} Team */
 
-const DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
 /** Why a pasted line is not read (generator/team.py's REASONS), each a string team_refused_<reason>. */
 export const REASONS = ["format", "check", "version", "fit"];
 const CODE = /^([0-9a-z]{4})-([0-9a-z]{1,1000})-([0-9a-z]{4})$/;
@@ -23,10 +22,16 @@ export const checkOf = (text) => {
   }
   return base36(hash % 36 ** 4, 4);
 };
-/** A member's code: `questions` in page order, `values` the scale's point values lowest first.
+/** How many base-36 characters `count` answers on a scale of `points` points take packed
+ * (generator/team.py's width). @param {number} points @param {number} count */
+const width = (points, count) => (BigInt(points) ** BigInt(count) - 1n).toString(36).length;
+/** A member's code: `questions` in page order, `values` the scale's point values lowest first;
+ * the answers packed into one number (generator/team.py's pack).
  * @param {string} version @param {Question[]} questions @param {number[]} values @param {Record<string, number>} answers */
 export const encodeTeam = (version, questions, values, answers) => {
-  const head = `${version}-${questions.map((q) => DIGITS[values.indexOf(get(answers, q.id))]).join("")}`;
+  const k = BigInt(values.length);
+  const packed = questions.reduce((n, q) => n * k + BigInt(values.indexOf(get(answers, q.id))), 0n);
+  const head = `${version}-${packed.toString(36).padStart(width(values.length, questions.length), "0")}`;
   return `${head}-${checkOf(head)}`;
 };
 /** A pasted line or a member's link as a code: spaces out, lower case, the link's address off.
@@ -45,8 +50,17 @@ export const decodeTeam = (line, team) => {
   if (checkOf(`${match[1]}-${match[2]}`) !== match[3]) return { reason: "check" };
   if (match[1] !== team.version) return { reason: "version" };
   const questions = team.dimensions.flatMap((d) => d.questions);
-  const positions = [...match[2]].map((c) => DIGITS.indexOf(c));
-  if (positions.length !== questions.length || Math.max(...positions) >= team.points.length) return { reason: "fit" };
+  const k = BigInt(team.points.length);
+  let packed = [...match[2]].reduce((n, c) => n * 36n + BigInt(parseInt(c, 36)), 0n);
+  if (match[2].length !== width(team.points.length, questions.length) || packed >= k ** BigInt(questions.length)) {
+    return { reason: "fit" };
+  }
+  /** @type {number[]} */
+  const positions = [];
+  for (let i = 0; i < questions.length; i += 1) {
+    positions.unshift(Number(packed % k));
+    packed /= k;
+  }
   return { answers: Object.fromEntries(questions.map((q, i) => [q.id, team.points[positions[i]].value])) };
 };
 /** The first and third quartiles (as generator/team.py's quartiles): the sorted values read
