@@ -115,7 +115,7 @@ DEFAULT_STRINGS: dict[str, str] = {
     "team_col_dimension": "Dimension",
     "team_col_median": "Median",
     "team_col_range": "Lowest to highest",
-    "team_col_point": "Answers nearest “{label}”",
+    "team_col_point": "Answers “{label}”",
     "team_col_change": "Since {date}",
     "team_range_value": "{low} to {high}",
     "team_weakest": "Weakest: {titles} (median {median}).",

@@ -152,16 +152,33 @@ def member_scores(answers: Mapping[str, int], health: HealthCheck, scale: Scale)
     return {d.id: percent_score(answers, d.questions, scale) for d in health.dimensions}
 
 
-def scale_point(score: int, scale: Scale) -> int:
-    """The position of the scale point nearest to a score's average answer (ties go up)."""
-    lowest, span = scale.points[0].value, scale.points[-1].value - scale.points[0].value
-    # Distances in hundredths of the scale's unit: the average answer is lowest + score*span/100.
-    distances = [abs(100 * (p.value - lowest) - score * span) for p in scale.points]
-    nearest = min(distances)
-    return max(index for index, distance in enumerate(distances) if distance == nearest)
+@dataclass(frozen=True)
+class Tally:
+    """All the team page keeps of the codes it reads: how many members, and per dimension
+    (in order) how many of their answers fell on each point of the scale, lowest first. A
+    reverse-scored statement's answer counts where it scores: its scale's lowest point as the
+    highest. Nothing in it tells one member's answers from another's."""
+
+    count: int
+    counts: tuple[tuple[str, tuple[int, ...]], ...]
 
 
-def median(values: Sequence[int]) -> Fraction:
+def tally(members: Sequence[Mapping[str, int]], health: HealthCheck, scale: Scale) -> Tally:
+    """The tally of every member's answers (question id to the scale value chosen)."""
+    positions = {point.value: index for index, point in enumerate(scale.points)}
+    last = len(scale.points) - 1
+    counts = []
+    for dimension in health.dimensions:
+        row = [0] * len(scale.points)
+        for answers in members:
+            for question in dimension.questions:
+                position = positions[answers[question.id]]
+                row[last - position if question.reverse else position] += 1
+        counts.append((dimension.id, tuple(row)))
+    return Tally(len(members), tuple(counts))
+
+
+def median(values: Sequence[Fraction | int]) -> Fraction:
     ordered = sorted(values)
     middle = len(ordered) // 2
     if len(ordered) % 2:
@@ -169,7 +186,7 @@ def median(values: Sequence[int]) -> Fraction:
     return Fraction(ordered[middle - 1] + ordered[middle], 2)
 
 
-def quartiles(values: Sequence[int]) -> tuple[Fraction, Fraction]:
+def quartiles(values: Sequence[Fraction | int]) -> tuple[Fraction, Fraction]:
     """The first and third quartiles of ``values`` (at least one): the sorted values read at
     the positions (n - 1) / 4 and 3 (n - 1) / 4, between two values in proportion (the
     method of spreadsheets' QUARTILE.INC). Half of the values lie between them."""
@@ -188,20 +205,24 @@ def quartiles(values: Sequence[int]) -> tuple[Fraction, Fraction]:
 
 @dataclass(frozen=True)
 class DimensionSummary:
+    """A dimension's numbers, read off its tally: every answer scores as its scale point does
+    (0 for the lowest, 100 for the highest, evenly between), and the median, lowest, highest
+    and quartiles are those of the scores of all its answers."""
+
     id: str
     median: Fraction
-    low: int
-    high: int
-    #: How many members' scores are nearest to each point of the scale, lowest point first.
+    low: Fraction
+    high: Fraction
+    #: How many answers fell on each point of the scale, lowest point first (the tally's).
     counts: tuple[int, ...]
-    #: The first and third quartiles of the members' scores: the middle half lies between.
+    #: The first and third quartiles of the answers' scores: the middle half lies between.
     lower_quartile: Fraction = Fraction(0)
     upper_quartile: Fraction = Fraction(0)
 
     @property
     def divided(self) -> Fraction:
         """How divided the team is on the dimension: the interquartile range, the width of
-        the middle half of its members' scores (one outlier does not make a team divided)."""
+        the middle half of its answers' scores (a few outliers do not make a team divided)."""
         return self.upper_quartile - self.lower_quartile
 
 
@@ -222,29 +243,29 @@ class TeamSummary:
         return [d.id for d in self.dimensions if d.divided == widest] if widest else []
 
 
+def summary_of(counted: Tally, scale: Scale) -> TeamSummary:
+    """The team's picture from a tally of at least one member."""
+    if counted.count < 1:
+        raise ValueError("a team summary needs at least one member's answers")
+    last = len(scale.points) - 1
+    dimensions = []
+    for dimension_id, counts in counted.counts:
+        scores = [
+            Fraction(100 * position, last)
+            for position, count in enumerate(counts)
+            for _ in range(count)
+        ]
+        lower, upper = quartiles(scores)
+        dimensions.append(
+            DimensionSummary(
+                dimension_id, median(scores), scores[0], scores[-1], counts, lower, upper
+            )
+        )
+    return TeamSummary(counted.count, tuple(dimensions))
+
+
 def summarise(
     members: Sequence[Mapping[str, int]], health: HealthCheck, scale: Scale
 ) -> TeamSummary:
     """The team's picture from every member's answers (at least one member)."""
-    if not members:
-        raise ValueError("a team summary needs at least one member's answers")
-    scores = [member_scores(answers, health, scale) for answers in members]
-    dimensions = []
-    for dimension in health.dimensions:
-        values = [member[dimension.id] for member in scores]
-        counts = [0] * len(scale.points)
-        for value in values:
-            counts[scale_point(value, scale)] += 1
-        lower, upper = quartiles(values)
-        dimensions.append(
-            DimensionSummary(
-                dimension.id,
-                median(values),
-                min(values),
-                max(values),
-                tuple(counts),
-                lower,
-                upper,
-            )
-        )
-    return TeamSummary(len(members), tuple(dimensions))
+    return summary_of(tally(members, health, scale), scale)

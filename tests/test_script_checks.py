@@ -187,8 +187,8 @@ def reference_cases() -> dict[str, Any]:
                     {
                         "id": d.id,
                         "score": float(d.median),
-                        "low": d.low,
-                        "high": d.high,
+                        "low": float(d.low),
+                        "high": float(d.high),
                         "counts": list(d.counts),
                         "lower": float(d.lower_quartile),
                         "upper": float(d.upper_quartile),

@@ -136,16 +136,32 @@ def test_check_characters_are_fnv1a() -> None:
     assert team.check_characters("") == team.base36(0x811C9DC5 % 36**4, 4)
 
 
-def test_scale_points_and_medians() -> None:
-    five = schema.Scale(
-        id="five", points=[schema.ScalePoint(value=v, label=str(v)) for v in range(1, 6)]
-    )
-    assert [team.scale_point(s, five) for s in (0, 12, 13, 37, 38, 62, 63, 87, 88, 100)] == [
-        0, 0, 1, 1, 2, 2, 3, 3, 4, 4,
-    ]  # fmt: skip
+def test_medians() -> None:
     assert team.median([50, 10, 90]) == 50
     assert team.median([10, 20, 40, 90]) == Fraction(30)
     assert team.median([10, 25]) == Fraction(35, 2)
+
+
+def test_the_tally_counts_answers_where_they_score(
+    default: tuple[schema.HealthCheck, schema.Scale],
+) -> None:
+    """Per dimension, each member's answers on the scale's points, a reverse-scored one
+    turned round; how many members, and nothing else."""
+    health, scale = default
+    members = [answers_of(health, [v]) for v in (1, 3, 5)]
+    counted = team.tally(members, health, scale)
+    assert counted.count == 3
+    for dimension, (dimension_id, counts) in zip(health.dimensions, counted.counts, strict=True):
+        assert dimension_id == dimension.id
+        # "1" lands on the lowest point, or on the highest for a reverse statement, and "5"
+        # the other way round: whatever the mix, as many answers at each end.
+        size = len(dimension.questions)
+        assert counts == (size, 0, size, 0, size)
+    assert any(q.reverse for d in health.dimensions for q in d.questions)
+    mixed = team.tally([answers_of(health, [1])], health, scale)
+    first = health.dimensions[0]
+    reverse = sum(q.reverse for q in first.questions)
+    assert dict(mixed.counts)[first.id] == (len(first.questions) - reverse, 0, 0, 0, reverse)
 
 
 def test_the_team_summary_from_three_members(
@@ -156,11 +172,30 @@ def test_the_team_summary_from_three_members(
     summary = team.summarise(members, health, scale)
     assert summary.count == 3
     for dimension in summary.dimensions:
-        # Reverse items make "all 1" and "all 5" land away from the ends, but the middle
-        # member answered 3 everywhere: exactly 50.
+        # As many answers at 0 as at 100 (a reverse statement turns one "1" into 100 and one
+        # "5" into 0), and a third of them at 50: the median is 50, the range 0 to 100.
         assert dimension.median == 50
-        assert sum(dimension.counts) == 3
+        assert (dimension.low, dimension.high) == (0, 100)
+        assert sum(dimension.counts) == 3 * len(
+            next(d for d in health.dimensions if d.id == dimension.id).questions
+        )
     assert summary.weakest() == [d.id for d in health.dimensions]
+
+
+def test_the_numbers_are_those_of_every_answers_score() -> None:
+    """Four points (0, 33⅓, 66⅔, 100): a tally of 2, 1, 0, 1 answers has its median between
+    0 and 33⅓, and its quartiles read between the sorted scores."""
+    four = schema.Scale(
+        id="four", points=[schema.ScalePoint(value=v, label=str(v)) for v in range(1, 5)]
+    )
+    summary = team.summary_of(team.Tally(1, (("d", (2, 1, 0, 1)),)), four)
+    (dimension,) = summary.dimensions
+    assert dimension.median == Fraction(50, 3)
+    assert (dimension.low, dimension.high) == (0, 100)
+    assert team.quartiles([0, 0, Fraction(100, 3), 100]) == (0, Fraction(50))
+    assert (dimension.lower_quartile, dimension.upper_quartile) == (0, 50)
+    with pytest.raises(ValueError, match="at least one member"):
+        team.summary_of(team.Tally(0, (("d", (0, 0, 0, 0)),)), four)
 
 
 @pytest.mark.parametrize(

@@ -94,8 +94,8 @@ def expected(
             {
                 "id": d.id,
                 "score": number(d.median),
-                "low": d.low,
-                "high": d.high,
+                "low": number(d.low),
+                "high": number(d.high),
                 "counts": list(d.counts),
                 "lower": number(d.lower_quartile),
                 "upper": number(d.upper_quartile),
@@ -184,10 +184,11 @@ def test_the_browser_agrees_with_the_reference_on_the_most_members_the_page_read
     assert picture == expected(members, model, scale)
 
 
-def test_two_members_at_the_ends_have_quartiles_inside_their_range(
+def test_two_members_at_the_two_ends_are_divided_across_the_whole_scale(
     oracle: Oracle, health: tuple[schema.HealthCheck, schema.Scale, dict[str, Any]]
 ) -> None:
-    # Two members at the ends of the scale: quartiles a quarter of the way in from each end.
+    # Two members at the two ends of the scale: as many answers at 0 as at 100, so the middle
+    # half of the answers spans the whole scale, and every dimension is as divided.
     model, scale, page = health
     values = [p.value for p in scale.points]
     members = [{q.id: value for q in team.statements(model)} for value in (values[0], values[-1])]
@@ -195,4 +196,5 @@ def test_two_members_at_the_ends_have_quartiles_inside_their_range(
     reference = expected(members, model, scale)
     assert picture == reference
     first = reference["dimensions"][0]
-    assert (first["lower"], first["upper"]) != (first["low"], first["high"])
+    assert (first["lower"], first["upper"]) == (first["low"], first["high"]) == (0, 100)
+    assert reference["divided"] == [d.id for d in model.dimensions]

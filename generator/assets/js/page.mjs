@@ -24,7 +24,9 @@ export const words = (key) => strings[key] || key;
 export const t = (key, values = {}) =>
   words(key).replace(/\{(\w+)\}/g, (whole, name) =>
     Object.hasOwn(values, name) ? String(values[name]) : whole);
-export const number = (n) => n.toLocaleString(document.documentElement.lang || undefined);
+// At most two decimals: a median or quartile between two points of a scale of 4 or 7 is a
+// third (33.33), of 5 a quarter (56.25).
+export const number = (n) => n.toLocaleString(document.documentElement.lang || undefined, { maximumFractionDigits: 2 });
 
 export const el = (tag, attributes = {}, ...children) => {
   const node = document.createElement(tag);

@@ -41,11 +41,3 @@ export const median = (values) => {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
-/** The position of the scale point nearest to a score's average answer (ties go up).
- * @param {number} value @param {{value: number}[]} points */
-export const scalePoint = (value, points) => {
-  const lowest = points[0].value;
-  const span = points[points.length - 1].value - lowest;
-  const distances = points.map((p) => Math.abs(100 * (p.value - lowest) - value * span));
-  return distances.lastIndexOf(Math.min(...distances));
-};

@@ -96,7 +96,7 @@ const teamResult = (team, picture, last, width) => {
   const label = [t("team_chart_label", { medians: dimensions.map((d) =>
     t("team_median_item", { title: d.title, median: number(d.score) })).join("; ") })];
   label.push(t("team_chart_range", { ranges: dimensions.map((d) =>
-    t("team_range_item", { title: d.title, low: d.low, high: d.high })).join("; ") }));
+    t("team_range_item", { title: d.title, low: number(d.low), high: number(d.high) })).join("; ") }));
   nodes.push(el("figure", { class: "pb-team__chart" },
     chart(dimensions, last, { label: label.join(" "), range: { low: ids("low"), high: ids("high") },
       width, font: labelSize() }),
@@ -109,7 +109,7 @@ const teamResult = (team, picture, last, width) => {
   const rows = dimensions.map((d) => el("tr", { "data-dimension": d.id },
     el("th", { scope: "row", text: d.title }),
     el("td", { class: "pb-team__median", text: number(d.score) }),
-    el("td", { class: "pb-team__range", text: t("team_range_value", { low: d.low, high: d.high }) }),
+    el("td", { class: "pb-team__range", text: t("team_range_value", { low: number(d.low), high: number(d.high) }) }),
     ...d.counts.map((c) => el("td", { class: "pb-team__count", text: number(c) })),
     ...(last ? [el("td", { class: "pb-team__change",
       text: has(last.dimensions, d.id) ? signed(d.score - last.dimensions[d.id]) : "" })] : [])));

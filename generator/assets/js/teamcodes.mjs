@@ -1,6 +1,6 @@
 /* Team codes: the same format as generator/team.py, and the team's picture they add up to. */
 import { get } from "./shapes.mjs";
-import { median, scalePoint, score } from "./scoring.mjs";
+import { median } from "./scoring.mjs";
 
 /** @typedef {{id: string, reverse?: boolean}} Question */
 /** @typedef {{value: number, label?: string}} Point */
@@ -84,9 +84,48 @@ export const mostDivided = (dimensions) => {
   const widest = Math.max(...dimensions.map((d) => d.upper - d.lower));
   return widest ? dimensions.filter((d) => d.upper - d.lower === widest) : [];
 };
+/** The tally of members' answers (generator/team.py's Tally): per dimension, in order, how
+ * many answers fell on each point of the scale, a reverse-scored statement's turned round.
+ * @param {Team} team @param {Record<string, number>[]} members
+ * @returns {{count: number, counts: Record<string, number[]>}} */
+export const tallyOf = (team, members) => {
+  const values = team.points.map((p) => p.value);
+  const last = values.length - 1;
+  /** @type {Record<string, number[]>} */
+  const counts = {};
+  for (const d of team.dimensions) {
+    const row = values.map(() => 0);
+    for (const answers of members) {
+      for (const q of d.questions) {
+        const position = values.indexOf(/** @type {number} */ (get(answers, q.id)));
+        row[q.reverse ? last - position : position] += 1;
+      }
+    }
+    counts[d.id] = row;
+  }
+  return { count: members.length, counts };
+};
+/** Per dimension the numbers of a tally (generator/team.py's summary_of): every answer
+ * scores as its point does (0 to 100, evenly), and the median, lowest, highest and
+ * quartiles are those of all its answers' scores. Worked on the points' positions and
+ * scaled last, so each number is rounded once, as the reference's exact fractions are.
+ * @param {Team} team @param {{count: number, counts: Record<string, number[]>}} tally */
+export const pictureOf = (team, tally) => {
+  const last = team.points.length - 1;
+  /** @param {number} position */
+  const scored = (position) => (100 * position) / last;
+  return team.dimensions.map((d) => {
+    const counts = get(tally.counts, d.id) || team.points.map(() => 0);
+    if (!tally.count) return { id: d.id, title: d.title };
+    const positions = counts.flatMap((/** @type {number} */ count, /** @type {number} */ position) =>
+      Array(count).fill(position));
+    const [lower, upper] = quartiles(positions);
+    return { id: d.id, title: d.title, score: scored(median(positions)), low: scored(positions[0]),
+      high: scored(positions[positions.length - 1]), counts, lower: scored(lower), upper: scored(upper) };
+  });
+};
 /** The team's codes (one a line) read together: how many were read, which lines were refused
- * and why, and per dimension the median, lowest and highest score and how many answers lie
- * nearest each point of the scale.
+ * and why, and per dimension the picture of their tally (pictureOf).
  * @param {Team} team @param {string} text */
 export const teamPicture = (team, text) => {
   /** @type {Record<string, number>[]} */
@@ -99,16 +138,5 @@ export const teamPicture = (team, text) => {
     if (read.reason !== undefined) refused.push({ line: index + 1, reason: read.reason });
     else members.push(read.answers);
   });
-  const [min, max] = [team.points[0].value, team.points[team.points.length - 1].value];
-  const dimensions = team.dimensions.map((d) => {
-    // Every code read answers every statement: each score is a number.
-    const values = members.map((answers) => /** @type {number} */ (score(d.questions, answers, min, max)));
-    const counts = team.points.map(() => 0);
-    for (const value of values) counts[scalePoint(value, team.points)] += 1;
-    if (!values.length) return { id: d.id, title: d.title };
-    const [lower, upper] = quartiles(values);
-    return { id: d.id, title: d.title, score: median(values), low: Math.min(...values),
-      high: Math.max(...values), counts, lower, upper };
-  });
-  return { count: members.length, refused, dimensions };
+  return { count: members.length, refused, dimensions: pictureOf(team, tallyOf(team, members)) };
 };
