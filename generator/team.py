@@ -34,6 +34,7 @@ DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 #: The most points a scale may have where the content has a team page.
 MOST_POINTS = len(DIGITS)
 CODE_RE = re.compile(r"([0-9a-z]{4})-([0-9a-z]{1,1000})-([0-9a-z]{4})")
+RESULT_RE = re.compile(r"([0-9a-z]{4})-([0-9a-z]{1,9}(?:\.[0-9a-z]{1,9}){1,5000})-([0-9a-z]{4})")
 #: Why a code is refused: the script's string for each is ``team_refused_<reason>``.
 REASONS = ("format", "check", "version", "fit")
 
@@ -145,6 +146,51 @@ def decode(line: str, health: HealthCheck, scale: Scale) -> dict[str, int]:
     if positions is None:
         raise CodeError("fit")
     return {q.id: scale.points[p].value for q, p in zip(questions, positions, strict=True)}
+
+
+def result_code(counted: Tally, health: HealthCheck, scale: Scale) -> str:
+    """The team result code of a tally: ``VVVV-NUMBERS-CCCC``, where NUMBERS are, in base 36
+    and separated by dots, how many members, then every dimension's counts in order, lowest
+    point first. It holds the tally and nothing else."""
+    numbers = [counted.count, *(n for _, counts in counted.counts for n in counts)]
+    head = f"{version(health, scale)}-{'.'.join(base36_of(n) for n in numbers)}"
+    return f"{head}-{check_characters(head)}"
+
+
+def base36_of(number: int) -> str:
+    """``number`` (0 or more) in base 36, as short as it goes."""
+    digits = ""
+    while True:
+        number, digit = divmod(number, 36)
+        digits = DIGITS[digit] + digits
+        if not number:
+            return digits
+
+
+def read_result(line: str, health: HealthCheck, scale: Scale) -> Tally:
+    """The tally a team result code (or its link, ``.../team/#result=...``) holds; CodeError
+    if it cannot be read, or if its counts cannot come from its number of members."""
+    text = line.strip()
+    if "#result=" in text:
+        text = text.rsplit("#result=", 1)[1]
+    match = RESULT_RE.fullmatch("".join(text.split()).lower())
+    if match is None:
+        raise CodeError("format")
+    if check_characters(f"{match[1]}-{match[2]}") != match[3]:
+        raise CodeError("check")
+    if match[1] != version(health, scale):
+        raise CodeError("version")
+    count, *numbers = (int(part, 36) for part in match[2].split("."))
+    points = len(scale.points)
+    if count < 1 or len(numbers) != points * len(health.dimensions):
+        raise CodeError("fit")
+    counts = []
+    for index, dimension in enumerate(health.dimensions):
+        row = tuple(numbers[index * points : (index + 1) * points])
+        if sum(row) != count * len(dimension.questions):
+            raise CodeError("fit")
+        counts.append((dimension.id, row))
+    return Tally(count, tuple(counts))
 
 
 def member_scores(answers: Mapping[str, int], health: HealthCheck, scale: Scale) -> dict[str, int]:

@@ -197,8 +197,37 @@ def reference_cases() -> dict[str, Any]:
                 ],
                 "weakest": summary.weakest(),
                 "divided": summary.most_divided(),
+                "result": team.result_code(
+                    team.tally([m["answers"] for m in chosen], health, scale), health, scale
+                ),
             }
         )
+    three = team.result_code(
+        team.tally([m["answers"] for m in members[:3]], health, scale), health, scale
+    )
+    numbers = three.split("-")[1]
+    other_head = "zzzz-" + numbers
+    too_few = f"{version}-{numbers.rsplit('.', 1)[0]}"  # a count left out
+    rest, last = numbers.rsplit(".", 1)
+    wrong_sum = f"{version}-{rest}.{team.base36_of(int(last, 36) + 1)}"
+    result_lines = [
+        three,
+        three[:-1] + ("0" if three[-1] != "0" else "1"),
+        f"{other_head}-{team.check_characters(other_head)}",
+        f"{too_few}-{team.check_characters(too_few)}",
+        f"{wrong_sum}-{team.check_characters(wrong_sum)}",
+        "not a result",
+        members[0]["code"],
+    ]
+    results = []
+    for line in result_lines:
+        try:
+            counted = team.read_result(line, health, scale)
+            results.append(
+                {"line": line, "tally": {"count": counted.count, "counts": dict(counted.counts)}}
+            )
+        except team.CodeError as error:
+            results.append({"line": line, "reason": error.reason})
     checks = ["", "a", "abcd-0123", version + "-" + "0" * 40]
     return {
         "scoring": scoring,
@@ -207,6 +236,7 @@ def reference_cases() -> dict[str, Any]:
         "members": members,
         "decoded": decoded,
         "teams": teams,
+        "results": results,
         "checks": {text: team.check_characters(text) for text in checks},
     }
 

@@ -300,3 +300,28 @@ def test_without_team_yaml_there_is_no_team_page_and_no_code(project_copy: Path)
     assert "team.md" not in site.pages
     assert "data-team-version" not in site.pages["health-check.md"]
     assert "pb-team-invite" not in site.pages["health-check.md"]
+
+
+def test_a_team_result_code_holds_the_tally_and_nothing_else(
+    default: tuple[schema.HealthCheck, schema.Scale],
+) -> None:
+    health, scale = default
+    members = [answers_of(health, [v]) for v in (1, 3, 5)]
+    counted = team.tally(members, health, scale)
+    code = team.result_code(counted, health, scale)
+    version = team.version(health, scale)
+    sizes = [len(d.questions) for d in health.dimensions]
+    numbers = ".".join(
+        f"{team.base36_of(n)}.0.{team.base36_of(n)}.0.{team.base36_of(n)}" for n in sizes
+    )
+    assert code == f"{version}-3.{numbers}-{team.check_characters(f'{version}-3.{numbers}')}"
+    assert team.read_result(code, health, scale) == counted
+    assert team.read_result(f"https://example.org/team/#result={code.upper()}", health, scale) == (
+        counted
+    )
+    # Counts that no number of members could give, or no members at all, are refused.
+    for numbers_now in (f"3.{numbers}.1", f"2.{numbers}", f"0.{numbers}"):
+        head = f"{version}-{numbers_now}"
+        with pytest.raises(team.CodeError) as raised:
+            team.read_result(f"{head}-{team.check_characters(head)}", health, scale)
+        assert raised.value.reason == "fit"

@@ -5,7 +5,9 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
 import { bandFor, score, weakest } from "../../generator/assets/js/scoring.mjs";
-import { checkOf, decodeTeam, encodeTeam, mostDivided, teamPicture } from "../../generator/assets/js/teamcodes.mjs";
+import {
+  addCodes, checkOf, decodeTeam, emptyTally, encodeTeam, mostDivided, readResult, resultCode, teamPicture,
+} from "../../generator/assets/js/teamcodes.mjs";
 
 const file = process.env.PLAYBOOK_CASES;
 const cases = file ? JSON.parse(readFileSync(file, "utf-8")) : null;
@@ -62,4 +64,34 @@ test("a team's picture agrees with generator/team.py's summary", () => {
     assert.deepEqual(weakest(picture.dimensions).map((d) => d.id), c.weakest);
     assert.deepEqual(mostDivided(picture.dimensions).map((d) => d.id), c.divided);
   }
+});
+
+test("team result codes are made and read as generator/team.py makes and reads them", () => {
+  for (const c of cases.teams) {
+    const { tally, refused, added } = addCodes(cases.team, emptyTally(cases.team), `${c.codes}\nnot a code`);
+    assert.equal(added, c.count);
+    assert.deepEqual(refused, [{ line: "not a code", reason: "format" }]);
+    assert.equal(resultCode(cases.team, tally), c.result);
+    assert.deepEqual(readResult(c.result, cases.team), { tally: { count: tally.count, counts: tally.counts } });
+    assert.deepEqual(readResult(`https://example.org/team/#result=${c.result.toUpperCase()}`, cases.team),
+      readResult(c.result, cases.team));
+  }
+  const reasons = new Set();
+  for (const c of cases.results) {
+    const read = readResult(c.line, cases.team);
+    assert.deepEqual(read, c.reason ? { reason: c.reason } : { tally: c.tally }, c.line);
+    if (c.reason) reasons.add(c.reason);
+  }
+  assert.deepEqual([...reasons].sort(), ["check", "fit", "format", "version"]);
+});
+
+test("a code read once is not read again; only its check characters are kept", () => {
+  const [first, second] = cases.members;
+  const once = addCodes(cases.team, emptyTally(cases.team), first.code);
+  assert.deepEqual(once.tally.seen, [first.code.slice(-4)]);
+  const again = addCodes(cases.team, once.tally, `${first.code.toUpperCase()}\n${second.code}`);
+  assert.equal(again.added, 1);
+  assert.deepEqual(again.refused, [{ line: first.code.toUpperCase(), reason: "again" }]);
+  assert.equal(again.tally.count, 2);
+  assert.ok(!JSON.stringify(again.tally).includes(first.code.split("-")[1]));
 });

@@ -124,6 +124,67 @@ export const pictureOf = (team, tally) => {
       high: scored(positions[positions.length - 1]), counts, lower: scored(lower), upper: scored(upper) };
   });
 };
+/** @typedef {{count: number, counts: Record<string, number[]>, seen: string[]}} Tally */
+/** A tally of no one. @param {Team} team @returns {Tally} */
+export const emptyTally = (team) => ({ ...tallyOf(team, []), seen: [] });
+/** The pasted `text` (codes, one a line, or members' links) read into `tally`: the new tally,
+ * the lines refused with why (team_refused_<reason>), those read before (by their check
+ * characters, which `seen` keeps instead of the codes), and how many were added. Nothing of
+ * a code but its part of the tally and its check is kept.
+ * @param {Team} team @param {Tally} tally @param {string} text */
+export const addCodes = (team, tally, text) => {
+  /** @type {Record<string, number>[]} */
+  const members = [];
+  /** @type {{line: string, reason: string}[]} */
+  const refused = [];
+  const seen = [...tally.seen];
+  for (const line of text.split("\n")) {
+    if (!line.trim()) continue;
+    const read = decodeTeam(line, team);
+    const check = normaliseCode(line).slice(-4);
+    if (read.reason !== undefined) refused.push({ line: line.trim(), reason: read.reason });
+    else if (seen.includes(check)) refused.push({ line: line.trim(), reason: "again" });
+    else {
+      seen.push(check);
+      members.push(read.answers);
+    }
+  }
+  const added = tallyOf(team, members);
+  const counts = Object.fromEntries(Object.entries(tally.counts).map(([id, row]) =>
+    [id, row.map((n, i) => n + (get(added.counts, id) || [])[i])]));
+  return { tally: { count: tally.count + members.length, counts, seen }, refused, added: members.length };
+};
+/** The team result code of a tally (generator/team.py's result_code): the version, how many
+ * members and every dimension's counts in base 36, dot-separated, and the check.
+ * @param {Team} team @param {{count: number, counts: Record<string, number[]>}} tally */
+export const resultCode = (team, tally) => {
+  const numbers = [tally.count, ...team.dimensions.flatMap((d) => get(tally.counts, d.id))];
+  const head = `${team.version}-${numbers.map((n) => n.toString(36)).join(".")}`;
+  return `${head}-${checkOf(head)}`;
+};
+const RESULT = /^([0-9a-z]{4})-([0-9a-z]{1,9}(?:\.[0-9a-z]{1,9}){1,5000})-([0-9a-z]{4})$/;
+/** {tally} a team result code or its link holds (generator/team.py's read_result), or
+ * {reason} it is refused. @param {string} line @param {Team} team
+ * @returns {{tally: {count: number, counts: Record<string, number[]>}, reason?: undefined} | {reason: string}} */
+export const readResult = (line, team) => {
+  let text = line.trim();
+  if (text.includes("#result=")) text = text.slice(text.lastIndexOf("#result=") + 8);
+  const match = RESULT.exec(text.split(/\s+/).join("").toLowerCase());
+  if (!match) return { reason: "format" };
+  if (checkOf(`${match[1]}-${match[2]}`) !== match[3]) return { reason: "check" };
+  if (match[1] !== team.version) return { reason: "version" };
+  const [count, ...numbers] = match[2].split(".").map((n) => parseInt(n, 36));
+  const k = team.points.length;
+  if (count < 1 || numbers.length !== k * team.dimensions.length) return { reason: "fit" };
+  /** @type {Record<string, number[]>} */
+  const counts = {};
+  for (const [i, d] of team.dimensions.entries()) {
+    const row = numbers.slice(i * k, (i + 1) * k);
+    if (row.reduce((a, b) => a + b, 0) !== count * d.questions.length) return { reason: "fit" };
+    counts[d.id] = row;
+  }
+  return { tally: { count, counts } };
+};
 /** The team's codes (one a line) read together: how many were read, which lines were refused
  * and why, and per dimension the picture of their tally (pictureOf).
  * @param {Team} team @param {string} text */
