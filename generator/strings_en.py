@@ -68,8 +68,10 @@ DEFAULT_STRINGS: dict[str, str] = {
     "team_share_title": "Share with your team",
     "team_share_intro": (
         "Running the health check as a team? Send this code to the person who gathers the "
-        "team's answers. It holds your answers and nothing that names you; the link carries it "
-        "after the '#', which browsers never send to any server."
+        "team's answers. It holds your answers and nothing that names you: the team's picture "
+        "shows only how everyone's answers fell together, but whoever gathers the codes could "
+        "read yours from it. The link carries it after the '#', which browsers never send to "
+        "any server."
     ),
     "team_code_label": "Your team code",
     "template_copy": "Copy the text",
@@ -82,15 +84,43 @@ DEFAULT_STRINGS: dict[str, str] = {
     "team_link": "Open the team page with this code",
     "team_codes_label": "Team codes",
     "team_codes_hint": (
-        "Paste each member's code on a line of its own (a link to this page with a code "
-        "works too). Nothing you paste leaves this browser."
+        "Paste each member's code on a line of its own, or open their link to this page. Each "
+        "code is read into the team's tally at once and cleared from this box: the page keeps "
+        "how the answers fell, not the codes."
     ),
-    "team_added": "A code from the link was added to the team codes.",
-    "team_full": "The team codes box is full: the code from the link was not added.",
+    "team_added": "The code from the link was read into the team's tally.",
+    "team_refused_again": "it was read before: each member's code counts once.",
+    "team_start_again": "Start again",
+    "confirm_team_reset": "Forget the {count} answers read?",
+    "confirm_team_reset_yes": "Yes, forget them",
+    "team_reset_done": "The answers read were forgotten.",
+    "team_codes_moved": (
+        "Team codes that an earlier version of this page kept were read into the tally, and "
+        "are no longer kept."
+    ),
+    "team_tally_other": (
+        "The answers kept here were read for an earlier version of the health check and cannot "
+        "be shown with this one. Start again to read the codes anew."
+    ),
+    "team_result_title": "The team's result",
+    "team_result_intro": (
+        "This code and its link hold the team's picture and nothing more: how many answered "
+        "and how the answers fell on the scale, not whose they are. Send it to whoever runs "
+        "the session; opening the link shows this picture."
+    ),
+    "team_result_label": "Team result code",
+    "team_result_link": "Link to this result",
+    "team_result_found": (
+        "The link holds a team result of {count} answers. Opening it shows it in place of "
+        "the {current} answers read here."
+    ),
+    "team_result_open": "Open the team result",
+    "team_result_opened": "The team result from the link is shown.",
+    "team_result_refused": "The team result in the link cannot be read: {reason}",
     "team_read": "Answers read: {count}.",
     "team_none": "No answers read yet.",
     "team_refused_line": "Line {line} was not read: {reason}",
-    "team_refused_format": "it is not a team code (a code looks like 1a2b-0123401234-5c6d).",
+    "team_refused_format": "it is not a team code (a code looks like 1a2b-3c4d5e6f-7g8h).",
     "team_refused_check": (
         "a character is mistyped or was changed, so its check does not match. Ask for the "
         "code again."
@@ -291,8 +321,8 @@ PAGE_STRINGS: dict[str, str] = {
     "grid_share": "Share",
     "team_invite": "Taking it as a team, each on your own?",
     "team_privacy": (
-        "Codes you paste here stay in this browser: this page works them out itself and sends "
-        "nothing anywhere."
+        "This page keeps only the team's tally, how many answered and how the answers fell, in "
+        "this browser. The codes you paste are not kept, and nothing is sent anywhere."
     ),
     "heading_team_picture": "The team's picture",
     "team_placeholder": (

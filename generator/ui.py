@@ -38,6 +38,10 @@ ALL_STRINGS: dict[str, str] = {**DEFAULT_STRINGS, **PAGE_STRINGS, **SITE_STRINGS
 #: Strings the interface no longer has, with what took their place: a playbook that still
 #: sets one is told what to do instead of only that the key is unknown.
 RETIRED_STRINGS: dict[str, str] = {
+    "team_full": (
+        "the team page no longer keeps pasted codes, so its box is never full: a member's "
+        "link is read into the tally ('team_added')"
+    ),
     "team_widest": (
         "the team page now names each most divided dimension with its own range: put your "
         "words in 'team_divided' ({items}) and 'team_divided_item' ({title}, {low}, {high})"

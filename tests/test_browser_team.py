@@ -83,6 +83,7 @@ def test_three_members_codes_give_the_teams_median_and_range(
     facilitator.goto(TEAM)
     facilitator.get_by_label("Team codes").fill("\n".join(codes))
     expect(facilitator.locator(".pb-team__read")).to_have_text("Answers read: 3.")
+    expect(facilitator.get_by_label("Team codes")).to_have_value("")  # read, and cleared
     expect(facilitator.locator(".pb-team__hidden")).to_have_count(0)
     summary = team.summarise(members, check, scale)
     for dimension, expected in zip(check.dimensions, summary.dimensions, strict=True):
@@ -120,8 +121,21 @@ def test_three_members_codes_give_the_teams_median_and_range(
         assert f"{titles[dimension.id]} {dimension.low} to {dimension.high}" in label
     expect(chart.locator("path.pb-chart__range")).to_have_count(1)
     expect(facilitator.locator(".pb-legend li")).to_have_text(["Median", "Lowest to highest"])
-    # The codes are kept in the facilitator's browser, and only there.
-    assert stored(facilitator)["team-codes:health"] == {"text": "\n".join(codes)}
+    # Only the tally is kept: how many, how the answers fell, each code's check characters.
+    counted = team.tally(members, check, scale)
+    assert stored(facilitator) == {
+        "team-tally:health": {
+            "count": 3,
+            "counts": {dimension: list(counts) for dimension, counts in counted.counts},
+            "seen": [code[-4:] for code in codes],
+            "version": team.version(check, scale),
+        }
+    }
+    kept = json.dumps(stored(facilitator))
+    assert not any(code.split("-")[1] in kept for code in codes)
+    facilitator.reload()
+    expect(facilitator.get_by_label("Team codes")).to_have_value("")
+    expect(facilitator.locator(".pb-team__read")).to_have_text("Answers read: 3.")
 
 
 def test_a_members_link_adds_its_code_once_and_leaves_the_address(
@@ -130,11 +144,16 @@ def test_a_members_link_adds_its_code_once_and_leaves_the_address(
     check, scale = health
     code = team.encode(chosen_answers(check, scale, 5), check, scale)
     page.goto(f"{TEAM}#code={code}")
-    expect(page.get_by_label("Team codes")).to_have_value(code)
     expect(page.locator(".pb-team__added")).to_have_text(DEFAULT_STRINGS["team_added"])
+    expect(page.locator(".pb-team__read")).to_have_text("Answers read: 1.")
+    expect(page.get_by_label("Team codes")).to_have_value("")
     assert page.evaluate("location.hash") == ""
+    # The same link again: the code counts once, and stays in the box with why.
     page.goto(f"{TEAM}#code={code}")
     expect(page.get_by_label("Team codes")).to_have_value(code)
+    expect(page.locator(".pb-team__refused li")).to_have_text(
+        ["Line 1 was not read: " + DEFAULT_STRINGS["team_refused_again"]]
+    )
     expect(page.locator(".pb-team__read")).to_have_text("Answers read: 1.")
 
 
@@ -149,11 +168,13 @@ def test_mistyped_changed_and_foreign_codes_are_refused_with_why(
     page.goto(TEAM)
     page.get_by_label("Team codes").fill("\n".join([good, tampered, "", "hello", other]))
     expect(page.locator(".pb-team__read")).to_have_text("Answers read: 1.")
+    # The code read leaves the box; the lines that were not read stay, each with why.
+    expect(page.get_by_label("Team codes")).to_have_value("\n".join([tampered, "hello", other]))
     expect(page.locator(".pb-team__refused li")).to_have_text(
         [
-            "Line 2 was not read: " + DEFAULT_STRINGS["team_refused_check"],
-            "Line 4 was not read: " + DEFAULT_STRINGS["team_refused_format"],
-            "Line 5 was not read: " + DEFAULT_STRINGS["team_refused_version"],
+            "Line 1 was not read: " + DEFAULT_STRINGS["team_refused_check"],
+            "Line 2 was not read: " + DEFAULT_STRINGS["team_refused_format"],
+            "Line 3 was not read: " + DEFAULT_STRINGS["team_refused_version"],
         ]
     )
     for line in (tampered, "hello", other):
@@ -178,14 +199,15 @@ def test_below_the_threshold_nothing_about_the_answers_shows(
         line for line in page.locator(".pb-team__result").inner_text().split("\n") if line
     ] == [
         "Answers read: 2.",
+        DEFAULT_STRINGS["team_start_again"],
         page.locator(".pb-team__hidden").inner_text(),
     ]
+    expect(page.locator(".pb-team__share")).to_have_count(0)  # no result code either
     expect(page.locator(".pb-team__chart, .pb-team__table, .pb-team__weakest")).to_have_count(0)
     expect(page.locator(".pb-team__save")).to_be_hidden()
     # A third code shows the picture.
     third = team.encode(chosen_answers(check, scale, 9), check, scale)
-    codes = page.get_by_label("Team codes")
-    codes.fill(codes.input_value() + "\n" + third)
+    page.get_by_label("Team codes").fill(third)
     expect(page.locator(".pb-team__read")).to_have_text("Answers read: 3.")
     expect(page.locator(".pb-team__hidden")).to_have_count(0)
     expect(page.locator(".pb-team__median")).to_have_count(len(check.dimensions))
@@ -208,6 +230,11 @@ def test_a_saved_team_result_shows_the_change_next_time_and_travels_with_the_dat
     expect(page.locator(".pb-team__history li")).to_contain_text(", Platform team: 3 answers")
 
     page.reload()
+    # The next run: the answers read are forgotten first (asked, and then they are).
+    page.get_by_role("button", name=DEFAULT_STRINGS["team_start_again"]).click()
+    page.get_by_role("button", name=DEFAULT_STRINGS["confirm_team_reset_yes"]).click()
+    expect(page.locator(".pb-team__read")).to_have_text(DEFAULT_STRINGS["team_none"])
+    assert "team-tally:health" not in stored(page)
     codes.fill("\n".join(team.encode(m, check, scale) for m in later))
     page.get_by_label("Name of the team").fill("platform team ")
     before = team.summarise(first, check, scale)
@@ -229,7 +256,7 @@ def test_a_saved_team_result_shows_the_change_next_time_and_travels_with_the_dat
     exported = tmp_path / "export.json"
     download.value.save_as(exported)
     entries = json.loads(exported.read_text(encoding="utf-8"))["entries"]
-    assert set(entries) >= {"team-codes:health", "team-history:health"}
+    assert set(entries) >= {"team-tally:health", "team-history:health"}
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Delete all my data").click()
     expect(page.locator(".pb-data .pb-status")).to_have_text(DEFAULT_STRINGS["cleared"])
@@ -347,3 +374,112 @@ def test_a_link_with_a_malformed_code_is_refused_without_an_error(
     expect(page.locator(".pb-team__refused li")).to_have_text(
         ["Line 1 was not read: " + DEFAULT_STRINGS["team_refused_format"]]
     )
+
+
+def medians_shown(page: Page, check: schema.HealthCheck) -> list[str]:
+    return [
+        page.locator(f".pb-team__table tr[data-dimension='{d.id}'] .pb-team__median").inner_text()
+        for d in check.dimensions
+    ]
+
+
+def test_the_collector_path_gives_whoever_runs_the_session_the_picture_and_no_code(
+    new_page: Callable[..., Page], health: tuple[schema.HealthCheck, schema.Scale]
+) -> None:
+    """Four members answer in browsers of their own and open their links in the collector's
+    browser (a member the team trusts); the collector sends the team result's link to the
+    team lead, whose browser then shows the same picture and keeps only the tally."""
+    check, scale = health
+    members = [chosen_answers(check, scale, seed) for seed in (41, 42, 43, 44)]
+    links = []
+    for answers in members:
+        member = new_page()
+        member.goto(HEALTH)
+        answer_all(member, answers)
+        link = member.get_by_role("link", name=DEFAULT_STRINGS["team_link"])
+        expect(link).to_have_attribute("href", re.compile(r"/team/#code="))
+        links.append(link.get_attribute("href") or "")
+    collector = new_page()
+    for link in links:
+        collector.goto(link)
+        expect(collector.locator(".pb-team__added")).to_have_text(DEFAULT_STRINGS["team_added"])
+    expect(collector.locator(".pb-team__read")).to_have_text("Answers read: 4.")
+    code = collector.get_by_label(DEFAULT_STRINGS["team_result_label"]).input_value()
+    assert code == team.result_code(team.tally(members, check, scale), check, scale)
+    result_link = collector.get_by_role("link", name=DEFAULT_STRINGS["team_result_link"])
+    href = result_link.get_attribute("href") or ""
+    assert href.endswith(f"/team/#result={code}")
+    expected = medians_shown(collector, check)
+    summary = team.summarise(members, check, scale)
+    assert expected == [shown(d.median) for d in summary.dimensions]
+
+    lead = new_page()
+    lead.goto(href)
+    expect(lead.locator(".pb-team__added")).to_have_text(DEFAULT_STRINGS["team_result_opened"])
+    expect(lead.locator(".pb-team__read")).to_have_text("Answers read: 4.")
+    assert medians_shown(lead, check) == expected
+    assert lead.evaluate("location.hash") == ""
+    counted = team.tally(members, check, scale)
+    assert stored(lead) == {
+        "team-tally:health": {
+            "count": 4,
+            "counts": {dimension: list(counts) for dimension, counts in counted.counts},
+            "seen": [],
+            "version": team.version(check, scale),
+        }
+    }
+    # The lead can save it into the team's history, as if the codes had been read here.
+    lead.get_by_label("Name of the team").fill("Ward 7")
+    lead.get_by_role("button", name="Save the team's result").click()
+    expect(lead.locator(".pb-team__history li")).to_contain_text(", Ward 7: 4 answers")
+
+
+def test_a_result_link_is_offered_where_other_answers_were_read_and_shown_when_asked(
+    page: Page, health: tuple[schema.HealthCheck, schema.Scale]
+) -> None:
+    check, scale = health
+    mine = [chosen_answers(check, scale, seed) for seed in (51, 52, 53)]
+    theirs = [chosen_answers(check, scale, seed) for seed in (61, 62, 63, 64, 65)]
+    page.goto(TEAM)
+    page.get_by_label("Team codes").fill("\n".join(team.encode(m, check, scale) for m in mine))
+    expect(page.locator(".pb-team__read")).to_have_text("Answers read: 3.")
+    code = team.result_code(team.tally(theirs, check, scale), check, scale)
+    page.goto(f"{TEAM}#result={code}")
+    offer = page.locator(".pb-team__offer")
+    expect(offer).to_contain_text(DEFAULT_STRINGS["team_result_found"].format(count=5, current=3))
+    expect(page.locator(".pb-team__read")).to_have_text("Answers read: 3.")  # nothing changed
+    offer.get_by_role("button", name=DEFAULT_STRINGS["team_result_open"]).click()
+    expect(page.locator(".pb-team__read")).to_have_text("Answers read: 5.")
+    summary = team.summarise(theirs, check, scale)
+    assert medians_shown(page, check) == [shown(d.median) for d in summary.dimensions]
+    expect(offer).to_be_empty()
+
+
+def test_a_damaged_result_link_is_refused_with_why(page: Page) -> None:
+    page.goto(f"{TEAM}#result=zzzz-3.1.2-abcd")
+    expect(page.locator(".pb-team__offer")).to_have_text(
+        DEFAULT_STRINGS["team_result_refused"].format(reason=DEFAULT_STRINGS["team_refused_check"])
+    )
+    assert stored(page) == {}
+
+
+def test_codes_an_earlier_version_kept_are_read_into_the_tally_and_no_longer_kept(
+    new_page: Callable[..., Page], health: tuple[schema.HealthCheck, schema.Scale]
+) -> None:
+    check, scale = health
+    members = [chosen_answers(check, scale, seed) for seed in (71, 72, 73)]
+    text = "\n".join([*(team.encode(m, check, scale) for m in members), "not a code"])
+    page = new_page()
+    page.goto(TEAM)
+    page.evaluate(
+        "(text) => localStorage.setItem('playbook:/default:v5:team-codes:health',"
+        " JSON.stringify({ text }))",
+        text,
+    )
+    page.reload()
+    expect(page.locator(".pb-team__added")).to_have_text(DEFAULT_STRINGS["team_codes_moved"])
+    expect(page.locator(".pb-team__read")).to_have_text("Answers read: 3.")
+    expect(page.get_by_label("Team codes")).to_have_value("not a code")
+    kept = stored(page)
+    assert "team-codes:health" not in kept
+    assert kept["team-tally:health"]["count"] == 3

@@ -2,9 +2,9 @@
 path takes is stored and read back whole on the next visit, and a larger one is cut or refused
 before it is stored, never kept and then discarded as damaged with the reader's other data.
 
-Paths: the team page's codes box (typing or pasting, and a member's link ``team/#code=``) and
-the names a reader gives (whom a result is about). Imports at their bounds:
-test_browser_import_export.py."""
+Paths: the team page's codes box (typing or pasting, and a member's link ``team/#code=``),
+which stores nothing of what it holds, and the names a reader gives (whom a result is about).
+Imports at their bounds: test_browser_import_export.py."""
 
 from __future__ import annotations
 
@@ -32,48 +32,38 @@ def test_the_script_has_these_bounds(page: Page) -> None:
     expect(codes_box(page)).to_have_attribute("maxlength", str(MAX_TEAM_TEXT))
 
 
-def test_pasting_more_than_the_box_takes_stores_what_it_shows(
+def test_pasting_more_than_the_box_takes_cuts_it_and_keeps_nothing(
     new_page: Callable[..., Page],
 ) -> None:
+    """The box is cut to its bound; what it holds is not a code, so nothing is read and
+    nothing is stored (pasted text is never kept)."""
     page = new_page()
     page.goto(TEAM)
     codes_box(page).focus()
     page.keyboard.insert_text("x" * (MAX_TEAM_TEXT + 50))
     expect(codes_box(page)).to_have_value("x" * MAX_TEAM_TEXT)
-    assert stored(page)["team-codes:health"] == {"text": "x" * MAX_TEAM_TEXT}
+    expect(page.locator(".pb-team__refused li")).to_have_text(
+        ["Line 1 was not read: " + DEFAULT_STRINGS["team_refused_format"]]
+    )
+    assert stored(page) == {}
     page.reload()
-    expect(codes_box(page)).to_have_value("x" * MAX_TEAM_TEXT)
+    expect(codes_box(page)).to_have_value("")
     expect(page.locator(".pb-notice")).to_have_count(0)
 
 
-def test_a_link_that_would_overfill_the_box_adds_nothing_and_keeps_what_was_there(
+def test_a_link_with_an_overlong_code_is_refused_and_keeps_nothing(
     new_page: Callable[..., Page],
 ) -> None:
-    """A member's link carries its code after '#code=': 100,100 characters of it were stored
-    unchecked, found over the bound on the next visit and deleted with every pasted code."""
+    """A member's link carries its code after '#code=': 100,100 characters of it are refused
+    as no code, shown cut to the box's bound, and nothing is stored."""
     page = new_page()
-    page.goto(TEAM)
-    codes_box(page).fill("first line")
-    expect(codes_box(page)).to_have_value("first line")
     page.goto(f"{TEAM}#code={'a' * 100_100}")
-    expect(page.locator(".pb-team__added")).to_have_text(DEFAULT_STRINGS["team_full"])
-    expect(codes_box(page)).to_have_value("first line")
-    page.reload()
-    expect(codes_box(page)).to_have_value("first line")
-    expect(page.locator(".pb-notice")).to_have_count(0)
-    assert stored(page)["team-codes:health"] == {"text": "first line"}
-
-
-def test_a_link_that_just_fills_the_box_is_kept_whole(new_page: Callable[..., Page]) -> None:
-    page = new_page()
-    page.goto(TEAM)
-    code = "b" * (MAX_TEAM_TEXT - len("first line\n"))
-    codes_box(page).fill("first line")
-    page.goto(f"{TEAM}#code={code}")
-    expect(page.locator(".pb-team__added")).to_have_text(DEFAULT_STRINGS["team_added"])
-    page.reload()
-    expect(codes_box(page)).to_have_value(f"first line\n{code}")
-    expect(page.locator(".pb-notice")).to_have_count(0)
+    expect(codes_box(page)).to_have_value("a" * MAX_TEAM_TEXT)
+    expect(page.locator(".pb-team__refused li")).to_have_text(
+        ["Line 1 was not read: " + DEFAULT_STRINGS["team_refused_format"]]
+    )
+    expect(page.locator(".pb-team__added")).to_have_text("")
+    assert stored(page) == {}
 
 
 def test_a_name_is_cut_to_its_bound_and_a_saved_result_read_back(

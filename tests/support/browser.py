@@ -284,7 +284,7 @@ def undated(entries: dict[str, Any]) -> dict[str, Any]:
         key: {name: v for name, v in value.items() if name not in DATES}
         if isinstance(value, dict)
         and key.split(":")[0]
-        in ("practice-checklist", "practice-answers", "health-answers", "team-codes")
+        in ("practice-checklist", "practice-answers", "health-answers", "team-codes", "team-tally")
         else value
         for key, value in entries.items()
     }

@@ -6,7 +6,7 @@ import { encodeTeam } from "./teamcodes.mjs";
 import { action, component, el, formatDate, formatDateTime, number, onChange, onInput, read, status, t, write } from "./page.mjs";
 import { markUnanswered, nextStep, questionsIn, saveAnswer, scaleOf, scoreLine, syncAnswers } from "./questions.mjs";
 import { chart, labelSize, legend } from "./chart.mjs";
-import { changeBadge, field, nameList, recommendation, sameName } from "./results.mjs";
+import { changeBadge, copyField, field, nameList, recommendation, sameName } from "./results.mjs";
 import "./reset.mjs";
 
 const healthState = (check) => {
@@ -168,20 +168,7 @@ const renderShare = (check, state, complete) => {
 };
 const copyCode = async (button) => {
   const box = button.closest(".pb-share");
-  const input = box.querySelector("#pb_team_code");
-  let copied;
-  try {
-    await navigator.clipboard.writeText(input.value);
-    copied = true;
-  } catch {
-    input.focus();
-    input.select();
-    try {
-      copied = document.execCommand("copy");
-    } catch {
-      copied = false;
-    }
-  }
+  const copied = await copyField(box.querySelector("#pb_team_code"));
   status(box.querySelector(".pb-share__status"), copied ? t("team_copied") : t("team_copy_failed"));
 };
 /* "Result saved" is true only until the answers (or whom they are about) change. */

@@ -30,3 +30,19 @@ export const field = (id, label, hint, attributes = {}) => el("div", { class: "p
   el("input", { type: "text", id, maxlength: MAX_NAME, autocomplete: "off", "aria-describedby": `${id}_hint`, ...attributes }),
   el("p", { class: "pb-hint", id: `${id}_hint`, text: hint }));
 
+/* Puts a read-only field's text on the clipboard (or, where the browser does not allow it,
+ * copies the selection); whether it could. */
+export const copyField = async (input) => {
+  try {
+    await navigator.clipboard.writeText(input.value);
+    return true;
+  } catch {
+    input.focus();
+    input.select();
+    try {
+      return document.execCommand("copy");
+    } catch {
+      return false;
+    }
+  }
+};

@@ -26,10 +26,11 @@ export const checklistOf = (practice) => `practice-checklist:${practice}`;
 export const answersOf = (practice) => `practice-answers:${practice}`;
 export const HEALTH_ANSWERS = "health-answers:health";
 export const HEALTH_HISTORY = "health-history:health";
-export const TEAM_CODES = "team-codes:health";
+export const TEAM_CODES = "team-codes:health"; // kept by an earlier version: read, never written
+export const TEAM_TALLY = "team-tally:health";
 export const TEAM_HISTORY = "team-history:health";
 // the kinds that keep when they changed
-export const CHANGED = ["practice-checklist", "practice-answers", "health-answers", "team-codes"];
+export const CHANGED = ["practice-checklist", "practice-answers", "health-answers", "team-codes", "team-tally"];
 
 /** @param {unknown} value @returns {value is Record<string, any>} */
 export const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
@@ -53,7 +54,11 @@ export const isDate = (value) => typeof value === "string" && value.length <= 40
 /** @type {(value: unknown) => boolean} */
 const isName = (value) => typeof value === "string" && value.length <= MAX_NAME;
 /** @type {(value: unknown) => boolean} */
-const isMedian = (value) => typeof value === "number" && Number.isInteger(2 * value) && value >= 0 && value <= 100; // halves
+const isMedian = (value) => typeof value === "number" && value >= 0 && value <= 100;
+/** @type {(value: unknown) => boolean} */
+const isCount = (value) => Number.isInteger(value) && Number(value) >= 0 && Number(value) <= MAX_MEMBERS * MAX_IDS;
+/** @type {(value: unknown) => boolean} */
+const isCheck = (value) => typeof value === "string" && /^[0-9a-z]{4}$/.test(value);
 /** @type {(v: any) => boolean} */
 const isAnswers = (v) => within(v, "answers", ["changed"]) && idMap(v.answers, Number.isInteger) &&
   (!has(v, "changed") || isDate(v.changed));
@@ -71,6 +76,11 @@ const SHAPES = {
     isScore(r.overall) && idMap(r.dimensions, isScore)),
   "team-codes": (v) => within(v, "text", ["changed"]) && typeof v.text === "string" && v.text.length <= MAX_TEAM_TEXT &&
     (!has(v, "changed") || isDate(v.changed)),
+  // The team page's tally: how many answered, per dimension how the answers fell on the scale,
+  // each code's check characters (so that none counts twice), the health check's version.
+  "team-tally": (v) => within(v, "count,counts,seen,version", ["changed"]) && isCount(v.count) &&
+    v.count <= MAX_MEMBERS && idMap(v.counts, (row) => list(row, 36, isCount)) &&
+    list(v.seen, MAX_MEMBERS, isCheck) && isCheck(v.version) && (!has(v, "changed") || isDate(v.changed)),
   "team-history": (v) => only(v, "results") && list(v.results, MAX_RESULTS, (r) =>
     only(r, "count,date,dimensions,name") && isName(r.name) && r.name.trim() !== "" &&
     isDate(r.date) && Number.isInteger(r.count) && r.count >= 1 && r.count <= MAX_MEMBERS &&

@@ -1,32 +1,66 @@
 /* The team page: members' codes read together, the team's picture, saved under a name. */
-import { has, MAX_RESULTS, MAX_TEAM_TEXT, TEAM_CODES, TEAM_HISTORY } from "./shapes.mjs";
+import { has, MAX_RESULTS, MAX_TEAM_TEXT, TEAM_CODES, TEAM_HISTORY, TEAM_TALLY } from "./shapes.mjs";
 import { weakest } from "./scoring.mjs";
-import { mostDivided, normaliseCode, teamPicture } from "./teamcodes.mjs";
+import { addCodes, emptyTally, mostDivided, normaliseCode, pictureOf, readResult, resultCode } from "./teamcodes.mjs";
 import { action, component, el, formatDate, number, onInput, read, remove, signed, status, t, write } from "./page.mjs";
 import { chart, labelSize, legend } from "./chart.mjs";
-import { field, nameList, recommendation, sameName } from "./results.mjs";
+import { copyField, field, nameList, recommendation, sameName } from "./results.mjs";
+import { ask, offerUndo } from "./reset.mjs";
 
-/* ---- The team page: members' codes read together ---- */
-/* Why a pasted line is not read, by teamcodes.mjs's REASONS. */
+/* ---- The team page: members' codes read into a tally ----
+ * A code is read into the tally (stored: how many answered, how the answers fell, each code's
+ * check characters) as soon as it is pasted or its link opened, and leaves the box; the codes
+ * themselves are never kept. Lines that cannot be read stay in the box, each with why. */
+/* Why a pasted line is not read, by teamcodes.mjs's REASONS and "again". */
 const REFUSED = {
   format: () => t("team_refused_format"),
   check: () => t("team_refused_check"),
   version: () => t("team_refused_version"),
   fit: () => t("team_refused_fit"),
+  again: () => t("team_refused_again"),
+};
+let offered = null; // a team result from a link, until it is opened or the page left
+/* What became of the last link or kept codes: kept here too, for the theme's instant
+ * navigation may put a fresh copy of the page in place just after a link is read. */
+let note = "";
+/* The last link read, and in which copy of the page: a fresh copy the theme puts in place
+ * for that same link (its address has the link's fragment again) does not read it twice. */
+let handled = { hash: "", box: null };
+const noted = (box, text) => {
+  note = text;
+  status(box.querySelector(".pb-team__added"), text);
+};
+const teamOf = (box) => JSON.parse(box.dataset.team);
+/* The tally kept here: one of this health check's version, or null when it is another's. */
+const keptTally = (team) => {
+  const kept = read(TEAM_TALLY, null);
+  if (!kept) return emptyTally(team);
+  return kept.version === team.version ? kept : null;
+};
+const keep = (team, tally) => write(TEAM_TALLY, { ...tally, version: team.version });
+/* Reads `text` into the tally; what could not be read goes back into the box. */
+const readCodes = (box, text) => {
+  const team = teamOf(box);
+  const tally = keptTally(team);
+  if (!tally) return null;
+  const { tally: next, refused, added } = addCodes(team, tally, text);
+  if (added) keep(team, next);
+  const input = box.querySelector("#pb_team_codes");
+  if (added || refused.some((r) => r.reason === "again")) input.value = refused.map((r) => r.line).join("\n");
+  return added;
 };
 const renderTeam = (box) => {
   if (!box.querySelector("#pb_team_codes")) {
-    const codes = el("textarea", { id: "pb_team_codes", rows: 6, spellcheck: "false", autocomplete: "off",
-      maxlength: MAX_TEAM_TEXT,
-      "aria-describedby": "pb_team_codes_hint", "data-pb-team-codes": true });
-    codes.value = read(TEAM_CODES, { text: "" }).text;
+    const codes = el("textarea", { id: "pb_team_codes", rows: 4, spellcheck: "false", autocomplete: "off",
+      maxlength: MAX_TEAM_TEXT, "aria-describedby": "pb_team_codes_hint", "data-pb-team-codes": true });
     const name = field("pb_team_name", t("team_name_label"), t("team_name_hint"), { list: "pb_team_names" });
     box.replaceChildren(
       el("div", { class: "pb-field pb-team__input" },
         el("label", { for: "pb_team_codes", text: t("team_codes_label") }),
         el("p", { class: "pb-hint", id: "pb_team_codes_hint", text: t("team_codes_hint") }),
         codes),
-      el("p", { class: "pb-status pb-team__added", role: "status" }),
+      el("p", { class: "pb-status pb-team__added", role: "status", text: note }),
+      el("div", { class: "pb-team__offer" }),
       el("div", { class: "pb-team__result" }),
       el("div", { class: "pb-team__save", hidden: true },
         el("h3", { text: t("team_save_title") }), name,
@@ -35,51 +69,115 @@ const renderTeam = (box) => {
             "data-pb-action": "save-team", text: t("team_save") }),
           el("span", { class: "pb-status", role: "status" }))),
       el("div", { class: "pb-team__history" }));
+    drawOffer(box);
+    // Codes an earlier version of this page kept: read into the tally, then no longer kept.
+    const earlier = read(TEAM_CODES, null);
+    if (earlier && keptTally(teamOf(box))) {
+      codes.value = earlier.text;
+      readCodes(box, earlier.text);
+      remove(TEAM_CODES);
+      noted(box, t("team_codes_moved"));
+    }
   }
-  const codes = box.querySelector("#pb_team_codes");
-  // A member's link carries the code after '#': add it to the codes once, and take it out of
+  // A link carries a member's code or a team result after '#': read it, and take it out of
   // the address (a bookmark or a shared screen should not show it).
   const hash = window.location.hash;
-  if (hash.startsWith("#code=")) {
-    const code = normaliseCode(hash); // the code's characters need no decoding
+  if (hash.startsWith("#code=") || hash.startsWith("#result=")) {
     window.history.replaceState(null, "", window.location.pathname + window.location.search);
-    // Within the box's own bound, as typing and pasting are: a longer text is not stored.
-    const text = `${codes.value.replace(/\s+$/, "")}${codes.value.trim() ? "\n" : ""}${code}`;
-    const known = codes.value.split("\n").some((line) => normaliseCode(line) === code);
-    if (!known && text.length > MAX_TEAM_TEXT) {
-      status(box.querySelector(".pb-team__added"), t("team_full"));
-    } else {
-      if (!known) {
-        codes.value = text;
-        write(TEAM_CODES, { text });
-      }
-      status(box.querySelector(".pb-team__added"), t("team_added"));
-    }
+    const copy = handled.hash === hash && handled.box !== box ? handled.box : null;
+    handled = { hash, box };
+    if (copy && hash.startsWith("#code=")) {
+      // Read already, in the copy of the page this one replaces: what its box kept, this one keeps.
+      box.querySelector("#pb_team_codes").value = copy.querySelector("#pb_team_codes").value;
+    } else if (hash.startsWith("#code=")) {
+      const codes = box.querySelector("#pb_team_codes");
+      const before = codes.value.trim();
+      if (readCodes(box, `${before}\n${normaliseCode(hash)}`)) noted(box, t("team_added"));
+      else if (!before) codes.value = normaliseCode(hash).slice(0, MAX_TEAM_TEXT); // refused: in the box, with why
+    } else offerResult(box, hash);
   }
   updateTeam(box);
 };
+/* A team result from a link: shown at once where nothing was read here; else offered, with
+ * what opening it would put aside (kept until it is opened, so that a fresh copy of the page
+ * offers it too). */
+let refusedResult = "";
+const offerResult = (box, hash) => {
+  const team = teamOf(box);
+  const found = readResult(hash, team);
+  offered = null;
+  refusedResult = found.reason !== undefined ? t("team_result_refused", { reason: REFUSED[found.reason]() }) : "";
+  const tally = keptTally(team);
+  if (found.reason !== undefined) return drawOffer(box);
+  if (tally && !tally.count) return openResult(box, found.tally);
+  if (!tally || resultCode(team, tally) !== resultCode(team, found.tally)) offered = found.tally;
+  return drawOffer(box);
+};
+const drawOffer = (box) => {
+  const tally = keptTally(teamOf(box));
+  const holder = box.querySelector(".pb-team__offer");
+  if (refusedResult) holder.replaceChildren(el("p", { class: "pb-notice", text: refusedResult }));
+  else if (offered) {
+    holder.replaceChildren(el("p", { class: "pb-notice" },
+      t("team_result_found", { count: number(offered.count), current: number(tally ? tally.count : 0) }), " ",
+      el("button", { type: "button", class: "md-button pb-button", "data-pb-action": "open-result", text: t("team_result_open") })));
+  } else holder.replaceChildren();
+};
+const openResult = (box, tally) => {
+  keep(teamOf(box), { ...tally, seen: [] });
+  offered = null;
+  drawOffer(box);
+  noted(box, t("team_result_opened"));
+  updateTeam(box);
+};
 const updateTeam = (box) => {
-  const team = JSON.parse(box.dataset.team);
-  const picture = teamPicture(team, box.querySelector("#pb_team_codes").value);
+  const team = teamOf(box);
+  const tally = keptTally(team);
+  const codes = box.querySelector("#pb_team_codes");
+  // What is left in the box could not be read: each line with why, by its line number.
+  const refused = codes.value.split("\n").flatMap((line, index) => (line.trim()
+    ? addCodes(team, tally || emptyTally(team), line).refused.map((r) => ({ line: index + 1, reason: r.reason }))
+    : []));
+  const picture = { count: tally ? tally.count : 0, refused, dimensions: pictureOf(team, tally || emptyTally(team)) };
   const history = read(TEAM_HISTORY, { results: [] }).results;
   const nameInput = box.querySelector("#pb_team_name");
   nameList(nameInput, "pb_team_names", history.map((r) => r.name));
   const last = history.filter((r) => sameName(r.name, nameInput.value)).pop();
   const result = box.querySelector(".pb-team__result");
-  const signature = JSON.stringify([picture, last || null]);
+  const signature = JSON.stringify([picture, last || null, !tally]);
   if (result.dataset.signature !== signature) {
     result.dataset.signature = signature;
-    result.replaceChildren(...teamResult(team, picture, last, result.clientWidth));
+    result.replaceChildren(...(tally ? teamResult(team, picture, last, result.clientWidth)
+      : [el("p", { class: "pb-notice", text: t("team_tally_other") }), el("p", { class: "pb-team__restart" }, restart())]));
+    if (tally && picture.count >= team.threshold) result.append(...shareResult(team, tally));
   }
-  box.querySelector(".pb-team__save").hidden = picture.count < team.threshold;
+  box.querySelector(".pb-team__save").hidden = !tally || picture.count < team.threshold;
   const items = history.map((r) => el("li", {
     text: t("team_history_item", { date: formatDate(r.date), name: r.name, count: number(r.count) }) }));
   box.querySelector(".pb-team__history").replaceChildren(el("h3", { text: t("team_history_title") }),
     items.length ? el("ul", {}, ...items.reverse()) : el("p", { text: t("team_history_empty") }));
 };
+const restart = () => el("button", { type: "button", class: "pb-button pb-button--quiet", "data-pb-action": "reset-team",
+  text: t("team_start_again") });
+/* The team result's code and link: the tally, for whoever runs the session. */
+const shareResult = (team, tally) => {
+  const code = resultCode(team, tally);
+  const url = new URL(window.location.href);
+  url.hash = `result=${code}`;
+  return [el("div", { class: "pb-share pb-team__share" },
+    el("h3", { text: t("team_result_title") }),
+    el("p", { text: t("team_result_intro") }),
+    el("label", { for: "pb_team_result", text: t("team_result_label") }),
+    el("div", { class: "pb-share__row" },
+      Object.assign(el("input", { type: "text", id: "pb_team_result", class: "pb-share__code", readonly: true, spellcheck: "false" }), { value: code }),
+      el("button", { type: "button", class: "md-button pb-button", "data-pb-action": "copy-result", text: t("team_copy") })),
+    el("p", {}, el("a", { class: "pb-share__link", href: url.href, text: t("team_result_link") })),
+    el("p", { class: "pb-share__status", role: "status" }))];
+};
 const teamResult = (team, picture, last, width) => {
   const { count, refused, dimensions } = picture;
   const nodes = [el("p", { class: "pb-team__read", text: count ? t("team_read", { count: number(count) }) : t("team_none") })];
+  if (count) nodes.push(el("p", { class: "pb-team__restart" }, restart()));
   if (refused.length) {
     nodes.push(el("ul", { class: "pb-team__refused" }, ...refused.map((r) =>
       el("li", { "data-line": r.line, text: t("team_refused_line", { line: r.line, reason: REFUSED[r.reason]() }) }))));
@@ -131,9 +229,9 @@ const teamResult = (team, picture, last, width) => {
   return nodes;
 };
 const saveTeam = (box) => {
-  const team = JSON.parse(box.dataset.team);
-  const picture = teamPicture(team, box.querySelector("#pb_team_codes").value);
-  if (picture.count < team.threshold) return;
+  const team = teamOf(box);
+  const tally = keptTally(team);
+  if (!tally || tally.count < team.threshold) return;
   const nameInput = box.querySelector("#pb_team_name");
   const name = nameInput.value.trim();
   const statusNode = box.querySelector(".pb-team__save .pb-status");
@@ -143,21 +241,50 @@ const saveTeam = (box) => {
     return;
   }
   const history = read(TEAM_HISTORY, { results: [] }).results;
-  const dimensions = Object.fromEntries(picture.dimensions.map((d) => [d.id, d.score]));
-  const result = { date: new Date().toISOString(), name, count: picture.count, dimensions };
+  const dimensions = Object.fromEntries(pictureOf(team, tally).map((d) => [d.id, d.score]));
+  const result = { date: new Date().toISOString(), name, count: tally.count, dimensions };
   write(TEAM_HISTORY, { results: [...history, result].slice(-MAX_RESULTS) });
   updateTeam(box);
   status(statusNode, t("team_saved"));
 };
-
+/* Forgetting the answers read: asked first, and undone on request. */
+const resetTeam = (button) => {
+  const box = button.closest(".pb-team");
+  const previous = read(TEAM_TALLY, null);
+  const act = () => {
+    remove(TEAM_TALLY);
+    updateTeam(box);
+    if (previous) offerUndo(box.querySelector(".pb-team__read"), t("team_reset_done"), TEAM_TALLY, previous);
+  };
+  const count = previous ? previous.count : 0;
+  if (!count) return act();
+  ask(button, t("confirm_team_reset", { count: number(count) }), t("confirm_team_reset_yes"), act);
+};
 
 component(".pb-team", renderTeam);
+/* A member's or a result's link opened in the tab that shows the page already: only the
+ * address's fragment changes, and the page reads the link itself (the theme's instant
+ * navigation may also put a fresh copy of the page in place: see `handled`). */
+window.addEventListener("hashchange", () => {
+  const box = document.querySelector(".pb-team");
+  if (box) renderTeam(box);
+});
 action("save-team", (button) => saveTeam(button.closest(".pb-team")));
+action("reset-team", resetTeam);
+action("open-result", (button) => {
+  if (offered) openResult(button.closest(".pb-team"), offered);
+});
+action("copy-result", async (button) => {
+  const box = button.closest(".pb-share");
+  const copied = await copyField(box.querySelector("#pb_team_result"));
+  status(box.querySelector(".pb-share__status"), copied ? t("team_copied") : t("team_copy_failed"));
+});
 onInput((target) => {
   if (target instanceof HTMLTextAreaElement && target.hasAttribute("data-pb-team-codes")) {
-    if (target.value.trim()) write(TEAM_CODES, { text: target.value.slice(0, MAX_TEAM_TEXT) });
-    else remove(TEAM_CODES);
-    updateTeam(target.closest(".pb-team"));
+    const box = target.closest(".pb-team");
+    if (note) noted(box, "");
+    readCodes(box, target.value);
+    updateTeam(box);
     return true;
   }
   if (!(target instanceof HTMLInputElement && target.id === "pb_team_name")) return false;

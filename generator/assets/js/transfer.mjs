@@ -19,7 +19,7 @@ const RESULTS = ["health-history", "team-history"];
 const KINDS = [
   ["checklists", ["practice-checklist"]],
   ["answers", ["practice-answers", "health-answers"]],
-  ["team", ["team-codes"]],
+  ["team", ["team-codes", "team-tally"]],
   ["results", RESULTS]];
 
 /** @typedef {(key: string, fallback: any) => any} Read */
