@@ -152,7 +152,10 @@ def test_a_members_link_adds_its_code_once_and_leaves_the_address(
     page.goto(f"{TEAM}#code={code}")
     expect(page.get_by_label("Team codes")).to_have_value(code)
     expect(page.locator(".pb-team__refused li")).to_have_text(
-        ["Line 1 was not read: " + DEFAULT_STRINGS["team_refused_again"]]
+        [
+            f"Line 1 was not read: {DEFAULT_STRINGS['team_refused_again']} "
+            + DEFAULT_STRINGS["team_count_again"]
+        ]
     )
     expect(page.locator(".pb-team__read")).to_have_text("Answers read: 1.")
 
@@ -483,3 +486,109 @@ def test_codes_an_earlier_version_kept_are_read_into_the_tally_and_no_longer_kep
     kept = stored(page)
     assert "team-codes:health" not in kept
     assert kept["team-tally:health"]["count"] == 3
+
+
+def test_two_members_with_the_same_answers_both_count_when_asked(
+    page: Page, health: tuple[schema.HealthCheck, schema.Scale]
+) -> None:
+    check, scale = health
+    same = chosen_answers(check, scale, 81)
+    code = team.encode(same, check, scale)
+    page.goto(TEAM)
+    page.get_by_label("Team codes").fill(f"{code}\n{code}")
+    expect(page.locator(".pb-team__read")).to_have_text("Answers read: 1.")
+    expect(page.get_by_label("Team codes")).to_have_value(code)
+    page.get_by_role("button", name=DEFAULT_STRINGS["team_count_again"]).click()
+    expect(page.locator(".pb-team__read")).to_have_text("Answers read: 2.")
+    expect(page.get_by_label("Team codes")).to_have_value("")
+    counted = team.tally([same, same], check, scale)
+    kept = stored(page)["team-tally:health"]
+    assert kept["count"] == 2
+    assert kept["counts"] == {d: list(c) for d, c in counted.counts}
+    assert kept["seen"] == [code[-4:]]
+
+
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (1280, 800)])
+def test_the_picture_reads_in_the_room_on_a_phone_and_a_laptop(
+    new_page: Callable[..., Page],
+    health: tuple[schema.HealthCheck, schema.Scale],
+    width: int,
+    height: int,
+) -> None:
+    """A row per dimension across the width, its bar split by how the answers fell, text of
+    14 px at least, nothing to scroll sideways; the table kept for screen readers."""
+    check, scale = health
+    members = [chosen_answers(check, scale, seed) for seed in (91, 92, 93, 94, 95)]
+    page = new_page(viewport={"width": width, "height": height})
+    page.goto(TEAM)
+    page.get_by_label("Team codes").fill("\n".join(team.encode(m, check, scale) for m in members))
+    rows = page.locator(".pb-team__row")
+    expect(rows).to_have_count(len(check.dimensions))
+    assert page.evaluate("document.documentElement.scrollWidth") == width
+    summary = team.summarise(members, check, scale)
+    bar_width = page.locator(".pb-team__bar").first.bounding_box()
+    content = page.locator(".md-content__inner").bounding_box()
+    assert bar_width and content and bar_width["width"] >= 0.9 * content["width"]
+    for row, expected in zip(rows.all(), summary.dimensions, strict=True):
+        assert row.get_attribute("data-dimension") == expected.id
+        segments = row.locator(".pb-team__segment")
+        assert [int(s.get_attribute("data-count") or 0) for s in segments.all()] == [
+            n for n in expected.counts if n
+        ]
+        sizes = row.evaluate(
+            "(row) => [...row.querySelectorAll('.pb-team__row-title, .pb-team__segment')]"
+            ".map((node) => parseFloat(getComputedStyle(node).fontSize))"
+        )
+        assert min(sizes) >= 14
+        assert f"median {shown(expected.median)}" in row.inner_text()
+    expect(page.locator(".pb-team__rows")).to_have_attribute("aria-hidden", "true")
+    table = page.get_by_role("table", name=DEFAULT_STRINGS["team_table_caption"])
+    expect(table.locator("tbody tr")).to_have_count(len(check.dimensions))
+    expect(page.locator(".pb-team__radar")).not_to_have_attribute("open", "")
+
+
+def test_the_present_view_shows_the_picture_alone_large_and_in_the_order_chosen(
+    new_page: Callable[..., Page], health: tuple[schema.HealthCheck, schema.Scale]
+) -> None:
+    check, scale = health
+    members = [chosen_answers(check, scale, seed) for seed in (91, 92, 93, 94, 95)]
+    page = new_page(viewport={"width": 1280, "height": 800})
+    page.goto(TEAM)
+    page.get_by_label("Team codes").fill("\n".join(team.encode(m, check, scale) for m in members))
+    normal = page.locator(".pb-team__row-title").first.evaluate(
+        "(node) => parseFloat(getComputedStyle(node).fontSize)"
+    )
+    page.get_by_role("button", name=DEFAULT_STRINGS["team_present"]).click()
+    expect(page.locator("html")).to_have_class(re.compile(r"\bpb-presenting\b"))
+    for gone in [".md-header", ".md-sidebar--primary", "#running-the-session", "textarea"]:
+        expect(page.locator(gone).first).to_be_hidden()
+    large = page.locator(".pb-team__row-title").first.evaluate(
+        "(node) => parseFloat(getComputedStyle(node).fontSize)"
+    )
+    assert large >= 24 > normal
+    summary = team.summarise(members, check, scale)
+    page.get_by_label(DEFAULT_STRINGS["team_order_label"]).select_option("weakest")
+    weakest_first = [
+        d.id
+        for d in sorted(summary.dimensions, key=lambda d: (d.median, summary.dimensions.index(d)))
+    ]
+    expect(page.locator(".pb-team__row")).to_have_count(len(weakest_first))
+    assert [
+        r.get_attribute("data-dimension") for r in page.locator(".pb-team__row").all()
+    ] == weakest_first
+    page.get_by_label(DEFAULT_STRINGS["team_order_label"]).select_option("divided")
+    most_divided_first = [
+        d.id
+        for d in sorted(
+            summary.dimensions, key=lambda d: (-d.divided, summary.dimensions.index(d))
+        )
+    ]
+    expect(page.locator(".pb-team__row").first).to_have_attribute(
+        "data-dimension", most_divided_first[0]
+    )
+    assert [
+        r.get_attribute("data-dimension") for r in page.locator(".pb-team__row").all()
+    ] == most_divided_first
+    page.keyboard.press("Escape")
+    expect(page.locator("html")).not_to_have_class(re.compile(r"\bpb-presenting\b"))
+    expect(page.locator(".md-header")).to_be_visible()

@@ -136,7 +136,7 @@ const updateTeam = (box) => {
   const codes = box.querySelector("#pb_team_codes");
   // What is left in the box could not be read: each line with why, by its line number.
   const refused = codes.value.split("\n").flatMap((line, index) => (line.trim()
-    ? addCodes(team, tally || emptyTally(team), line).refused.map((r) => ({ line: index + 1, reason: r.reason }))
+    ? addCodes(team, tally || emptyTally(team), line).refused.map((r) => ({ line: index + 1, reason: r.reason, text: r.line }))
     : []));
   const picture = { count: tally ? tally.count : 0, refused, dimensions: pictureOf(team, tally || emptyTally(team)) };
   const history = read(TEAM_HISTORY, { results: [] }).results;
@@ -180,7 +180,10 @@ const teamResult = (team, picture, last, width) => {
   if (count) nodes.push(el("p", { class: "pb-team__restart" }, restart()));
   if (refused.length) {
     nodes.push(el("ul", { class: "pb-team__refused" }, ...refused.map((r) =>
-      el("li", { "data-line": r.line, text: t("team_refused_line", { line: r.line, reason: REFUSED[r.reason]() }) }))));
+      el("li", { "data-line": r.line }, t("team_refused_line", { line: r.line, reason: REFUSED[r.reason]() }),
+        // Two people who gave the same answers have the same code: counted again when asked.
+        ...(r.reason === "again" ? [" ", el("button", { type: "button", class: "pb-button pb-button--quiet",
+          "data-pb-action": "count-again", "data-code": r.text, text: t("team_count_again") })] : [])))));
   }
   if (!count) return nodes;
   // Below the threshold nothing about the answers is on the page: with so few, one person's
@@ -190,16 +193,19 @@ const teamResult = (team, picture, last, width) => {
       text: t("team_needed", { count: number(count), threshold: number(team.threshold) }) }));
     return nodes;
   }
+  nodes.push(controls(), dimensionRows(team, ordered(dimensions), last));
   const ids = (key) => Object.fromEntries(dimensions.map((d) => [d.id, d[key]]));
   const label = [t("team_chart_label", { medians: dimensions.map((d) =>
     t("team_median_item", { title: d.title, median: number(d.score) })).join("; ") })];
   label.push(t("team_chart_range", { ranges: dimensions.map((d) =>
     t("team_range_item", { title: d.title, low: number(d.low), high: number(d.high) })).join("; ") }));
-  nodes.push(el("figure", { class: "pb-team__chart" },
-    chart(dimensions, last, { label: label.join(" "), range: { low: ids("low"), high: ids("high") },
-      width, font: labelSize() }),
-    legend(["median", t("team_legend_median")], ["range", t("team_legend_range")],
-      last && ["previous", t("team_legend_previous", { date: formatDate(last.date) })])));
+  // The radar, for those who want it: folded away, drawn at the width it is shown at.
+  nodes.push(el("details", { class: "pb-team__radar" }, el("summary", { text: t("team_radar") }),
+    el("figure", { class: "pb-team__chart" },
+      chart(dimensions, last, { label: label.join(" "), range: { low: ids("low"), high: ids("high") },
+        width, font: labelSize() }),
+      legend(["median", t("team_legend_median")], ["range", t("team_legend_range")],
+        last && ["previous", t("team_legend_previous", { date: formatDate(last.date) })]))));
   if (last) nodes.push(el("p", { class: "pb-team__compared", text: t("team_compared", { name: last.name, date: formatDate(last.date) }) }));
   const headers = [t("team_col_dimension"), t("team_col_median"),
     t("team_col_range"), ...team.points.map((p) => t("team_col_point", { label: p.label })),
@@ -211,7 +217,7 @@ const teamResult = (team, picture, last, width) => {
     ...d.counts.map((c) => el("td", { class: "pb-team__count", text: number(c) })),
     ...(last ? [el("td", { class: "pb-team__change",
       text: has(last.dimensions, d.id) ? signed(d.score - last.dimensions[d.id]) : "" })] : [])));
-  nodes.push(el("div", { class: "pb-table-wrap", tabindex: "0", role: "region", "aria-label": t("team_table_caption") },
+  nodes.push(el("div", { class: "pb-team__data" },
     el("table", { class: "pb-team__table" },
       el("caption", { text: t("team_table_caption") }),
       el("thead", {}, el("tr", {}, ...headers.map((text) => el("th", { scope: "col", text })))),
@@ -228,6 +234,69 @@ const teamResult = (team, picture, last, width) => {
     el("ul", { class: "pb-team__recommendations" }, ...talk.map((d) => recommendation(d, t("recommend", { title: d.title })))));
   return nodes;
 };
+/* ---- Readable in the room: a row per dimension, in the order chosen, and a present view ---- */
+let order = "page"; // or "weakest", "divided": how the rows are sorted, for this visit
+const ordered = (dimensions) => {
+  const by = { weakest: (a, b) => a.score - b.score, divided: (a, b) => (b.upper - b.lower) - (a.upper - a.lower) };
+  return order in by ? [...dimensions].sort((a, b) => by[order](a, b) || dimensions.indexOf(a) - dimensions.indexOf(b))
+    : dimensions;
+};
+const presenting = () => document.documentElement.classList.contains("pb-presenting");
+const controls = () => {
+  const select = el("select", { id: "pb_team_order", "data-pb-team-order": true },
+    ...Object.entries({ page: t("team_order_page"), weakest: t("team_order_weakest"), divided: t("team_order_divided") })
+      .map(([value, text]) => el("option", { value, selected: value === order, text })));
+  return el("div", { class: "pb-team__controls" },
+    el("label", { for: "pb_team_order", text: t("team_order_label") }), select,
+    el("button", { type: "button", class: "md-button pb-button pb-team__present", "data-pb-action": "present-team",
+      "aria-pressed": String(presenting()), text: t(presenting() ? "team_present_stop" : "team_present") }));
+};
+/* Each dimension across the full width: how its answers fell, from the scale's lowest point
+ * (left) to its highest, each point's share of the bar its share of the answers; the middle
+ * of the bar is the median answer. The data table says the same for screen readers. */
+/* A scale point's colour: red at the lowest, grey in the middle, green at the highest. */
+const hue = (i, k) => {
+  const share = k > 1 ? i / (k - 1) : 1;
+  return share < 0.5 ? `--pb-hue: color-mix(in oklab, #c62828 ${Math.round(100 - share * 200)}%, #8a8a8a)`
+    : `--pb-hue: color-mix(in oklab, #2e7d32 ${Math.round(share * 200 - 100)}%, #8a8a8a)`;
+};
+const dimensionRows = (team, dimensions, last) => {
+  const k = team.points.length;
+  const key = el("ul", { class: "pb-team__key" }, ...team.points.map((p, i) => el("li", {},
+    el("span", { class: "pb-team__swatch", style: hue(i, k) }), p.label)));
+  return el("div", { class: "pb-team__rows", "aria-hidden": "true" }, key,
+    ...dimensions.map((d) => {
+      const total = d.counts.reduce((a, b) => a + b, 0);
+      const change = last && has(last.dimensions, d.id) ? ` (${signed(d.score - last.dimensions[d.id])})` : "";
+      return el("div", { class: "pb-team__row", "data-dimension": d.id },
+        el("p", { class: "pb-team__row-title" }, el("strong", { text: d.title }), " ",
+          el("span", { text: t("team_row_numbers", { median: number(d.score), low: number(d.low), high: number(d.high) }) + change })),
+        el("div", { class: "pb-team__bar" },
+          ...d.counts.map((c, i) => (c ? el("span", { class: "pb-team__segment", "data-count": c,
+            style: `flex-grow: ${c}; ${hue(i, k)}`, text: c / total >= 0.08 ? number(c) : "" }) : null)),
+          el("span", { class: "pb-team__middle" })));
+    }));
+};
+const present = (button) => {
+  const on = document.documentElement.classList.toggle("pb-presenting");
+  button.setAttribute("aria-pressed", String(on));
+  button.textContent = on ? t("team_present_stop") : t("team_present");
+  if (on) button.closest(".pb-team").scrollIntoView();
+  button.focus();
+};
+document.addEventListener("keydown", (event) => {
+  const button = document.querySelector(".pb-team__present");
+  if (event.key === "Escape" && button && presenting()) present(button);
+});
+document.addEventListener("change", (event) => {
+  const select = event.target;
+  if (!(select instanceof HTMLSelectElement && select.hasAttribute("data-pb-team-order"))) return;
+  order = select.value;
+  const box = select.closest(".pb-team");
+  box.querySelector(".pb-team__result").dataset.signature = "";
+  updateTeam(box);
+  box.querySelector("#pb_team_order").focus();
+});
 const saveTeam = (box) => {
   const team = teamOf(box);
   const tally = keptTally(team);
@@ -271,6 +340,24 @@ window.addEventListener("hashchange", () => {
 });
 action("save-team", (button) => saveTeam(button.closest(".pb-team")));
 action("reset-team", resetTeam);
+action("present-team", present);
+action("count-again", (button) => {
+  const box = button.closest(".pb-team");
+  const team = teamOf(box);
+  const tally = keptTally(team);
+  const code = button.dataset.code;
+  if (!tally || !code) return;
+  const check = normaliseCode(code).slice(-4);
+  const { tally: next, added } = addCodes(team, { ...tally, seen: tally.seen.filter((c) => c !== check) }, code);
+  if (!added) return;
+  keep(team, { ...next, seen: tally.seen });
+  const input = box.querySelector("#pb_team_codes");
+  const lines = input.value.split("\n");
+  lines.splice(lines.findIndex((line) => line.trim() === code), 1);
+  input.value = lines.join("\n");
+  updateTeam(box);
+  input.focus();
+});
 action("open-result", (button) => {
   if (offered) openResult(button.closest(".pb-team"), offered);
 });
