@@ -217,6 +217,13 @@ class Dimension(Model):
     practices: list[Slug] = Field(
         min_length=1, description="Practices that strengthen this dimension."
     )
+    discussion: Text | None = Field(
+        default=None,
+        description=(
+            "An opening question for a team whose answers on this dimension are the weakest or "
+            "the most divided, shown on the team page with the practices."
+        ),
+    )
     questions: list[HealthQuestion] = Field(
         min_length=1,
         description="The statements of this dimension; ids are unique across the whole file.",

@@ -28,7 +28,7 @@ from support.browser import (
 
 from generator import schema, team
 from generator.content import Content
-from generator.ui import DEFAULT_STRINGS
+from generator.ui import DEFAULT_STRINGS, PAGE_STRINGS
 
 pytestmark = pytest.mark.browser
 
@@ -592,3 +592,52 @@ def test_the_present_view_shows_the_picture_alone_large_and_in_the_order_chosen(
     page.keyboard.press("Escape")
     expect(page.locator("html")).not_to_have_class(re.compile(r"\bpb-presenting\b"))
     expect(page.locator(".md-header")).to_be_visible()
+
+
+def test_the_agreed_action_is_saved_and_asked_about_first_next_time(
+    page: Page, health: tuple[schema.HealthCheck, schema.Scale], content: Content
+) -> None:
+    check, scale = health
+    first = [chosen_answers(check, scale, seed) for seed in (101, 102, 103)]
+    page.goto(TEAM)
+    page.get_by_label("Team codes").fill("\n".join(team.encode(m, check, scale) for m in first))
+    # The weakest and most divided dimensions come with their opening question.
+    summary = team.summarise(first, check, scale)
+    weakest = summary.weakest()[0]
+    question = next(d.discussion for d in check.dimensions if d.id == weakest)
+    assert question
+    expect(
+        page.locator(
+            f".pb-team__recommendations li[data-dimension='{weakest}'] .pb-team__question"
+        )
+    ).to_have_text(f"{PAGE_STRINGS['dimension_discussion']} {question}")
+    page.get_by_label("Name of the team").fill("Ward 7")
+    page.get_by_label(DEFAULT_STRINGS["team_action_what"]).fill("Swap one task each week")
+    page.get_by_label(DEFAULT_STRINGS["team_action_who"]).fill("Sam")
+    page.get_by_label(DEFAULT_STRINGS["team_action_by"]).fill("2027-01-15")
+    page.get_by_role("button", name="Save the team's result").click()
+    expect(page.locator(".pb-team__save .pb-status")).to_have_text(DEFAULT_STRINGS["team_saved"])
+    saved = stored(page)["team-history:health"]["results"]
+    assert saved[0]["action"] == {
+        "what": "Swap one task each week",
+        "who": "Sam",
+        "by": "2027-01-15",
+        "done": "",
+    }
+
+    page.reload()
+    page.get_by_label("Name of the team").fill("ward 7")
+    box = page.locator(".pb-team__last-action")
+    expect(box).to_contain_text("the team agreed: Swap one task each week")
+    expect(box).to_contain_text("Looked after by Sam, by January 15, 2027.")
+    expect(box).to_contain_text(DEFAULT_STRINGS["team_action_asked"])
+    box.get_by_role("button", name=DEFAULT_STRINGS["team_action_partly"]).click()
+    expect(box).to_contain_text("Recorded: Partly.")
+    expect(box.get_by_role("button")).to_have_count(0)
+    assert stored(page)["team-history:health"]["results"][0]["action"]["done"] == "partly"
+    # The box comes before the picture.
+    order = page.evaluate(
+        "() => [...document.querySelectorAll('.pb-team__last-action, .pb-team__result')]"
+        ".map((node) => node.className)"
+    )
+    assert order[0].startswith("pb-notice pb-team__last-action")

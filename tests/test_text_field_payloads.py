@@ -47,7 +47,7 @@ FREE_TEXT_FIELDS = {
     "Resource.title", "Resource.note",
     "ScalePoint.label",
     "HealthCheck.title", "HealthCheck.summary", "HealthCheck.intro",
-    "Dimension.title", "Dimension.description",
+    "Dimension.title", "Dimension.description", "Dimension.discussion",
     "Troubleshooting.title", "Troubleshooting.summary", "Troubleshooting.intro",
     "Challenge.title", "Challenge.description", "Challenge.symptoms", "Challenge.remedies",
     "Home.title", "Home.summary", "Home.body",

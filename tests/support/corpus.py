@@ -651,6 +651,10 @@ def skeleton() -> dict[str, dict[str, object]]:
         practice["sources"] = ["a-book"]
     for page in ("home", "health-check", "troubleshooting"):
         files[f"content/{page}.yaml"]["sources"] = ["a-book"]
+    dimensions = files["content/health-check.yaml"]["dimensions"]
+    assert isinstance(dimensions, list)
+    for dimension in dimensions:
+        dimension["discussion"] = "What would help us here?"
     files["content/sources.yaml"] = {
         "title": "Sources",
         "summary": "What the playbook draws on.",

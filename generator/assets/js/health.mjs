@@ -3,7 +3,8 @@
 import { get, has, HEALTH_ANSWERS, HEALTH_HISTORY, MAX_RESULTS } from "./shapes.mjs";
 import { score, weakest } from "./scoring.mjs";
 import { encodeTeam } from "./teamcodes.mjs";
-import { action, component, el, formatDate, formatDateTime, number, onChange, onInput, read, status, t, write } from "./page.mjs";
+import { action, component, el, formatDate, number, onChange, onInput, read, status, t, write } from "./page.mjs";
+import { formatDateTime } from "./formats.mjs";
 import { markUnanswered, nextStep, questionsIn, saveAnswer, scaleOf, scoreLine, syncAnswers } from "./questions.mjs";
 import { chart, labelSize, legend } from "./chart.mjs";
 import { changeBadge, copyField, field, nameList, recommendation, sameName } from "./results.mjs";

@@ -4,7 +4,8 @@ import { answersOf, checklistOf, has, HEALTH_HISTORY } from "./shapes.mjs";
 import { bandFor, bandTone, score } from "./scoring.mjs";
 import { EMPTY_CHECKLIST, ticked } from "./ticks.mjs";
 import { checkImport, FORMAT, importPlan, MAX_IMPORT, merged } from "./transfer.mjs";
-import { action, after, component, config, el, formatDate, formatDateTime, number, onChange, progressBar, read, refresh, remove, status, store, t, VERSION } from "./page.mjs";
+import { action, after, component, config, el, formatDate, number, onChange, progressBar, read, refresh, remove, status, store, t, VERSION } from "./page.mjs";
+import { formatDateTime } from "./formats.mjs";
 
 /* ---- Home: progress of every practice; the reader's data ---- */
 const renderOverview = (overview) => {

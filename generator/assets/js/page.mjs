@@ -26,7 +26,9 @@ export const t = (key, values = {}) =>
     Object.hasOwn(values, name) ? String(values[name]) : whole);
 // At most two decimals: a median or quartile between two points of a scale of 4 or 7 is a
 // third (33.33), of 5 a quarter (56.25).
-export const number = (n) => n.toLocaleString(document.documentElement.lang || undefined, { maximumFractionDigits: 2 });
+/* The page's language, for numbers and dates written as its readers write them. */
+export const lang = () => document.documentElement.lang || undefined;
+export const number = (n) => n.toLocaleString(lang(), { maximumFractionDigits: 2 });
 
 export const el = (tag, attributes = {}, ...children) => {
   const node = document.createElement(tag);
@@ -89,10 +91,7 @@ export const after = (anchor, className, make) => {
 export const progressBar = (done, total, label) =>
   el("progress", { class: "pb-bar", value: done, max: total || 1, "aria-label": label });
 export const formatDate = (iso) => new Date(iso).toLocaleDateString(
-  document.documentElement.lang || undefined, { year: "numeric", month: "long", day: "numeric" });
-export const formatDateTime = (iso) => new Date(iso).toLocaleString(document.documentElement.lang || undefined,
-  { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit" });
-export const signed = (n) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : "±0");
+  lang(), { year: "numeric", month: "long", day: "numeric" });
 
 /* ---- The registry: what each part sets up, and what it does on a change, an input or a
  * button's action (every event is delegated from `document`, so nothing is bound to elements

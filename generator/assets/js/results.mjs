@@ -1,6 +1,7 @@
 /* Pieces of the health check's and the team page's results and forms. */
 import { MAX_NAME } from "./shapes.mjs";
-import { el, signed, t } from "./page.mjs";
+import { el, t } from "./page.mjs";
+import { signed } from "./formats.mjs";
 
 export const changeBadge = (n) => el("span", { class: `pb-change pb-change--${n > 0 ? "up" : n < 0 ? "down" : "none"}` },
   el("span", { "aria-hidden": "true", text: n > 0 ? "↑ " : n < 0 ? "↓ " : "→ " }),

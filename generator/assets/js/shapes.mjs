@@ -82,7 +82,10 @@ const SHAPES = {
     v.count <= MAX_MEMBERS && idMap(v.counts, (row) => list(row, 36, isCount)) &&
     list(v.seen, MAX_MEMBERS, isCheck) && isCheck(v.version) && (!has(v, "changed") || isDate(v.changed)),
   "team-history": (v) => only(v, "results") && list(v.results, MAX_RESULTS, (r) =>
-    only(r, "count,date,dimensions,name") && isName(r.name) && r.name.trim() !== "" &&
+    within(r, "count,date,dimensions,name", ["action"]) && isName(r.name) && r.name.trim() !== "" &&
+    // the one thing the team agreed to do, and whether it happened ("" until asked)
+    (!has(r, "action") || only(r.action, "by,done,what,who") && isName(r.action.by) && isName(r.action.who) &&
+      typeof r.action.what === "string" && r.action.what.length <= 200 && ["", "yes", "partly", "no"].includes(r.action.done)) &&
     isDate(r.date) && Number.isInteger(r.count) && r.count >= 1 && r.count <= MAX_MEMBERS &&
     idMap(r.dimensions, isMedian)),
 };

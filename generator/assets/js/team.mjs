@@ -1,8 +1,9 @@
 /* The team page: members' codes read together, the team's picture, saved under a name. */
-import { has, MAX_RESULTS, MAX_TEAM_TEXT, TEAM_CODES, TEAM_HISTORY, TEAM_TALLY } from "./shapes.mjs";
+import { has, MAX_NAME, MAX_RESULTS, MAX_TEAM_TEXT, TEAM_CODES, TEAM_HISTORY, TEAM_TALLY } from "./shapes.mjs";
 import { weakest } from "./scoring.mjs";
 import { addCodes, emptyTally, mostDivided, normaliseCode, pictureOf, readResult, resultCode } from "./teamcodes.mjs";
-import { action, component, el, formatDate, number, onInput, read, remove, signed, status, t, write } from "./page.mjs";
+import { action, component, el, formatDate, number, onInput, read, remove, status, t, write } from "./page.mjs";
+import { signed } from "./formats.mjs";
 import { chart, labelSize, legend } from "./chart.mjs";
 import { copyField, field, nameList, recommendation, sameName } from "./results.mjs";
 import { ask, offerUndo } from "./reset.mjs";
@@ -61,9 +62,19 @@ const renderTeam = (box) => {
         codes),
       el("p", { class: "pb-status pb-team__added", role: "status", text: note }),
       el("div", { class: "pb-team__offer" }),
+      // Which team: its last result is compared with, and its last agreed action asked about.
+      el("div", { class: "pb-team__which" }, name),
+      el("div", { class: "pb-team__followup" }),
       el("div", { class: "pb-team__result" }),
       el("div", { class: "pb-team__save", hidden: true },
-        el("h3", { text: t("team_save_title") }), name,
+        el("h3", { text: t("team_save_title") }),
+        el("fieldset", { class: "pb-team__action" },
+          el("legend", { text: t("team_action_title") }),
+          field("pb_action_what", t("team_action_what"), t("team_action_what_hint"), { maxlength: 200 }),
+          el("div", { class: "pb-field" }, el("label", { for: "pb_action_who", text: t("team_action_who") }),
+            el("input", { type: "text", id: "pb_action_who", maxlength: MAX_NAME, autocomplete: "off" })),
+          el("div", { class: "pb-field" }, el("label", { for: "pb_action_by", text: t("team_action_by") }),
+            el("input", { type: "date", id: "pb_action_by" }))),
         el("div", { class: "pb-health__actions" },
           el("button", { type: "button", class: "md-button md-button--primary pb-button",
             "data-pb-action": "save-team", text: t("team_save") }),
@@ -143,6 +154,7 @@ const updateTeam = (box) => {
   const nameInput = box.querySelector("#pb_team_name");
   nameList(nameInput, "pb_team_names", history.map((r) => r.name));
   const last = history.filter((r) => sameName(r.name, nameInput.value)).pop();
+  followUp(box, last);
   const result = box.querySelector(".pb-team__result");
   const signature = JSON.stringify([picture, last || null, !tally]);
   if (result.dataset.signature !== signature) {
@@ -231,7 +243,13 @@ const teamResult = (team, picture, last, width) => {
   nodes.push(el("p", { class: "pb-team__widest", text: wide.length ? t("team_divided", { items: items.join("; ") }) : t("team_agree") }));
   const talk = [...new Set([...weak, ...wide])];
   nodes.push(el("p", { class: "pb-health__start", text: t("team_recommend_intro") }),
-    el("ul", { class: "pb-team__recommendations" }, ...talk.map((d) => recommendation(d, t("recommend", { title: d.title })))));
+    el("ul", { class: "pb-team__recommendations" }, ...talk.map((d) => {
+      // With the opening question the health check gives the dimension (the page lists it).
+      const item = recommendation(d, t("recommend", { title: d.title }));
+      const question = document.querySelector(`.pb-dimension__discussion[data-dimension="${d.id}"]`);
+      if (question) item.append(el("p", { class: "pb-team__question", text: question.textContent }));
+      return item;
+    })));
   return nodes;
 };
 /* ---- Readable in the room: a row per dimension, in the order chosen, and a present view ---- */
@@ -297,6 +315,34 @@ document.addEventListener("change", (event) => {
   updateTeam(box);
   box.querySelector("#pb_team_order").focus();
 });
+/* The team's last agreed action, first: what it was, and whether it happened (asked once,
+ * and the answer kept with that result). */
+const followUp = (box, last) => {
+  const holder = box.querySelector(".pb-team__followup");
+  const action = last && last.action;
+  if (!action) return holder.replaceChildren();
+  const answers = { yes: t("team_action_yes"), partly: t("team_action_partly"), no: t("team_action_no") };
+  const owner = action.who || action.by
+    ? [el("p", { text: t("team_action_owner", { who: action.who || "—", by: action.by ? formatDate(action.by) : "—" }) })] : [];
+  return holder.replaceChildren(el("div", { class: "pb-notice pb-team__last-action" },
+    el("p", {}, el("strong", { text: t("team_action_last", { date: formatDate(last.date), what: action.what }) })), ...owner,
+    action.done ? el("p", { text: t("team_action_answered", { answer: answers[action.done] }) })
+      : el("p", { class: "pb-team__asked" }, t("team_action_asked"), " ",
+        ...Object.entries(answers).flatMap(([value, text]) => [el("button", { type: "button", class: "md-button pb-button",
+          "data-pb-action": "action-done", "data-answer": value, text }), " "]))));
+};
+action("action-done", (button) => {
+  const box = button.closest(".pb-team");
+  const name = box.querySelector("#pb_team_name").value;
+  const history = read(TEAM_HISTORY, { results: [] }).results;
+  const index = history.map((r) => sameName(r.name, name)).lastIndexOf(true);
+  if (index < 0 || !history[index].action) return;
+  history[index] = { ...history[index], action: { ...history[index].action, done: button.dataset.answer } };
+  write(TEAM_HISTORY, { results: history });
+  updateTeam(box);
+  box.querySelector(".pb-team__followup p:last-child").setAttribute("tabindex", "-1");
+  box.querySelector(".pb-team__followup p:last-child").focus();
+});
 const saveTeam = (box) => {
   const team = teamOf(box);
   const tally = keptTally(team);
@@ -311,8 +357,12 @@ const saveTeam = (box) => {
   }
   const history = read(TEAM_HISTORY, { results: [] }).results;
   const dimensions = Object.fromEntries(pictureOf(team, tally).map((d) => [d.id, d.score]));
-  const result = { date: new Date().toISOString(), name, count: tally.count, dimensions };
+  const value = (id) => box.querySelector(id).value.trim();
+  const what = value("#pb_action_what");
+  const result = { date: new Date().toISOString(), name, count: tally.count, dimensions,
+    ...(what ? { action: { what, who: value("#pb_action_who"), by: value("#pb_action_by"), done: "" } } : {}) };
   write(TEAM_HISTORY, { results: [...history, result].slice(-MAX_RESULTS) });
+  for (const id of ["#pb_action_what", "#pb_action_who", "#pb_action_by"]) box.querySelector(id).value = "";
   updateTeam(box);
   status(statusNode, t("team_saved"));
 };
