@@ -84,8 +84,8 @@ const SHAPES = {
   "team-history": (v) => only(v, "results") && list(v.results, MAX_RESULTS, (r) =>
     within(r, "count,date,dimensions,name", ["action"]) && isName(r.name) && r.name.trim() !== "" &&
     // the one thing the team agreed to do, and whether it happened ("" until asked)
-    (!has(r, "action") || only(r.action, "by,done,what,who") && isName(r.action.by) && isName(r.action.who) &&
-      typeof r.action.what === "string" && r.action.what.length <= 200 && ["", "yes", "partly", "no"].includes(r.action.done)) &&
+    (!has(r, "action") || only(r.action, "by,done,what,who") && [r.action.by, r.action.what, r.action.who].every(isName) &&
+      ["", "yes", "partly", "no"].includes(r.action.done)) &&
     isDate(r.date) && Number.isInteger(r.count) && r.count >= 1 && r.count <= MAX_MEMBERS &&
     idMap(r.dimensions, isMedian)),
 };

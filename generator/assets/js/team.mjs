@@ -70,7 +70,7 @@ const renderTeam = (box) => {
         el("h3", { text: t("team_save_title") }),
         el("fieldset", { class: "pb-team__action" },
           el("legend", { text: t("team_action_title") }),
-          field("pb_action_what", t("team_action_what"), t("team_action_what_hint"), { maxlength: 200 }),
+          field("pb_action_what", t("team_action_what"), t("team_action_what_hint")),
           el("div", { class: "pb-field" }, el("label", { for: "pb_action_who", text: t("team_action_who") }),
             el("input", { type: "text", id: "pb_action_who", maxlength: MAX_NAME, autocomplete: "off" })),
           el("div", { class: "pb-field" }, el("label", { for: "pb_action_by", text: t("team_action_by") }),
