@@ -229,8 +229,8 @@ def test_a_saved_team_result_shows_the_change_next_time_and_travels_with_the_dat
     page.get_by_label("Name of the team").fill("Platform team")
     page.get_by_role("button", name="Save the team's result").click()
     expect(page.locator(".pb-team__save .pb-status")).to_have_text(DEFAULT_STRINGS["team_saved"])
-    expect(page.locator(".pb-team__history li")).to_have_count(1)
-    expect(page.locator(".pb-team__history li")).to_contain_text(", Platform team: 3 answers")
+    expect(page.locator(".pb-team__runs li")).to_have_count(1)
+    expect(page.locator(".pb-team__runs li")).to_contain_text(", Platform team: 3 answers")
 
     page.reload()
     # The next run: the answers read are forgotten first (asked, and then they are).
@@ -334,7 +334,7 @@ def test_the_team_page_with_results_passes_axe_and_prints_on_one_page(
     )
     page.get_by_label("Name of the team").fill("Platform team")
     page.get_by_role("button", name="Save the team's result").click()
-    expect(page.locator(".pb-team__history li")).to_have_count(1)
+    expect(page.locator(".pb-team__runs li")).to_have_count(1)
     violations = run_axe(page)
     assert violations == [], format_violations(violations)
     page.goto(HEALTH)
@@ -434,7 +434,7 @@ def test_the_collector_path_gives_whoever_runs_the_session_the_picture_and_no_co
     # The lead can save it into the team's history, as if the codes had been read here.
     lead.get_by_label("Name of the team").fill("Ward 7")
     lead.get_by_role("button", name="Save the team's result").click()
-    expect(lead.locator(".pb-team__history li")).to_contain_text(", Ward 7: 4 answers")
+    expect(lead.locator(".pb-team__runs li")).to_contain_text(", Ward 7: 4 answers")
 
 
 def test_a_result_link_is_offered_where_other_answers_were_read_and_shown_when_asked(
@@ -641,3 +641,68 @@ def test_the_agreed_action_is_saved_and_asked_about_first_next_time(
         ".map((node) => node.className)"
     )
     assert order[0].startswith("pb-notice pb-team__last-action")
+
+
+def test_a_teams_results_show_their_trend_and_travel_as_csv_and_json(
+    new_page: Callable[..., Page], health: tuple[schema.HealthCheck, schema.Scale], tmp_path: Path
+) -> None:
+    check, scale = health
+    runs = [
+        [chosen_answers(check, scale, seed) for seed in (111, 112, 113)],
+        [chosen_answers(check, scale, seed) for seed in (121, 122, 123)],
+    ]
+    page = new_page(accept_downloads=True)
+    page.goto(TEAM)
+    for index, members in enumerate(runs):
+        if index:
+            page.get_by_role("button", name=DEFAULT_STRINGS["team_start_again"]).click()
+            page.get_by_role("button", name=DEFAULT_STRINGS["confirm_team_reset_yes"]).click()
+        page.get_by_label("Team codes").fill(
+            "\n".join(team.encode(m, check, scale) for m in members)
+        )
+        page.get_by_label("Name of the team").fill("=Ward 7")
+        page.get_by_role("button", name="Save the team's result").click()
+        expect(page.locator(".pb-team__runs li")).to_have_count(index + 1)
+    before, after = (team.summarise(members, check, scale) for members in runs)
+    trend = page.locator(".pb-team__trend")
+    expect(trend.locator("h4")).to_contain_text("=Ward 7: 2 results, the latest on ")
+    for dimension, old, new in zip(
+        check.dimensions, before.dimensions, after.dimensions, strict=True
+    ):
+        change = new.median - old.median
+        sign = f"+{float(change):g}" if change > 0 else f"−{float(-change):g}" if change else "±0"
+        line = trend.locator(f"li[data-dimension='{dimension.id}']")
+        expect(line).to_have_text(
+            f"{dimension.title}: {shown(old.median)} → {shown(new.median)} ({sign})"
+        )
+        expect(line.locator("svg.pb-team__spark polyline")).to_have_count(1)
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name=DEFAULT_STRINGS["team_export_csv"]).click()
+    csv_file = tmp_path / "team.csv"
+    download.value.save_as(csv_file)
+    lines = csv_file.read_bytes().decode("utf-8").split("\r\n")
+    titles = ",".join(d.title for d in check.dimensions)
+    assert lines[0] == f"Team,Date,Answers,{titles},Agreed action,Who,By when,Did it happen"
+    assert [line.split(",")[:3] for line in lines[1:3]] == [["'=Ward 7", lines[1][9:19], "3"]] * 2
+    assert lines[1].split(",")[3:7] == [f"{float(d.median):g}" for d in before.dimensions]
+    assert lines[3:] == [""]
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name=DEFAULT_STRINGS["team_export_json"]).click()
+    json_file = tmp_path / "team.json"
+    download.value.save_as(json_file)
+    exported = json.loads(json_file.read_text(encoding="utf-8"))
+    saved = stored(page)["team-history:health"]
+    assert exported["entries"] == {"team-history:health": saved}
+
+    other = new_page()
+    other.goto(TEAM)
+    other.locator("input[data-pb-team-import]").set_input_files(str(json_file))
+    status = other.locator(".pb-team__transfer-status")
+    expect(status).to_have_text(DEFAULT_STRINGS["team_imported"].format(count=2))
+    assert stored(other)["team-history:health"] == saved
+    other.locator("input[data-pb-team-import]").set_input_files(str(json_file))
+    expect(status).to_have_text(DEFAULT_STRINGS["team_imported"].format(count=0))
+    assert stored(other)["team-history:health"] == saved
+    expect(other.locator(".pb-team__trend h4")).to_contain_text("=Ward 7: 2 results")

@@ -1,8 +1,9 @@
 /* The team page: members' codes read together, the team's picture, saved under a name. */
-import { has, MAX_NAME, MAX_RESULTS, MAX_TEAM_TEXT, TEAM_CODES, TEAM_HISTORY, TEAM_TALLY } from "./shapes.mjs";
+import { get, has, MAX_NAME, MAX_RESULTS, MAX_TEAM_TEXT, TEAM_CODES, TEAM_HISTORY, TEAM_TALLY } from "./shapes.mjs";
 import { weakest } from "./scoring.mjs";
 import { addCodes, emptyTally, mostDivided, normaliseCode, pictureOf, readResult, resultCode } from "./teamcodes.mjs";
-import { action, component, el, formatDate, number, onInput, read, remove, status, t, write } from "./page.mjs";
+import { action, component, config, el, formatDate, number, onChange, onInput, read, remove, status, t, VERSION, write } from "./page.mjs";
+import { checkImport, FORMAT, MAX_IMPORT, merged } from "./transfer.mjs";
 import { signed } from "./formats.mjs";
 import { chart, labelSize, legend } from "./chart.mjs";
 import { copyField, field, nameList, recommendation, sameName } from "./results.mjs";
@@ -166,8 +167,12 @@ const updateTeam = (box) => {
   box.querySelector(".pb-team__save").hidden = !tally || picture.count < team.threshold;
   const items = history.map((r) => el("li", {
     text: t("team_history_item", { date: formatDate(r.date), name: r.name, count: number(r.count) }) }));
-  box.querySelector(".pb-team__history").replaceChildren(el("h3", { text: t("team_history_title") }),
-    items.length ? el("ul", {}, ...items.reverse()) : el("p", { text: t("team_history_empty") }));
+  const holder = box.querySelector(".pb-team__history");
+  const kept = holder.querySelector(".pb-team__transfer") || transfer();
+  holder.replaceChildren(el("h3", { text: t("team_history_title") }),
+    ...(items.length ? [...trends(team, history), el("ul", { class: "pb-team__runs" }, ...items.reverse())]
+      : [el("p", { text: t("team_history_empty") })]), kept);
+  kept.querySelectorAll("[data-pb-action^=export-team]").forEach((button) => { button.disabled = !items.length; });
 };
 const restart = () => el("button", { type: "button", class: "pb-button pb-button--quiet", "data-pb-action": "reset-team",
   text: t("team_start_again") });
@@ -314,6 +319,102 @@ document.addEventListener("change", (event) => {
   box.querySelector(".pb-team__result").dataset.signature = "";
   updateTeam(box);
   box.querySelector("#pb_team_order").focus();
+});
+/* ---- Each team's results over time, and taking them elsewhere ---- */
+/* A small line of a dimension's medians, oldest first (the words beside it say the same). */
+const spark = (values) => {
+  if (values.length < 2) return null;
+  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  svg.setAttribute("viewBox", "0 0 100 24");
+  svg.setAttribute("class", "pb-team__spark");
+  svg.setAttribute("aria-hidden", "true");
+  const line = document.createElementNS("http://www.w3.org/2000/svg", "polyline");
+  line.setAttribute("points", values.map((v, i) => `${(100 * i) / (values.length - 1)},${22 - v / 5}`).join(" "));
+  svg.append(line);
+  return svg;
+};
+/* Per team (by name), each dimension's medians over its saved results and the last change. */
+const trends = (team, history) => {
+  const names = [];
+  for (const r of history) if (!names.some((n) => sameName(n, r.name))) names.push(r.name);
+  return names.map((name) => {
+    const runs = history.filter((r) => sameName(r.name, name));
+    return el("section", { class: "pb-team__trend", "data-team": name },
+      el("h4", { text: t("team_trend_title", { name, count: number(runs.length), date: formatDate(runs[runs.length - 1].date) }) }),
+      el("ul", {}, ...team.dimensions.map((d) => {
+        const values = runs.map((r) => get(r.dimensions, d.id)).filter((v) => typeof v === "number");
+        const change = values.length > 1 ? ` (${signed(values[values.length - 1] - values[values.length - 2])})` : "";
+        return el("li", { "data-dimension": d.id }, spark(values),
+          `${d.title}: ${values.map(number).join(" → ")}${change}`);
+      })));
+  });
+};
+const transfer = () => el("div", { class: "pb-team__transfer" },
+  el("button", { type: "button", class: "md-button pb-button", "data-pb-action": "export-team-csv", text: t("team_export_csv") }),
+  el("button", { type: "button", class: "md-button pb-button", "data-pb-action": "export-team-json", text: t("team_export_json") }),
+  el("label", { class: "md-button pb-button pb-import" }, t("team_import_label"),
+    el("input", { type: "file", accept: ".json,application/json", "data-pb-team-import": true })),
+  el("p", { class: "pb-status pb-team__transfer-status", role: "status" }));
+const transferStatus = (text) => status(document.querySelector(".pb-team__transfer-status"), text);
+/* A spreadsheet cell: quoted where it must be, and never read as a formula. */
+const cell = (value) => {
+  const text = String(value ?? "");
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+};
+const exportTeam = (kind) => {
+  const box = document.querySelector(".pb-team");
+  const team = teamOf(box);
+  const results = read(TEAM_HISTORY, { results: [] }).results;
+  const date = new Date().toISOString();
+  let text;
+  if (kind === "csv") {
+    const rows = [[t("team_csv_team"), t("team_csv_date"), t("team_csv_answers"), ...team.dimensions.map((d) => d.title),
+      t("team_csv_action"), t("team_csv_who"), t("team_csv_by"), t("team_csv_done")],
+    ...results.map((r) => [r.name, r.date.slice(0, 10), r.count, ...team.dimensions.map((d) => get(r.dimensions, d.id)),
+      ...(r.action ? [r.action.what, r.action.who, r.action.by, r.action.done] : ["", "", "", ""])])];
+    text = `${rows.map((row) => row.map(cell).join(",")).join("\r\n")}\r\n`;
+  } else {
+    text = JSON.stringify({ format: FORMAT, version: VERSION, site: config.site, exported: date,
+      entries: { [TEAM_HISTORY]: { results } } }, null, 2);
+  }
+  const link = el("a", { href: URL.createObjectURL(new Blob([text], { type: kind === "csv" ? "text/csv" : "application/json" })),
+    download: `${config.site}-team-results-${date.slice(0, 10)}.${kind}` });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  window.setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  transferStatus(t("team_exported", { count: number(results.length) }));
+};
+/* A JSON file of team results (this page's, or the home page's export) merged in: this
+ * browser's results all kept, the file's added where they are not here. */
+const importTeam = async (input) => {
+  const file = input.files && input.files[0];
+  if (!file) return;
+  const text = file.size <= MAX_IMPORT ? await file.text().catch(() => null) : null;
+  input.value = "";
+  const checked = text === null ? { error: "import_unreadable" } : checkImport(text, { version: VERSION, site: config.site });
+  if (checked.error) {
+    transferStatus(t(checked.error, checked.values || {}));
+    return;
+  }
+  const theirs = checked.entries.get(TEAM_HISTORY);
+  if (!theirs) {
+    transferStatus(t("team_import_none"));
+    return;
+  }
+  const before = read(TEAM_HISTORY, { results: [] }).results.length;
+  const after = merged(new Map([[TEAM_HISTORY, theirs]]), read).get(TEAM_HISTORY);
+  if (after) write(TEAM_HISTORY, after);
+  updateTeam(input.closest(".pb-team"));
+  transferStatus(t("team_imported", { count: number(after ? after.results.length - before : 0) }));
+};
+action("export-team-csv", () => exportTeam("csv"));
+action("export-team-json", () => exportTeam("json"));
+onChange((target) => {
+  if (!target.hasAttribute("data-pb-team-import")) return false;
+  importTeam(target);
+  return true;
 });
 /* The team's last agreed action, first: what it was, and whether it happened (asked once,
  * and the answer kept with that result). */
