@@ -171,6 +171,7 @@ DEFAULT_STRINGS: dict[str, str] = {
     "team_action_who": "Who looks after it",
     "team_action_by": "By when",
     "team_action_last": "Last time ({date}) the team agreed: {what}",
+    "team_action_agreed": "The team agreed: {what}",
     "team_action_owner": "Looked after by {who}, by {by}.",
     "team_action_asked": "Did it happen?",
     "team_action_yes": "Yes",

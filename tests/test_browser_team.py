@@ -617,6 +617,14 @@ def test_the_agreed_action_is_saved_and_asked_about_first_next_time(
     page.get_by_label(DEFAULT_STRINGS["team_action_by"]).fill("2027-01-15")
     page.get_by_role("button", name="Save the team's result").click()
     expect(page.locator(".pb-team__save .pb-status")).to_have_text(DEFAULT_STRINGS["team_saved"])
+    # Just agreed: said as it is, not asked about, and printed with the picture.
+    agreed = page.locator(".pb-team__last-action")
+    expect(agreed).to_contain_text("The team agreed: Swap one task each week")
+    expect(agreed.get_by_role("button")).to_have_count(0)
+    page.emulate_media(media="print")
+    expect(agreed).to_be_visible()
+    expect(page.locator(".pb-team__row").first).to_be_visible()
+    page.emulate_media(media="screen")
     saved = stored(page)["team-history:health"]["results"]
     assert saved[0]["action"] == {
         "what": "Swap one task each week",

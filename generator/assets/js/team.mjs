@@ -418,10 +418,18 @@ onChange((target) => {
 });
 /* The team's last agreed action, first: what it was, and whether it happened (asked once,
  * and the answer kept with that result). */
+let savedHere = ""; // the date of the result saved on this visit: its action is not asked about yet
 const followUp = (box, last) => {
   const holder = box.querySelector(".pb-team__followup");
   const action = last && last.action;
   if (!action) return holder.replaceChildren();
+  if (last.date === savedHere) {
+    // Just agreed: said as it is (and printed with the picture), asked about next time.
+    return holder.replaceChildren(el("div", { class: "pb-notice pb-team__last-action" },
+      el("p", {}, el("strong", { text: t("team_action_agreed", { what: action.what }) })),
+      ...(action.who || action.by ? [el("p", { text: t("team_action_owner",
+        { who: action.who || "—", by: action.by ? formatDate(action.by) : "—" }) })] : [])));
+  }
   const answers = { yes: t("team_action_yes"), partly: t("team_action_partly"), no: t("team_action_no") };
   const owner = action.who || action.by
     ? [el("p", { text: t("team_action_owner", { who: action.who || "—", by: action.by ? formatDate(action.by) : "—" }) })] : [];
@@ -463,6 +471,7 @@ const saveTeam = (box) => {
   const result = { date: new Date().toISOString(), name, count: tally.count, dimensions,
     ...(what ? { action: { what, who: value("#pb_action_who"), by: value("#pb_action_by"), done: "" } } : {}) };
   write(TEAM_HISTORY, { results: [...history, result].slice(-MAX_RESULTS) });
+  savedHere = result.date;
   for (const id of ["#pb_action_what", "#pb_action_who", "#pb_action_by"]) box.querySelector(id).value = "";
   updateTeam(box);
   status(statusNode, t("team_saved"));
