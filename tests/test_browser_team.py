@@ -624,6 +624,8 @@ def test_the_agreed_action_is_saved_and_asked_about_first_next_time(
     page.emulate_media(media="print")
     expect(agreed).to_be_visible()
     expect(page.locator(".pb-team__row").first).to_be_visible()
+    pdf = page.pdf(format="A4")
+    assert len(re.findall(rb"/Type\s*/Page(?![a-z])", pdf)) == 1  # the summary on one page
     page.emulate_media(media="screen")
     saved = stored(page)["team-history:health"]["results"]
     assert saved[0]["action"] == {
