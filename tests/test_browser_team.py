@@ -716,3 +716,30 @@ def test_a_teams_results_show_their_trend_and_travel_as_csv_and_json(
     expect(status).to_have_text(DEFAULT_STRINGS["team_imported"].format(count=0))
     assert stored(other)["team-history:health"] == saved
     expect(other.locator(".pb-team__trend h4")).to_contain_text("=Ward 7: 2 results")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_present_view_and_the_agreed_action_pass_axe(
+    new_page: Callable[..., Page], health: tuple[schema.HealthCheck, schema.Scale], scheme: str
+) -> None:
+    check, scale = health
+    members = [chosen_answers(check, scale, seed) for seed in (131, 132, 133)]
+    page = new_page(color_scheme=scheme, viewport={"width": 390, "height": 844})
+    page.goto(TEAM)
+    page.get_by_label("Team codes").fill("\n".join(team.encode(m, check, scale) for m in members))
+    page.get_by_label("Name of the team").fill("Ward 7")
+    page.get_by_label(DEFAULT_STRINGS["team_action_what"]).fill("Swap one task each week")
+    page.get_by_role("button", name="Save the team's result").click()
+    expect(page.locator(".pb-team__last-action")).to_be_visible()
+    violations = run_axe(page)
+    assert violations == [], format_violations(violations)
+    page.reload()
+    page.get_by_label("Name of the team").fill("Ward 7")
+    expect(page.locator(".pb-team__asked")).to_be_visible()  # asked about, next time
+    violations = run_axe(page)
+    assert violations == [], format_violations(violations)
+    page.get_by_role("button", name=DEFAULT_STRINGS["team_present"]).click()
+    expect(page.locator(".md-header")).to_be_hidden()
+    violations = run_axe(page)
+    assert violations == [], format_violations(violations)
+    assert page.evaluate("document.documentElement.scrollWidth") == 390
