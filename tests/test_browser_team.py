@@ -113,6 +113,7 @@ def test_three_members_codes_give_the_teams_median_and_range(
     expect(recommended).to_have_count(len(dict.fromkeys([*weakest, *widest])))
     first = next(d for d in check.dimensions if d.id == weakest[0])
     expect(recommended.first.locator("a")).to_have_count(len(first.practices))
+    facilitator.get_by_text(DEFAULT_STRINGS["team_radar"], exact=True).click()  # folded away
     chart = facilitator.locator(".pb-team__chart svg.pb-chart")
     expect(chart).to_have_attribute("role", "img")
     label = chart.get_attribute("aria-label") or ""
@@ -545,6 +546,18 @@ def test_the_picture_reads_in_the_room_on_a_phone_and_a_laptop(
     table = page.get_by_role("table", name=DEFAULT_STRINGS["team_table_caption"])
     expect(table.locator("tbody tr")).to_have_count(len(check.dimensions))
     expect(page.locator(".pb-team__radar")).not_to_have_attribute("open", "")
+    # The radar, for whoever opens it: drawn at the width it is shown at, its labels as large
+    # as small text around them (at least 12 px as rendered), still nothing to scroll sideways.
+    page.get_by_text(DEFAULT_STRINGS["team_radar"], exact=True).click()
+    labels = page.locator(".pb-team__radar svg.pb-chart text")
+    expect(labels.first).to_be_visible()
+    heights = labels.evaluate_all(
+        "(nodes) => nodes.map((node) => parseFloat(getComputedStyle(node).fontSize)"
+        " * node.ownerSVGElement.getBoundingClientRect().width"
+        " / node.ownerSVGElement.viewBox.baseVal.width)"
+    )
+    assert heights and min(heights) >= 12, heights
+    assert page.evaluate("document.documentElement.scrollWidth") == width
 
 
 def test_the_present_view_shows_the_picture_alone_large_and_in_the_order_chosen(

@@ -216,13 +216,19 @@ const teamResult = (team, picture, last, width) => {
     t("team_median_item", { title: d.title, median: number(d.score) })).join("; ") })];
   label.push(t("team_chart_range", { ranges: dimensions.map((d) =>
     t("team_range_item", { title: d.title, low: number(d.low), high: number(d.high) })).join("; ") }));
-  // The radar, for those who want it: folded away, drawn at the width it is shown at.
-  nodes.push(el("details", { class: "pb-team__radar" }, el("summary", { text: t("team_radar") }),
-    el("figure", { class: "pb-team__chart" },
+  // The radar, for those who want it: folded away, and drawn once opened, at the width it is
+  // shown at, so that its labels are as large as the text around them.
+  const figure = el("figure", { class: "pb-team__chart" });
+  const radar = el("details", { class: "pb-team__radar" }, el("summary", { text: t("team_radar") }), figure);
+  radar.addEventListener("toggle", () => {
+    if (!radar.open) return;
+    figure.replaceChildren(
       chart(dimensions, last, { label: label.join(" "), range: { low: ids("low"), high: ids("high") },
-        width, font: labelSize() }),
+        width: figure.clientWidth || width, font: labelSize() }),
       legend(["median", t("team_legend_median")], ["range", t("team_legend_range")],
-        last && ["previous", t("team_legend_previous", { date: formatDate(last.date) })]))));
+        last && ["previous", t("team_legend_previous", { date: formatDate(last.date) })]));
+  });
+  nodes.push(radar);
   if (last) nodes.push(el("p", { class: "pb-team__compared", text: t("team_compared", { name: last.name, date: formatDate(last.date) }) }));
   const headers = [t("team_col_dimension"), t("team_col_median"),
     t("team_col_range"), ...team.points.map((p) => t("team_col_point", { label: p.label })),
