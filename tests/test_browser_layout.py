@@ -149,13 +149,17 @@ def test_a_statements_text_is_inside_its_card(
     assert placed and all(placed)
 
 
-def test_the_radar_on_a_phone_has_a_key_and_labels_as_large_as_small_text(
-    new_page: Callable[..., Page], content: Content
+@pytest.mark.parametrize(
+    "viewport", [PHONE, {"width": 1280, "height": 800}], ids=["phone", "laptop"]
+)
+def test_the_radar_has_a_key_and_labels_as_large_as_small_text(
+    new_page: Callable[..., Page], content: Content, viewport: dict[str, int]
 ) -> None:
+    """On a phone and on a laptop (where it once shrank to 300 px, its labels to 7.5 px)."""
     health = content.health_check
     assert health is not None
     questions = [q for d in health.model.dimensions for q in d.questions]
-    page = new_page(viewport=PHONE)
+    page = new_page(viewport=viewport)
     page.goto(HEALTH)
     answer_all(page, "health", questions, 3)
     page.get_by_role("button", name="Save this result").click()
@@ -176,9 +180,16 @@ def test_the_radar_on_a_phone_has_a_key_and_labels_as_large_as_small_text(
     )
     assert len(sizes) == len(health.model.dimensions)
     assert min(sizes) >= 0.8 * body, (sizes, body)
+    # As wide as the card lets it be, up to 600 px: not the 300 px of an SVG left to itself.
+    room = page.locator(".pb-health__chart").evaluate(
+        "(figure) => { const box = figure.parentElement, css = getComputedStyle(box); "
+        "return box.clientWidth - parseFloat(css.paddingLeft) - parseFloat(css.paddingRight); }"
+    )
+    drawn = chart.bounding_box()
+    assert drawn and drawn["width"] >= min(560, 0.95 * room), (drawn, room)
     # Every label within the screen: none cut off at its edges.
     labels = boxes(page, ".pb-health__chart svg.pb-chart text")
-    assert all(b["x"] >= 0 and b["x"] + b["width"] <= PHONE["width"] for b in labels), labels
+    assert all(b["x"] >= 0 and b["x"] + b["width"] <= viewport["width"] for b in labels), labels
     # The chart stays an inline SVG with a text alternative, and a data table beside it.
     assert chart.get_attribute("role") == "img"
     assert (chart.get_attribute("aria-label") or "").count("out of 100") == len(
