@@ -43,8 +43,8 @@ SHARED_ENTRY = "wiring.mjs"
 PARTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "practice": ("part-practice.mjs", ()),
     "health": ("part-health.mjs", ("chart.css", "fields.css", "health.css")),
-    "team": ("part-team.mjs", ("chart.css", "fields.css", "team.css")),
-    "home": ("part-home.mjs", ("home.css",)),
+    "team": ("part-team.mjs", ("chart.css", "fields.css", "team.css", "import.css")),
+    "home": ("part-home.mjs", ("home.css", "import.css")),
     # Loaded only when older versions' data is to be carried over (wiring.mjs).
     "upgrades": ("part-upgrades.mjs", ()),
 }

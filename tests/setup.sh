@@ -68,7 +68,7 @@ for i in "${!programs[@]}"; do
 done
 [ -x "$CHROMIUM" ] || fail "$CHROMIUM is missing: install Debian's package chromium."
 
-# --- 2. axe-core, ESLint and TypeScript from the npm registry ---------------------------------
+# --- 2. axe-core, ESLint, TypeScript, terser and Lightning CSS from the npm registry ---------------------------------
 command -v npm >/dev/null 2>&1 || fail "npm is missing: install Node.js and npm first."
 npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error >/dev/null
 npm ci --prefix tests/js --no-audit --no-fund --loglevel=error >/dev/null

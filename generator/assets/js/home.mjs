@@ -5,7 +5,7 @@ import { bandFor, bandTone, score } from "./scoring.mjs";
 import { EMPTY_CHECKLIST, ticked } from "./ticks.mjs";
 import { checkImport, FORMAT, importPlan, MAX_IMPORT, merged } from "./transfer.mjs";
 import { action, after, component, config, el, formatDate, number, onChange, progressBar, read, refresh, remove, status, store, t, VERSION } from "./page.mjs";
-import { formatDateTime } from "./formats.mjs";
+import { download, formatDateTime } from "./formats.mjs";
 
 /* ---- Home: progress of every practice; the reader's data ---- */
 const renderOverview = (overview) => {
@@ -65,12 +65,7 @@ const exportData = () => {
     if (value !== undefined) entries[key] = value;
   }
   const payload = { format: FORMAT, version: VERSION, site: config.site, exported: new Date().toISOString(), entries };
-  const blob = new Blob([JSON.stringify(payload, null, 2)], { type: "application/json" });
-  const link = el("a", { href: URL.createObjectURL(blob), download: `${config.site}-progress-${payload.exported.slice(0, 10)}.json` });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  download(`${config.site}-progress-${payload.exported.slice(0, 10)}.json`, JSON.stringify(payload, null, 2), "application/json");
   dataStatus(t("exported", { count: number(Object.keys(entries).length) }));
 };
 /* The kinds of the import's question (transfer.mjs's importPlan) in words. */

@@ -4,7 +4,7 @@ import { weakest } from "./scoring.mjs";
 import { addCodes, emptyTally, mostDivided, normaliseCode, pictureOf, readResult, resultCode } from "./teamcodes.mjs";
 import { action, component, config, el, formatDate, number, onChange, onInput, read, remove, status, t, VERSION, write } from "./page.mjs";
 import { checkImport, FORMAT, MAX_IMPORT, merged } from "./transfer.mjs";
-import { signed } from "./formats.mjs";
+import { download, signed } from "./formats.mjs";
 import { chart, labelSize, legend } from "./chart.mjs";
 import { copyField, field, nameList, recommendation, sameName } from "./results.mjs";
 import { ask, offerUndo } from "./reset.mjs";
@@ -384,12 +384,7 @@ const exportTeam = (kind) => {
     text = JSON.stringify({ format: FORMAT, version: VERSION, site: config.site, exported: date,
       entries: { [TEAM_HISTORY]: { results } } }, null, 2);
   }
-  const link = el("a", { href: URL.createObjectURL(new Blob([text], { type: kind === "csv" ? "text/csv" : "application/json" })),
-    download: `${config.site}-team-results-${date.slice(0, 10)}.${kind}` });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  download(`${config.site}-team-results-${date.slice(0, 10)}.${kind}`, text, kind === "csv" ? "text/csv" : "application/json");
   transferStatus(t("team_exported", { count: number(results.length) }));
 };
 /* A JSON file of team results (this page's, or the home page's export) merged in: this
